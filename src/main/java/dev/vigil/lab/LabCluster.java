@@ -1,0 +1,192 @@
+package dev.vigil.lab;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/** A lab cluster: one primary and its streaming standbys, each a real server on 127.0.0.1. */
+public final class LabCluster {
+    public static final String DATABASE = "shop";
+    private final String name;
+    private final Path dir;
+    private final LabContext context;
+    private final List<LabNode> nodes;
+    private final StepTimings startupTimings;
+
+    LabCluster(String name, Path dir, LabContext context, List<LabNode> nodes, StepTimings startupTimings) {
+        this.name = name;
+        this.dir = dir;
+        this.context = context;
+        this.nodes = List.copyOf(nodes);
+        this.startupTimings = startupTimings;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public List<LabNode> nodes() {
+        return nodes;
+    }
+
+    public PgBinaries binaries() {
+        return context.binaries();
+    }
+
+    public LabCredentials credentials() {
+        return context.credentials();
+    }
+
+    /** How long each step of bringing this cluster to streaming took. */
+    public StepTimings startupTimings() {
+        return startupTimings;
+    }
+
+    public LabNode node(String nodeName) {
+        return nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst()
+                .orElseThrow(() -> new LabException("Cluster " + name + " has no node " + nodeName + "; it has "
+                        + nodes.stream().map(LabNode::name).toList()));
+    }
+
+    /** The one running node that is out of recovery, asked of the servers themselves. */
+    public LabNode primary() {
+        List<LabNode> primaries = nodes.stream().filter(LabNode::isRunning).filter(LabNode::isReachable)
+                .filter(n -> !n.isInRecovery()).toList();
+        if (primaries.size() > 1) {
+            throw new LabException("Cluster " + name + " is split-brained: " + primaries.stream().map(LabNode::name)
+                    .collect(Collectors.joining(" and ")) + " all accept writes. Stop all but one.");
+        }
+        return primaries.stream().findFirst().orElseThrow(() -> new LabException("Cluster " + name
+                + " has no running primary. Start a node or promote a standby."));
+    }
+
+    /** Every node other than the current primary. */
+    public List<LabNode> standbys() {
+        LabNode primary = primary();
+        return nodes.stream().filter(n -> n != primary).toList();
+    }
+
+    /** A JDBC URL listing every node that finds whichever is primary now (pgJDBC's targetServerType). */
+    public String primaryJdbcUrl() {
+        String hosts = nodes.stream().map(n -> n.host() + ":" + n.port()).collect(Collectors.joining(","));
+        return "jdbc:postgresql://" + hosts + "/" + DATABASE + "?targetServerType=primary&hostRecheckSeconds=0";
+    }
+
+    /** Waits until {@code upstream} reports each of {@code standbys} as streaming to it. */
+    public void awaitStreaming(LabNode upstream, List<LabNode> standbys, Duration timeout) {
+        Set<String> wanted = standbys.stream().map(LabNode::name).collect(Collectors.toSet());
+        Waits.until(timeout, wanted + " streaming from " + upstream.name(),
+                () -> streamingStandbys(upstream).containsAll(wanted));
+    }
+
+    /** The application names {@code pg_stat_replication} shows as streaming on {@code node}. */
+    public Set<String> streamingStandbys(LabNode node) {
+        Set<String> names = new LinkedHashSet<>();
+        try (Connection c = node.connect("postgres"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(LabSql.STREAMING_STANDBYS.sql())) {
+            while (rs.next()) {
+                if ("streaming".equals(rs.getString("state"))) {
+                    names.add(rs.getString("application_name"));
+                }
+            }
+        } catch (SQLException e) {
+            return Set.of();
+        }
+        return names;
+    }
+
+    // --- topology primitives -------------------------------------------------------------------------------
+
+    /** Points a standby at a new upstream: rewrite its primary_conninfo and reload; no restart needed. */
+    public void repoint(LabNode standby, LabNode upstream) {
+        standby.writeNodeConfig(upstream);
+        if (standby.isRunning()) {
+            standby.reload();
+        }
+    }
+
+    /**
+     * Turns a cleanly stopped former primary into a standby of {@code upstream}. It follows the new timeline
+     * from there (recovery_target_timeline is 'latest'). A crashed primary may hold WAL the new one never got;
+     * that is refused here, and re-cloning is the way back.
+     */
+    public void rejoinAsStandby(LabNode oldPrimary, LabNode upstream) {
+        if (oldPrimary.isRunning()) {
+            throw new LabException("Node " + oldPrimary.name() + " is still running; stop it cleanly before it rejoins.");
+        }
+        ControlFile control = ControlFile.read(oldPrimary.dataDir());
+        if (!control.state().isCleanShutdown()) {
+            throw new LabException("Node " + oldPrimary.name() + " was not shut down cleanly (pg_control state "
+                    + control.state() + "), so it may hold WAL " + upstream.name() + " never received. "
+                    + "Re-clone it from " + upstream.name() + " instead.");
+        }
+        NodeConfig.markStandby(oldPrimary.dataDir(), context.user());
+        oldPrimary.writeNodeConfig(upstream);
+        oldPrimary.start();
+    }
+
+    /** Throws a node's data away and clones it afresh from {@code source}, then starts it as a standby. */
+    public void reclone(LabNode node, LabNode source) {
+        if (node == source) {
+            throw new LabException("Node " + node.name() + " cannot be cloned from itself.");
+        }
+        node.stop(StopMode.IMMEDIATE);
+        try {
+            EmbeddedPgBinaries.deleteTree(node.dataDir());
+        } catch (java.io.IOException e) {
+            throw new LabException("Could not remove " + node.dataDir() + " before re-cloning: " + e.getMessage(), e);
+        }
+        DataDirCloner.cloneOnline(source, node.dataDir(), context.user());
+        NodeConfig.markStandby(node.dataDir(), context.user());
+        node.writeNodeConfig(source);
+        node.start();
+    }
+
+    /** Stops every node at once (immediate: the lab is disposable) and makes sure none survives. */
+    void shutDown() {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (LabNode node : nodes) {
+            stops.add(CompletableFuture.runAsync(() -> {
+                try {
+                    node.stop(StopMode.IMMEDIATE);
+                } catch (LabException e) {
+                    node.kill9();
+                }
+                if (node.isRunning()) {
+                    node.kill9();
+                }
+            }));
+        }
+        stops.forEach(CompletableFuture::join);
+    }
+
+    /** Node name to port, for the lab's description file. */
+    Map<String, Integer> ports() {
+        return nodes.stream().collect(Collectors.toMap(LabNode::name, LabNode::port, (a, b) -> a,
+                java.util.LinkedHashMap::new));
+    }
+
+    Optional<LabNode> findByPort(int port) {
+        return nodes.stream().filter(n -> n.port() == port).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return "LabCluster " + name + " " + ports();
+    }
+}

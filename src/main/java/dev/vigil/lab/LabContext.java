@@ -1,0 +1,7 @@
+package dev.vigil.lab;
+
+import java.nio.file.Path;
+
+/** What every node of a lab shares: binaries, the user servers run as, roles, and the servers' password file. */
+record LabContext(PgBinaries binaries, ServiceUser user, LabCredentials credentials, Path replicationPgpass) {
+}

@@ -1,0 +1,86 @@
+package dev.vigil.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** libpq's password file format: {@code host:port:database:user:password}, with {@code :} and {@code \} escaped. */
+public final class Pgpass {
+    private Pgpass() {}
+
+    public record Entry(String host, String port, String database, String user, String password) {
+        boolean matches(String h, int p, String db, String u) {
+            return field(host, h) && field(port, Integer.toString(p)) && field(database, db) && field(user, u);
+        }
+
+        private static boolean field(String pattern, String value) {
+            return "*".equals(pattern) || pattern.equals(value);
+        }
+
+        String line() {
+            return String.join(":", escape(host), escape(port), escape(database), escape(user), escape(password));
+        }
+    }
+
+    /** Writes the file with mode 0600 from its creation on, as libpq requires. */
+    public static void write(Path file, List<Entry> entries) {
+        StringBuilder text = new StringBuilder("# Written by Vigil for a disposable lab. libpq reads it (passfile=).\n");
+        entries.forEach(e -> text.append(e.line()).append('\n'));
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, text, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new LabException("Could not write password file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static List<Entry> read(Path file) {
+        try {
+            List<Entry> entries = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                List<String> fields = split(line);
+                if (fields.size() == 5) {
+                    entries.add(new Entry(fields.get(0), fields.get(1), fields.get(2), fields.get(3), fields.get(4)));
+                }
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new LabException("Could not read password file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Optional<String> lookup(List<Entry> entries, String host, int port, String database, String user) {
+        return entries.stream().filter(e -> e.matches(host, port, database, user)).map(Entry::password).findFirst();
+    }
+
+    static String escape(String field) {
+        return field.replace("\\", "\\\\").replace(":", "\\:");
+    }
+
+    static List<String> split(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                current.append(line.charAt(++i));
+            } else if (c == ':' && fields.size() < 4) {
+                fields.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        fields.add(current.toString());
+        return fields;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.vigil.sql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.IntStream;
+
+/**
+ * Loads SQL kept in resource files next to the code that runs it, one file per query per minimum server
+ * version: {@code name.sql} serves every supported server, {@code name_post_150000.sql} serves 15.0 and later.
+ *
+ * <p>Query enums implement {@link Query} and call {@link #load}; a test per enum checks every file exists.
+ */
+public final class VersionedSql {
+    private static final ConcurrentMap<String, String> CACHE = new ConcurrentHashMap<>();
+
+    private VersionedSql() {}
+
+    /** A named query with its version variants. */
+    public interface Query {
+        /** The file name without variant suffix or extension. */
+        String fileName();
+
+        /** The minimum server_version_num of each variant beyond the base file, ascending. */
+        int[] variantsSince();
+
+        /** The class whose package holds the files, in a {@code sql} sub-directory. */
+        Class<?> anchor();
+
+        default String sql(int serverVersionNum) {
+            return load(anchor(), fileName(), variantsSince(), serverVersionNum);
+        }
+
+        /** Every resource path this query may load, for the completeness test. */
+        default List<String> resourcePaths() {
+            return IntStream.concat(IntStream.of(0), Arrays.stream(variantsSince()))
+                    .mapToObj(v -> resourcePath(anchor(), fileName(), v)).toList();
+        }
+    }
+
+    public static String load(Class<?> anchor, String fileName, int[] variantsSince, int serverVersionNum) {
+        int chosen = Arrays.stream(variantsSince).filter(v -> v <= serverVersionNum).max().orElse(0);
+        String path = resourcePath(anchor, fileName, chosen);
+        return CACHE.computeIfAbsent(path, p -> read(anchor, p));
+    }
+
+    static String resourcePath(Class<?> anchor, String fileName, int since) {
+        String dir = anchor.getPackageName().replace('.', '/') + "/sql/";
+        return dir + fileName + (since == 0 ? "" : "_post_" + since) + ".sql";
+    }
+
+    private static String read(Class<?> anchor, String path) {
+        try (InputStream in = anchor.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("SQL resource missing from the build: " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

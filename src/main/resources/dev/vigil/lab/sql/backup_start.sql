@@ -1,0 +1,1 @@
+SELECT pg_catalog.pg_start_backup(?, true, false)

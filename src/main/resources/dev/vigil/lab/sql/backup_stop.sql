@@ -1,0 +1,1 @@
+SELECT labelfile, spcmapfile FROM pg_catalog.pg_stop_backup(false, false)
