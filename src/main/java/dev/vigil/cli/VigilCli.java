@@ -1,0 +1,20 @@
+package dev.vigil.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vigil} command line: the same core as the window, headless. */
+@Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
+        description = "Operations console for PostgreSQL clusters. Without a command, opens the window.",
+        subcommands = {LabCommand.class, BenchCommand.class})
+public final class VigilCli {
+
+    public static int run(String... args) {
+        return new CommandLine(new VigilCli())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("vigil: " + e.getMessage());
+                    return 2;
+                })
+                .execute(args);
+    }
+}

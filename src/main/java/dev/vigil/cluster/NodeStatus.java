@@ -1,0 +1,41 @@
+package dev.vigil.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One node as last seen: reachable or not, and if so its role, version and replication position. Immutable;
+ * a new one arrives each tick.
+ */
+public record NodeStatus(String node, String address, Reachability reachability, String error,
+                         String version, boolean inRecovery, Optional<String> upstreamAddress,
+                         Optional<String> receiverState, Optional<Integer> timeline, Optional<Long> replayBacklogBytes,
+                         Optional<Instant> serverStartedAt, Instant sampledAt, Duration roundTrip) {
+
+    public enum Reachability { CONNECTING, UP, DOWN }
+
+    public static NodeStatus connecting(NodeEndpoint endpoint) {
+        return new NodeStatus(endpoint.name(), endpoint.address(), Reachability.CONNECTING, "", "", false,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Instant.now(), Duration.ZERO);
+    }
+
+    public static NodeStatus down(NodeEndpoint endpoint, String error, Instant at, Duration roundTrip) {
+        return new NodeStatus(endpoint.name(), endpoint.address(), Reachability.DOWN, error, "", false,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), at, roundTrip);
+    }
+
+    public boolean isUp() {
+        return reachability == Reachability.UP;
+    }
+
+    public Role role() {
+        if (!isUp()) {
+            return Role.UNKNOWN;
+        }
+        return inRecovery ? Role.STANDBY : Role.PRIMARY;
+    }
+
+    public enum Role { PRIMARY, STANDBY, UNKNOWN }
+}

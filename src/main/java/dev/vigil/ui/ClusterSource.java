@@ -1,0 +1,17 @@
+package dev.vigil.ui;
+
+import dev.vigil.cluster.ClusterWatcher;
+import java.util.List;
+
+/** Where the window's clusters come from. {@link #open()} blocks (it may start servers); call it off the FX thread. */
+public interface ClusterSource extends AutoCloseable {
+
+    /** Opens the source and returns a started watcher per cluster. */
+    List<ClusterWatcher> open() throws Exception;
+
+    /** One line for the status bar: what is being watched. */
+    String description();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,57 @@
+package dev.vigil.ui;
+
+import dev.vigil.cluster.ClusterWatcher;
+import dev.vigil.cluster.LabInventory;
+import dev.vigil.cluster.MonitorConnectionSettings;
+import dev.vigil.lab.DemoLab;
+import dev.vigil.lab.LabSettings;
+import java.util.List;
+
+/** The embedded default when no cluster is configured: a live 3-node demo lab with a light workload. */
+public final class DemoLabSource implements ClusterSource {
+    private final LabSettings settings;
+    private volatile DemoLab demo;
+    private volatile ClusterWatcher watcher;
+    private volatile boolean closed;
+
+    public DemoLabSource(LabSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized List<ClusterWatcher> open() {
+        demo = DemoLab.start(settings);
+        if (closed) {
+            demo.close();
+            throw new IllegalStateException("The window closed while the demo lab was starting.");
+        }
+        watcher = new ClusterWatcher(LabInventory.of(demo.cluster()), MonitorConnectionSettings.defaults());
+        watcher.start();
+        return List.of(watcher);
+    }
+
+    /** The running demo, for drills and tests; null until {@link #open()} returns. */
+    public DemoLab demoLab() {
+        return demo;
+    }
+
+    @Override
+    public String description() {
+        DemoLab d = demo;
+        return d == null ? "demo lab" : "Demo lab · " + d.lab().binaries().toString() + " · shop workload "
+                + (int) dev.vigil.lab.Workload.Settings.light().transactionsPerSecond() + " tx/s";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (this) {
+            if (watcher != null) {
+                watcher.close();
+            }
+            if (demo != null) {
+                demo.close();
+            }
+        }
+    }
+}

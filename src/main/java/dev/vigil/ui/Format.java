@@ -1,0 +1,40 @@
+package dev.vigil.ui;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** How numbers read in the window: bytes in binary units, ages and durations short. */
+final class Format {
+    private Format() {}
+
+    static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+    }
+
+    static String duration(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds < 1) {
+            return d.toMillis() + " ms";
+        }
+        if (seconds < 60) {
+            return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        }
+        if (seconds < 3600) {
+            return (seconds / 60) + " min " + (seconds % 60) + " s";
+        }
+        if (seconds < 86_400) {
+            return (seconds / 3600) + " h " + (seconds % 3600 / 60) + " min";
+        }
+        return (seconds / 86_400) + " d " + (seconds % 86_400 / 3600) + " h";
+    }
+}

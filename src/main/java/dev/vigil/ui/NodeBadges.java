@@ -1,0 +1,27 @@
+package dev.vigil.ui;
+
+import dev.vigil.cluster.NodeStatus;
+import javafx.scene.control.Label;
+import javafx.scene.shape.Circle;
+
+/** The small marks used wherever a node appears: a health dot and a role badge. */
+final class NodeBadges {
+    private NodeBadges() {}
+
+    static Circle healthDot(NodeStatus node) {
+        Circle dot = new Circle(5);
+        dot.getStyleClass().addAll("health-dot", "health-" + node.reachability().name().toLowerCase());
+        return dot;
+    }
+
+    static Label roleBadge(NodeStatus node) {
+        String text = switch (node.role()) {
+            case PRIMARY -> "PRIMARY";
+            case STANDBY -> "STANDBY";
+            case UNKNOWN -> node.reachability() == NodeStatus.Reachability.CONNECTING ? "CONNECTING" : "DOWN";
+        };
+        Label badge = new Label(text);
+        badge.getStyleClass().addAll("role-badge", "role-" + text.toLowerCase());
+        return badge;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.vigil.ui;
+
+import dev.vigil.cluster.ClusterStatus;
+import dev.vigil.cluster.NodeStatus;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The selected cluster at a glance: a headline saying what is wrong (or that nothing is), and a card per node. */
+final class NodeCardsView extends VBox {
+    private static final double CARD_WIDTH = 282;
+    private static final double KEY_COLUMN_WIDTH = 104;
+    private final Label headline = new Label();
+    private final Label subline = new Label();
+    private final FlowPane cards = new FlowPane(16, 16);
+
+    NodeCardsView() {
+        getStyleClass().add("overview");
+        headline.getStyleClass().add("overview-headline");
+        subline.getStyleClass().add("overview-subline");
+        cards.getStyleClass().add("node-cards");
+        setSpacing(6);
+        getChildren().addAll(headline, subline, cards);
+        VBox.setMargin(cards, new javafx.geometry.Insets(14, 0, 0, 0));
+    }
+
+    void show(ClusterStatus cluster) {
+        headline.setText(headlineFor(cluster));
+        headline.getStyleClass().removeAll("headline-ok", "headline-alarm");
+        headline.getStyleClass().add(cluster.splitBrain() || cluster.primary().isEmpty()
+                || cluster.reachableCount() < cluster.nodes().size() ? "headline-alarm" : "headline-ok");
+        subline.setText(sublineFor(cluster));
+        cards.getChildren().setAll(cluster.nodes().stream().map(n -> card(cluster, n)).toList());
+    }
+
+    static String headlineFor(ClusterStatus cluster) {
+        if (cluster.splitBrain()) {
+            return "Split-brain: " + cluster.primaries().stream().map(NodeStatus::node).toList() + " all accept writes";
+        }
+        long down = cluster.nodes().size() - cluster.reachableCount();
+        String primary = cluster.primary().map(p -> "primary " + p.node()).orElse("no primary reachable");
+        long streaming = cluster.nodes().stream()
+                .filter(n -> n.inRecovery() && n.receiverState().map("streaming"::equals).orElse(false)).count();
+        String standbys = streaming + " standby" + (streaming == 1 ? "" : "s") + " streaming";
+        return "Cluster " + cluster.cluster() + " · " + primary + " · " + standbys
+                + (down > 0 ? " · " + down + " unreachable" : "");
+    }
+
+    private static String sublineFor(ClusterStatus cluster) {
+        return cluster.nodes().stream().filter(NodeStatus::isUp).map(NodeStatus::version).findFirst()
+                .map(v -> "PostgreSQL " + v + " · " + cluster.nodes().size() + " nodes").orElse("waiting for nodes…");
+    }
+
+    private static VBox card(ClusterStatus cluster, NodeStatus node) {
+        Label name = new Label(node.node());
+        name.getStyleClass().add("card-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, NodeBadges.healthDot(node), name, spacer, NodeBadges.roleBadge(node));
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane facts = new GridPane();
+        facts.getStyleClass().add("card-facts");
+        facts.setHgap(14);
+        facts.setVgap(5);
+        // One key column width for every card, so values line up across the row of cards.
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(KEY_COLUMN_WIDTH);
+        facts.getColumnConstraints().add(keys);
+        int row = 0;
+        row = fact(facts, row, "Address", node.address());
+        if (node.isUp()) {
+            row = fact(facts, row, "Version", node.version());
+            row = fact(facts, row, "Recovery", node.inRecovery() ? "yes (read-only)" : "no (read-write)");
+            row = fact(facts, row, "Timeline", node.timeline().map(String::valueOf).orElse("–"));
+            if (node.inRecovery()) {
+                row = fact(facts, row, "Upstream", node.upstreamAddress().map(cluster::nodeNameFor)
+                        .map(up -> up + " (" + node.receiverState().orElse("?") + ")").orElse("not streaming"));
+                row = fact(facts, row, "Replay backlog", node.replayBacklogBytes().map(Format::bytes).orElse("–"));
+            }
+            row = fact(facts, row, "Up for", node.serverStartedAt()
+                    .map(t -> Format.duration(Duration.between(t, Instant.now()))).orElse("–"));
+            fact(facts, row, "Probe", Format.duration(node.roundTrip()));
+        } else {
+            Label error = new Label(node.error().isEmpty() ? "Connecting…" : node.error());
+            error.getStyleClass().add("card-error");
+            error.setWrapText(true);
+            error.setMaxWidth(260);
+            facts.add(error, 0, row, 2, 1);
+        }
+        VBox card = new VBox(12, header, facts);
+        card.getStyleClass().addAll("node-card", "node-card-" + node.role().name().toLowerCase());
+        card.setPrefWidth(CARD_WIDTH);
+        return card;
+    }
+
+    private static int fact(GridPane grid, int row, String key, String value) {
+        Label k = new Label(key);
+        k.getStyleClass().add("fact-key");
+        k.setMinWidth(Region.USE_PREF_SIZE);
+        Label v = new Label(value);
+        v.getStyleClass().add("fact-value");
+        grid.addRow(row, k, v);
+        return row + 1;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.vigil.ui;
+
+import dev.vigil.cluster.ClusterStatus;
+import dev.vigil.cluster.NodeStatus;
+
+/** A row of the cluster tree: a cluster, or one of its nodes (with its cluster, to name its upstream). */
+sealed interface TreeEntry {
+    String key();
+
+    record ClusterEntry(ClusterStatus cluster) implements TreeEntry {
+        @Override
+        public String key() {
+            return cluster.cluster();
+        }
+    }
+
+    record NodeEntry(ClusterStatus cluster, NodeStatus node) implements TreeEntry {
+        @Override
+        public String key() {
+            return cluster.cluster() + "/" + node.node();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.vigil.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.vigil.cluster.NodeStatus;
+import dev.vigil.lab.LabNode;
+import dev.vigil.lab.LabSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, headless, on the real demo lab: three nodes with the right roles, live. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private MainViewModel vm;
+    private DemoLabSource source;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        UiThread ui = UiThread.fx();
+        source = new DemoLabSource(LabSettings.fromEnvironment());
+        vm = new MainViewModel(ui, TaskExecutor.background(ui), source);
+        scene = VigilApp.show(stage, vm, () -> { });
+        vm.start("Starting the demo lab…");
+    }
+
+    @AfterEach
+    void stop() {
+        if (vm != null) {
+            vm.close();
+        }
+    }
+
+    @Test
+    void showsTheDemoLabsThreeNodesWithRolesAndFollowsANodeGoingDown(FxRobot robot) throws Exception {
+        Path starting = Snapshots.save(scene, "main-window-starting");
+        TreeView<TreeEntry> tree = robot.lookup("#cluster-tree").queryAs(TreeView.class);
+
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> roles(tree).equals(
+                Map.of("pg1", NodeStatus.Role.PRIMARY, "pg2", NodeStatus.Role.STANDBY, "pg3", NodeStatus.Role.STANDBY)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> nodes(tree).stream()
+                .filter(n -> n.inRecovery()).allMatch(n -> n.upstreamAddress().isPresent()));
+        assertThat(nodes(tree)).allSatisfy(n -> assertThat(n.version()).startsWith("17"));
+        assertThat(robot.lookup("#startup-overlay").query().isVisible()).isFalse();
+        Path live = Snapshots.save(scene, "main-window");
+
+        LabNode pg3 = source.demoLab().cluster().node("pg3");
+        pg3.kill9();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> roles(tree).get("pg3") == NodeStatus.Role.UNKNOWN);
+        assertThat(roles(tree)).containsEntry("pg1", NodeStatus.Role.PRIMARY).containsEntry("pg2", NodeStatus.Role.STANDBY);
+        assertThat(robot.lookup("#connection-state").queryLabeled().getText()).isEqualTo("2/3 nodes reachable");
+        Path down = Snapshots.save(scene, "main-window-node-down");
+
+        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        Path light = Snapshots.save(scene, "main-window-light");
+        for (Path png : List.of(starting, live, down, light)) {
+            assertThat(Files.size(png)).isGreaterThan(10_000);
+        }
+    }
+
+    private static List<NodeStatus> nodes(TreeView<TreeEntry> tree) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> tree.getRoot().getChildren().stream()
+                .flatMap(cluster -> cluster.getChildren().stream()).map(TreeItem::getValue)
+                .map(e -> ((TreeEntry.NodeEntry) e).node()).toList()).get(5, TimeUnit.SECONDS);
+    }
+
+    private static Map<String, NodeStatus.Role> roles(TreeView<TreeEntry> tree) throws Exception {
+        return nodes(tree).stream().collect(Collectors.toMap(NodeStatus::node, NodeStatus::role));
+    }
+}
