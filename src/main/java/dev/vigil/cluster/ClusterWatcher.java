@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * has two probes in flight and a slow node delays only itself. After each probe, subscribers receive the
  * whole cluster as an immutable {@link ClusterStatus}.
  */
-public final class ClusterWatcher implements AutoCloseable {
+public final class ClusterWatcher implements ClusterFeed, AutoCloseable {
     private final ClusterDefinition cluster;
     private final MonitorConnectionSettings settings;
     private final ScheduledExecutorService scheduler;
@@ -41,19 +41,23 @@ public final class ClusterWatcher implements AutoCloseable {
         }
     }
 
+    @Override
     public ClusterDefinition cluster() {
         return cluster;
     }
 
+    @Override
     public MonitorConnectionSettings settings() {
         return settings;
     }
 
+    @Override
     public void subscribe(Consumer<ClusterStatus> subscriber) {
         subscribers.add(subscriber);
         subscriber.accept(snapshot());
     }
 
+    @Override
     public void unsubscribe(Consumer<ClusterStatus> subscriber) {
         subscribers.remove(subscriber);
     }
@@ -73,6 +77,7 @@ public final class ClusterWatcher implements AutoCloseable {
         }
     }
 
+    @Override
     public ClusterStatus snapshot() {
         List<NodeStatus> nodes = new ArrayList<>(latest.length());
         for (int i = 0; i < latest.length(); i++) {

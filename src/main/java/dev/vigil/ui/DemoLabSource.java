@@ -1,5 +1,6 @@
 package dev.vigil.ui;
 
+import dev.vigil.cluster.ClusterFeed;
 import dev.vigil.cluster.ClusterWatcher;
 import dev.vigil.cluster.LabInventory;
 import dev.vigil.cluster.MonitorConnectionSettings;
@@ -19,7 +20,7 @@ public final class DemoLabSource implements ClusterSource {
     }
 
     @Override
-    public synchronized List<ClusterWatcher> open() {
+    public synchronized List<ClusterFeed> open() {
         demo = DemoLab.start(settings);
         if (closed) {
             demo.close();

@@ -1,7 +1,7 @@
 package dev.vigil.ui;
 
 import dev.vigil.cluster.ClusterStatus;
-import dev.vigil.cluster.ClusterWatcher;
+import dev.vigil.cluster.ClusterFeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,8 +50,8 @@ public final class MainViewModel implements AutoCloseable {
         tasks.submit(source::open, this::attach, this::fail);
     }
 
-    private void attach(List<ClusterWatcher> watchers) {
-        for (ClusterWatcher watcher : watchers) {
+    private void attach(List<ClusterFeed> watchers) {
+        for (ClusterFeed watcher : watchers) {
             ClusterViewModel cluster = new ClusterViewModel(watcher.snapshot());
             clusters.add(cluster);
             samplingInterval.set(watcher.settings().interval());

@@ -1,0 +1,63 @@
+package dev.vigil.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClusterStatusTest {
+    static NodeStatus up(String name, int port, boolean inRecovery, String upstream) {
+        return new NodeStatus(name, "127.0.0.1:" + port, NodeStatus.Reachability.UP, "", "17.6", inRecovery,
+                Optional.ofNullable(upstream), Optional.ofNullable(upstream == null ? null : "streaming"),
+                Optional.of(1), Optional.of(0L), Optional.of(Instant.EPOCH), Instant.EPOCH, Duration.ofMillis(2));
+    }
+
+    static NodeStatus down(String name, int port) {
+        return NodeStatus.down(new NodeEndpoint(name, "127.0.0.1", port, "postgres", "m", "secret"),
+                "Connection refused", Instant.EPOCH, Duration.ofMillis(1));
+    }
+
+    @Test
+    void onePrimaryIsThePrimaryAndUpstreamsResolveToNodeNames() {
+        ClusterStatus status = new ClusterStatus("demo", List.of(up("pg1", 5001, false, null),
+                up("pg2", 5002, true, "127.0.0.1:5001"), down("pg3", 5003)), Instant.EPOCH);
+        assertThat(status.primary()).map(NodeStatus::node).contains("pg1");
+        assertThat(status.splitBrain()).isFalse();
+        assertThat(status.reachableCount()).isEqualTo(2);
+        assertThat(status.nodeNameFor("127.0.0.1:5001")).isEqualTo("pg1");
+        assertThat(status.nodeNameFor("10.0.0.9:5432")).isEqualTo("10.0.0.9:5432");
+    }
+
+    @Test
+    void twoNodesOutOfRecoveryIsSplitBrainAndNoSinglePrimary() {
+        ClusterStatus status = new ClusterStatus("demo", List.of(up("pg1", 5001, false, null),
+                up("pg2", 5002, false, null), up("pg3", 5003, true, "127.0.0.1:5001")), Instant.EPOCH);
+        assertThat(status.splitBrain()).isTrue();
+        assertThat(status.primary()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableNodeHasNoRole() {
+        assertThat(down("pg3", 5003).role()).isEqualTo(NodeStatus.Role.UNKNOWN);
+    }
+
+    @Test
+    void endpointsNeverPrintTheirPassword() {
+        assertThat(new NodeEndpoint("pg1", "h", 1, "d", "u", "hunter2").toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void monitorTimeoutsStayBelowTheSamplingInterval() {
+        MonitorConnectionSettings s = new MonitorConnectionSettings(Duration.ofSeconds(1), Duration.ofSeconds(3));
+        assertThat(s.statementTimeout()).isLessThan(s.interval());
+        assertThat(s.lockTimeout()).isLessThan(s.statementTimeout());
+        var config = s.poolConfig("demo", new NodeEndpoint("pg1", "127.0.0.1", 5432, "postgres", "m", "p"));
+        assertThat(config.getMaximumPoolSize()).isEqualTo(1);
+        assertThat(config.getDataSourceProperties().getProperty("ApplicationName")).isEqualTo("vigil-monitor");
+        assertThat(config.getDataSourceProperties().getProperty("options"))
+                .isEqualTo("-c statement_timeout=800 -c lock_timeout=400");
+    }
+}
