@@ -49,6 +49,9 @@ final class BenchCommand {
                     LabCluster cluster = lab.createCluster("bench", 2);
                     Run run = switchover(cluster);
                     results.add(run);
+                    if (i == 1) {
+                        out.println("run 1 lab startup by step:\n" + cluster.startupTimings());
+                    }
                     out.printf("run %d: lab streaming %5d ms | switchover outage: server %4d ms, client %4d ms | "
                                     + "%d acknowledged, %d lost%n", i, run.startupMillis(), run.serverOutageMillis(),
                             run.clientOutageMillis(), run.acked(), run.lost());

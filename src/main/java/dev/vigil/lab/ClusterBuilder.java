@@ -44,8 +44,10 @@ final class ClusterBuilder {
         timings.mark("start primary");
         createRolesAndSchema(context, primary);
         timings.mark("roles and demo schema");
+        if (!standbyNodes.isEmpty()) {
+            DataDirCloner.cloneOnline(primary, standbyNodes.stream().map(LabNode::dataDir).toList(), user);
+        }
         for (LabNode standby : standbyNodes) {
-            DataDirCloner.cloneOnline(primary, standby.dataDir(), user);
             NodeConfig.markStandby(standby.dataDir(), user);
             standby.writeNodeConfig(primary);
         }

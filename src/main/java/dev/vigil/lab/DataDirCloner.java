@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,45 +34,70 @@ final class DataDirCloner {
 
     private DataDirCloner() {}
 
-    static void cloneOnline(LabNode source, Path target, ServiceUser user) {
+    /**
+     * Clones {@code source} into every target from one backup: one checkpoint, then the targets copied side
+     * by side. The copies share a backup label, which is how a backup restored
+     * twice looks too.
+     */
+    static void cloneOnline(LabNode source, List<Path> targets, ServiceUser user) {
         try (Connection c = source.connect("postgres")) {
             int version = LabNode.serverVersionNum(c);
             try (PreparedStatement start = c.prepareStatement(LabSql.BACKUP_START.sql(version))) {
-                start.setString(1, "vigil-lab clone " + target.getFileName());
+                start.setString(1, "vigil-lab clone of " + source.name());
                 start.execute();
             }
-            copyTree(source.dataDir(), target);
+            // One copier per target: the copy is bound by the kernel's page-cache writes, which use every core.
+            List<java.util.concurrent.CompletableFuture<Void>> copies = targets.stream()
+                    .map(t -> java.util.concurrent.CompletableFuture.runAsync(() -> copyTree(source.dataDir(), t)))
+                    .toList();
+            try {
+                copies.forEach(java.util.concurrent.CompletableFuture::join);
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof java.io.UncheckedIOException u) {
+                    throw u.getCause();
+                }
+                throw e;
+            }
             try (PreparedStatement stop = c.prepareStatement(LabSql.BACKUP_STOP.sql(version));
                  ResultSet rs = stop.executeQuery()) {
                 rs.next();
-                Files.writeString(target.resolve("backup_label"), rs.getString("labelfile"));
+                String label = rs.getString("labelfile");
                 String spcmap = rs.getString("spcmapfile");
-                if (spcmap != null && !spcmap.isEmpty()) {
-                    Files.writeString(target.resolve("tablespace_map"), spcmap);
+                for (Path target : targets) {
+                    Files.writeString(target.resolve("backup_label"), label);
+                    if (spcmap != null && !spcmap.isEmpty()) {
+                        Files.writeString(target.resolve("tablespace_map"), spcmap);
+                    }
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
+                    user.ownTree(target);
                 }
             }
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
-            user.ownTree(target);
         } catch (SQLException | IOException e) {
-            throw new LabException("Cloning " + source + " into " + target + " failed: " + e.getMessage()
+            throw new LabException("Cloning " + source + " into " + targets + " failed: " + e.getMessage()
                     + ". The partial copy is left for inspection; re-clone to retry.", e);
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    private static void copyTree(Path from, Path to) {
+        try {
+            walkAndCopy(from, to);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void walkAndCopy(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                boolean emptied = EMPTIED_DIRS.contains(dir.getFileName().toString()) && !dir.equals(from);
                 Path copy = to.resolve(from.relativize(dir).toString());
                 Files.createDirectories(copy);
                 Files.setPosixFilePermissions(copy, Files.getPosixFilePermissions(dir));
-                if (EMPTIED_DIRS.contains(dir.getFileName().toString()) && !dir.equals(from)) {
-                    if (dir.getFileName().toString().equals("pg_wal")) {
-                        Files.createDirectories(copy.resolve("archive_status"));
-                    }
-                    return FileVisitResult.SKIP_SUBTREE;
+                if (emptied && dir.getFileName().toString().equals("pg_wal")) {
+                    Files.createDirectories(copy.resolve("archive_status"));
                 }
-                return FileVisitResult.CONTINUE;
+                return emptied ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -81,10 +107,10 @@ final class DataDirCloner {
                     return FileVisitResult.CONTINUE;
                 }
                 try {
-                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
-                            LinkOption.NOFOLLOW_LINKS);
+                    Files.copy(file, to.resolve(from.relativize(file).toString()),
+                            StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
                 } catch (NoSuchFileException vanished) {
-                    // The server dropped it mid-copy (a temp file, a dropped relation); WAL replay rebuilds the rest.
+                    // Dropped mid-copy (a temp file, a dropped relation); WAL replay rebuilds the rest.
                 }
                 return FileVisitResult.CONTINUE;
             }

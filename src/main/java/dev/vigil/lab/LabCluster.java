@@ -151,7 +151,7 @@ public final class LabCluster {
         } catch (java.io.IOException e) {
             throw new LabException("Could not remove " + node.dataDir() + " before re-cloning: " + e.getMessage(), e);
         }
-        DataDirCloner.cloneOnline(source, node.dataDir(), context.user());
+        DataDirCloner.cloneOnline(source, List.of(node.dataDir()), context.user());
         NodeConfig.markStandby(node.dataDir(), context.user());
         node.writeNodeConfig(source);
         node.start();

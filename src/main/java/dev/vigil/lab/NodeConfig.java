@@ -33,7 +33,7 @@ final class NodeConfig {
                 wal_receiver_status_interval = '1s'
                 wal_retrieve_retry_interval = '200ms'
                 shared_preload_libraries = 'pg_stat_statements'
-                pg_stat_statements.track = 'all'
+                pg_stat_statements.track = 'top'
                 track_io_timing = on
                 log_line_prefix = '%m [%p] %q%a '
                 log_checkpoints = on

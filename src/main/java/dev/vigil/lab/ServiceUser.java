@@ -76,11 +76,9 @@ public record ServiceUser(String name, int uid, int gid, boolean dropsPrivileges
         try {
             PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
                     LinkOption.NOFOLLOW_LINKS);
-            UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
-            UserPrincipal user = lookup.lookupPrincipalByName(name);
-            GroupPrincipal group = lookup.lookupPrincipalByGroupName(Integer.toString(gid));
-            view.setOwner(user);
-            view.setGroup(group);
+            Principals principals = principals(path);
+            view.setOwner(principals.user());
+            view.setGroup(principals.group());
         } catch (IOException e) {
             throw new LabException("Could not hand " + path + " to user " + name + ": " + e.getMessage(), e);
         }
@@ -108,6 +106,24 @@ public record ServiceUser(String name, int uid, int gid, boolean dropsPrivileges
         } catch (IOException e) {
             throw new LabException("Could not hand " + root + " to user " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private record Principals(UserPrincipal user, GroupPrincipal group) {}
+
+    private static final java.util.concurrent.ConcurrentMap<String, Principals> PRINCIPALS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Looked up once per user: a lookup reads the user database, and a clone hands over thousands of files. */
+    private Principals principals(Path anyPath) throws IOException {
+        Principals cached = PRINCIPALS.get(name + ":" + gid);
+        if (cached != null) {
+            return cached;
+        }
+        UserPrincipalLookupService lookup = anyPath.getFileSystem().getUserPrincipalLookupService();
+        Principals found = new Principals(lookup.lookupPrincipalByName(name),
+                lookup.lookupPrincipalByGroupName(Integer.toString(gid)));
+        PRINCIPALS.put(name + ":" + gid, found);
+        return found;
     }
 
     static int currentUid() {
