@@ -2,30 +2,18 @@ package dev.vigil.cluster;
 
 import dev.vigil.sql.VersionedSql;
 
-/** The SQL the cluster package runs, each in {@code cluster/sql/} next to this class. */
+/** The SQL the cluster package runs: {@code cluster/sql/<name>.sql} next to this class. */
 enum ClusterSql implements VersionedSql.Query {
-    NODE_STATUS("node_status");
+    NODE_STATUS;
 
-    private final String fileName;
     private final int[] variantsSince;
 
-    ClusterSql(String fileName, int... variantsSince) {
-        this.fileName = fileName;
+    ClusterSql(int... variantsSince) {
         this.variantsSince = variantsSince;
-    }
-
-    @Override
-    public String fileName() {
-        return fileName;
     }
 
     @Override
     public int[] variantsSince() {
         return variantsSince.clone();
-    }
-
-    @Override
-    public Class<?> anchor() {
-        return ClusterSql.class;
     }
 }

@@ -37,7 +37,7 @@ final class ClusterBuilder {
         List<LabNode> standbyNodes = nodes.subList(1, nodes.size());
 
         initdb(context, clusterDir, primary);
-        NodeConfig.writeShared(primary.dataDir(), context.binaries().major(), user);
+        NodeConfig.writeShared(primary.dataDir(), user);
         primary.writeNodeConfig(null);
         timings.mark("initdb");
         primary.start();

@@ -7,12 +7,10 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -45,7 +43,7 @@ public final class EmbeddedPgBinaries {
             try (FileChannel lockFile = FileChannel.open(cacheRoot.resolve(".lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
                 if (!isComplete(target)) {
-                    deleteTree(target);
+                    FileTrees.delete(target);
                     extract(target);
                     Files.writeString(target.resolve(COMPLETE_MARKER), version + "\n");
                 }
@@ -98,7 +96,7 @@ public final class EmbeddedPgBinaries {
 
     private static void extract(Path target) throws IOException {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        deleteTree(partial);
+        FileTrees.delete(partial);
         Files.createDirectories(partial);
         try (InputStream raw = EmbeddedPgBinaries.class.getClassLoader().getResourceAsStream(ARCHIVE);
              TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(raw)))) {
@@ -134,16 +132,5 @@ public final class EmbeddedPgBinaries {
     private static Set<PosixFilePermission> permissions(int mode) {
         boolean executable = (mode & 0100) != 0;
         return PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--");
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

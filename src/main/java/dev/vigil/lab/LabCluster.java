@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -65,14 +64,22 @@ public final class LabCluster {
 
     /** The one running node that is out of recovery, asked of the servers themselves. */
     public LabNode primary() {
-        List<LabNode> primaries = nodes.stream().filter(LabNode::isRunning).filter(LabNode::isReachable)
-                .filter(n -> !n.isInRecovery()).toList();
+        List<LabNode> primaries = nodes.stream().filter(LabNode::isRunning).filter(LabCluster::acceptsWrites).toList();
         if (primaries.size() > 1) {
             throw new LabException("Cluster " + name + " is split-brained: " + primaries.stream().map(LabNode::name)
                     .collect(Collectors.joining(" and ")) + " all accept writes. Stop all but one.");
         }
         return primaries.stream().findFirst().orElseThrow(() -> new LabException("Cluster " + name
                 + " has no running primary. Start a node or promote a standby."));
+    }
+
+    /** One connection: out of recovery means it accepts writes; unreachable means it does not now. */
+    private static boolean acceptsWrites(LabNode node) {
+        try {
+            return !node.walPosition().inRecovery();
+        } catch (LabException unreachable) {
+            return false;
+        }
     }
 
     /** Every node other than the current primary. */
@@ -147,7 +154,7 @@ public final class LabCluster {
         }
         node.stop(StopMode.IMMEDIATE);
         try {
-            EmbeddedPgBinaries.deleteTree(node.dataDir());
+            FileTrees.delete(node.dataDir());
         } catch (java.io.IOException e) {
             throw new LabException("Could not remove " + node.dataDir() + " before re-cloning: " + e.getMessage(), e);
         }
@@ -179,10 +186,6 @@ public final class LabCluster {
     Map<String, Integer> ports() {
         return nodes.stream().collect(Collectors.toMap(LabNode::name, LabNode::port, (a, b) -> a,
                 java.util.LinkedHashMap::new));
-    }
-
-    Optional<LabNode> findByPort(int port) {
-        return nodes.stream().filter(n -> n.port() == port).findFirst();
     }
 
     @Override

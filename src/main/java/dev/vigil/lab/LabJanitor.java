@@ -62,7 +62,7 @@ public final class LabJanitor {
             postmaster.ifPresent(LabJanitor::killWithChildren);
         }
         try {
-            EmbeddedPgBinaries.deleteTree(labDir);
+            FileTrees.delete(labDir);
         } catch (IOException e) {
             throw new LabException("Could not delete lab directory " + labDir + ": " + e.getMessage(), e);
         }

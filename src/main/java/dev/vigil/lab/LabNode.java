@@ -173,14 +173,6 @@ public final class LabNode {
     }
 
     /** The server's version as server_version_num, e.g. 170006. */
-    public int serverVersionNum() {
-        try (Connection c = connect("postgres")) {
-            return serverVersionNum(c);
-        } catch (SQLException e) {
-            throw new LabException("Node " + name + ": could not read server version: " + e.getMessage(), e);
-        }
-    }
-
     static int serverVersionNum(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version_num")) {
             rs.next();

@@ -16,7 +16,7 @@ final class NodeConfig {
 
     private NodeConfig() {}
 
-    static void writeShared(Path dataDir, int major, ServiceUser user) {
+    static void writeShared(Path dataDir, ServiceUser user) {
         String conf = """
 
                 # --- Vigil lab settings ---

@@ -21,16 +21,24 @@ public final class VersionedSql {
 
     private VersionedSql() {}
 
-    /** A named query with its version variants. */
+    /**
+     * A query named by an enum constant: its file is the constant's name in lower case, in a {@code sql}
+     * directory next to the enum.
+     */
     public interface Query {
-        /** The file name without variant suffix or extension. */
-        String fileName();
+        /** The enum constant's name. */
+        String name();
 
         /** The minimum server_version_num of each variant beyond the base file, ascending. */
         int[] variantsSince();
 
-        /** The class whose package holds the files, in a {@code sql} sub-directory. */
-        Class<?> anchor();
+        default String fileName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        default Class<?> anchor() {
+            return getClass().isEnum() ? getClass() : getClass().getSuperclass();
+        }
 
         default String sql(int serverVersionNum) {
             return load(anchor(), fileName(), variantsSince(), serverVersionNum);

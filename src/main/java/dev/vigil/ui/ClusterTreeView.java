@@ -12,8 +12,6 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -101,12 +99,7 @@ final class ClusterTreeView extends TreeView<TreeEntry> {
         }
 
         private static VBox nodeRow(ClusterStatus cluster, NodeStatus node) {
-            Label name = new Label(node.node());
-            name.getStyleClass().add("tree-node-name");
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox top = new HBox(7, NodeBadges.healthDot(node), name, spacer, NodeBadges.roleBadge(node));
-            top.setAlignment(Pos.CENTER_LEFT);
+            HBox top = NodeBadges.header(node, "tree-node-name");
             Label detail = new Label(detailLine(cluster, node));
             detail.getStyleClass().add("tree-muted");
             VBox box = new VBox(2, top, detail);

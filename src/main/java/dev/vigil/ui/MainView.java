@@ -1,6 +1,5 @@
 package dev.vigil.ui;
 
-import dev.vigil.cluster.ClusterStatus;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -100,11 +99,5 @@ public final class MainView extends BorderPane {
             }
         });
         return overlay;
-    }
-
-    /** The newest status of the named cluster, as shown. */
-    ClusterStatus shownStatus(String cluster) {
-        return vm.clusters().stream().filter(c -> c.name().equals(cluster)).findFirst()
-                .map(ClusterViewModel::status).orElse(null);
     }
 }

@@ -14,6 +14,18 @@ final class NodeBadges {
         return dot;
     }
 
+    /** Health dot, name and role badge on one line, the badge pushed to the right edge. */
+    static javafx.scene.layout.HBox header(NodeStatus node, String nameStyle) {
+        Label name = new Label(node.node());
+        name.getStyleClass().add(nameStyle);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox header = new javafx.scene.layout.HBox(8, healthDot(node), name, spacer,
+                roleBadge(node));
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return header;
+    }
+
     static Label roleBadge(NodeStatus node) {
         String text = switch (node.role()) {
             case PRIMARY -> "PRIMARY";

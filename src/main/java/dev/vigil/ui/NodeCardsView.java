@@ -4,12 +4,10 @@ import dev.vigil.cluster.ClusterStatus;
 import dev.vigil.cluster.NodeStatus;
 import java.time.Duration;
 import java.time.Instant;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -59,12 +57,7 @@ final class NodeCardsView extends VBox {
     }
 
     private static VBox card(ClusterStatus cluster, NodeStatus node) {
-        Label name = new Label(node.node());
-        name.getStyleClass().add("card-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, NodeBadges.healthDot(node), name, spacer, NodeBadges.roleBadge(node));
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox header = NodeBadges.header(node, "card-title");
 
         GridPane facts = new GridPane();
         facts.getStyleClass().add("card-facts");
