@@ -33,6 +33,12 @@ class LayeringTest {
             .because("the lab sits at the bottom: JDK, JDBC and its own pool only");
 
     @ArchTest
+    static final ArchRule collectorsDoNotDependOnAnalysis = noClasses()
+            .that().resideInAPackage("dev.vigil.monitor..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.locks..", "dev.vigil.alert..")
+            .because("data flows one way: collectors produce records, analysis reads them");
+
+    @ArchTest
     static final ArchRule cliDoesNotUseTheUi = noClasses()
             .that().resideInAPackage("dev.vigil.cli..")
             .should().dependOnClassesThat().resideInAPackage("dev.vigil.ui..");

@@ -1,0 +1,21 @@
+package dev.vigil.monitor;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A backend that waits on a lock, or that another backend waits on. {@code blockedBy} is what
+ * {@code pg_blocking_pids()} said: empty for a session that blocks others but waits on nothing.
+ */
+public record LockSession(int pid, List<Integer> blockedBy, String user, String database, String application,
+                          String state, String waitEventType, String waitEvent, Optional<Instant> transactionStart,
+                          Optional<Instant> queryStart, String query, Optional<WaitingLock> waitingFor) {
+    public LockSession {
+        blockedBy = List.copyOf(blockedBy);
+    }
+
+    public boolean isWaiting() {
+        return !blockedBy.isEmpty();
+    }
+}

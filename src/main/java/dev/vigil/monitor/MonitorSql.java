@@ -1,0 +1,20 @@
+package dev.vigil.monitor;
+
+import dev.vigil.sql.VersionedSql;
+
+/** The collectors' SQL: {@code monitor/sql/<name>.sql} next to this class, plus variants by server version. */
+enum MonitorSql implements VersionedSql.Query {
+    /** 14 added pg_locks.waitstart. */
+    LOCK_WAITS(140000);
+
+    private final int[] variantsSince;
+
+    MonitorSql(int... variantsSince) {
+        this.variantsSince = variantsSince;
+    }
+
+    @Override
+    public int[] variantsSince() {
+        return variantsSince.clone();
+    }
+}
