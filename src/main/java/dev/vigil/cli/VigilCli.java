@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code vigil} command line: the same core as the window, headless. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Operations console for PostgreSQL clusters. Without a command, opens the window.",
-        subcommands = {LabCommand.class, BenchCommand.class})
+        subcommands = {LabCommand.class, InventoryCommand.class, BenchCommand.class})
 public final class VigilCli {
 
     public static int run(String... args) {

@@ -29,7 +29,12 @@ public record MonitorConnectionSettings(Duration interval, Duration connectTimeo
         config.setPoolName("vigil-monitor-" + clusterName + "-" + node.name());
         config.setJdbcUrl("jdbc:postgresql://" + node.address() + "/" + node.database());
         config.setUsername(node.user());
-        config.setPassword(node.password());
+        if (!node.password().isEmpty()) {
+            config.setPassword(node.password());
+        }
+        node.jdbcProperties().forEach(config::addDataSourceProperty);
+        config.addDataSourceProperty("sslmode", node.ssl().mode().pgName());
+        node.ssl().rootCert().ifPresent(cert -> config.addDataSourceProperty("sslrootcert", cert.toString()));
         config.setMaximumPoolSize(1);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));

@@ -1,9 +1,24 @@
 package dev.vigil.cluster;
 
+import java.util.Map;
+
 /**
- * How to reach one node for monitoring. The password stays in memory; it is never printed.
+ * How to reach one node for monitoring. The password stays in memory and is never printed; an empty password
+ * means none was found ({@link PasswordSource#NONE}).
+ *
+ * @param jdbcProperties extra pgJDBC properties, already checked against the allow-list
  */
-public record NodeEndpoint(String name, String host, int port, String database, String user, String password) {
+public record NodeEndpoint(String name, String host, int port, String database, String user, String password,
+                           PasswordSource passwordSource, SslSettings ssl, Map<String, String> jdbcProperties) {
+
+    public NodeEndpoint {
+        jdbcProperties = Map.copyOf(jdbcProperties);
+    }
+
+    /** A lab node: loopback, no TLS, password from the lab. */
+    public NodeEndpoint(String name, String host, int port, String database, String user, String password) {
+        this(name, host, port, database, user, password, PasswordSource.LAB, SslSettings.DISABLED, Map.of());
+    }
 
     public String address() {
         return host + ":" + port;
@@ -11,6 +26,7 @@ public record NodeEndpoint(String name, String host, int port, String database, 
 
     @Override
     public String toString() {
-        return "NodeEndpoint[" + name + " " + user + "@" + address() + "/" + database + "]";
+        return "NodeEndpoint[" + name + " " + user + "@" + address() + "/" + database + ", sslmode="
+                + ssl.mode().pgName() + ", password from " + passwordSource + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.lab;
 
+import dev.vigil.libpq.Pgpass;
+
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -2,6 +2,7 @@ package dev.vigil.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.vigil.cluster.InventoryFile;
 import dev.vigil.lab.LabSettings;
 import java.util.List;
 import javafx.application.Application;
@@ -9,7 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The Vigil window. With no cluster configured it starts the demo lab and shows it. */
+/** The Vigil window: configured clusters and running labs, or with none, a demo lab of its own. */
 public final class VigilApp extends Application {
     static final List<Integer> ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
     private MainViewModel vm;
@@ -22,11 +23,12 @@ public final class VigilApp extends Application {
     @Override
     public void start(Stage stage) {
         UiThread ui = UiThread.fx();
-        vm = new MainViewModel(ui, TaskExecutor.background(ui), new DemoLabSource(LabSettings.fromEnvironment()));
+        vm = new MainViewModel(ui, TaskExecutor.background(ui),
+                new StartupSource(InventoryFile.defaultPath(), LabSettings.fromEnvironment()));
         applyTheme();
         show(stage, vm, this::toggleTheme);
-        vm.start("Starting the demo lab: a PostgreSQL primary with two streaming standbys and a light shop workload, "
-                + "all on 127.0.0.1. The first start unpacks the server binaries and takes a little longer.");
+        vm.start("Loading clusters. With none configured, Vigil starts a demo lab: a PostgreSQL primary with two "
+                + "streaming standbys and a light shop workload on 127.0.0.1 (the first start unpacks the binaries).");
     }
 
     /** Builds the scene on {@code stage}; the tests use this too. */

@@ -22,7 +22,7 @@ class LayeringTest {
     static final ArchRule coreDoesNotDependOnUiOrCli = noClasses()
             .that().resideInAnyPackage("dev.vigil.lab..", "dev.vigil.cluster..", "dev.vigil.monitor..",
                     "dev.vigil.locks..", "dev.vigil.alert..", "dev.vigil.ops..", "dev.vigil.migrate..",
-                    "dev.vigil.journal..", "dev.vigil.sql..")
+                    "dev.vigil.journal..", "dev.vigil.sql..", "dev.vigil.libpq..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.ui..", "dev.vigil.cli..");
 
     @ArchTest

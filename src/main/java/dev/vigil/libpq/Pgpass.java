@@ -1,4 +1,4 @@
-package dev.vigil.lab;
+package dev.vigil.libpq;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ public final class Pgpass {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, text, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
-            throw new LabException("Could not write password file " + file + ": " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException("Could not write password file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -54,7 +54,28 @@ public final class Pgpass {
             }
             return entries;
         } catch (IOException e) {
-            throw new LabException("Could not read password file " + file + ": " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException("Could not read password file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where libpq looks: {@code PGPASSFILE}, else {@code ~/.pgpass}. */
+    public static Path defaultFile() {
+        String env = System.getenv("PGPASSFILE");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".pgpass");
+    }
+
+    /**
+     * Why libpq would ignore this file, if it would: like libpq, a password file others can read or write is not
+     * trusted (it must be mode 0600 or stricter).
+     */
+    public static Optional<String> permissionProblem(Path file) {
+        try {
+            var perms = Files.getPosixFilePermissions(file);
+            boolean open = perms.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
+            return open ? Optional.of("password file " + file + " has group or world access ("
+                    + PosixFilePermissions.toString(perms) + "); run chmod 0600 " + file) : Optional.empty();
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.of("password file " + file + " cannot be checked: " + e.getMessage());
         }
     }
 

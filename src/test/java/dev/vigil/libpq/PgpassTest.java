@@ -1,4 +1,4 @@
-package dev.vigil.lab;
+package dev.vigil.libpq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +29,12 @@ class PgpassTest {
     }
 
     @Test
-    void credentialsNeverPrintTheirPasswords() {
-        LabCredentials creds = LabCredentials.generate();
-        assertThat(creds.toString()).doesNotContain(creds.superuserPassword()).doesNotContain(creds.monitorPassword());
-        assertThat(creds.superuserPassword()).hasSizeGreaterThanOrEqualTo(20).isNotEqualTo(creds.replicationPassword());
+    void aFileOthersCanReadIsRefusedWithTheFix() throws Exception {
+        Path file = dir.resolve("pgpass");
+        Pgpass.write(file, List.of(new Pgpass.Entry("*", "*", "*", "u", "p")));
+        assertThat(Pgpass.permissionProblem(file)).isEmpty();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(Pgpass.permissionProblem(file)).hasValueSatisfying(
+                why -> assertThat(why).contains(file.toString()).contains("chmod 0600"));
     }
 }

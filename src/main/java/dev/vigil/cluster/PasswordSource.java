@@ -1,0 +1,11 @@
+package dev.vigil.cluster;
+
+/** Where a node's password came from; shown to the operator instead of the password. */
+public enum PasswordSource {
+    /** A libpq password file: PGPASSFILE or ~/.pgpass. */
+    PGPASS,
+    /** A lab's own password file. */
+    LAB,
+    /** None found: the server may not need one (cert, trust), or the operator is asked. */
+    NONE
+}

@@ -1,0 +1,73 @@
+package dev.vigil.ui;
+
+import dev.vigil.cluster.ClusterDefinition;
+import dev.vigil.cluster.ClusterFeed;
+import dev.vigil.cluster.ClusterWatcher;
+import dev.vigil.cluster.Inventory;
+import dev.vigil.cluster.InventoryProblem;
+import dev.vigil.cluster.MonitorConnectionSettings;
+import dev.vigil.lab.LabSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the window watches at start: the configured clusters and running labs, or, when there are none, a demo
+ * lab of its own. Deciding reads files, so it happens in {@link #open()}, off the FX thread.
+ */
+public final class StartupSource implements ClusterSource {
+    private static final Logger log = LoggerFactory.getLogger(StartupSource.class);
+    private final Path config;
+    private final LabSettings labSettings;
+    private final List<ClusterWatcher> watchers = new ArrayList<>();
+    private volatile ClusterSource demo;
+    private volatile String description = "";
+
+    public StartupSource(Path config, LabSettings labSettings) {
+        this.config = config;
+        this.labSettings = labSettings;
+    }
+
+    @Override
+    public synchronized List<ClusterFeed> open() throws Exception {
+        Inventory inventory = Inventory.discover(config, labSettings.baseDir());
+        inventory.problems().forEach(p -> log.warn("{}", p));
+        if (inventory.clusters().isEmpty()) {
+            if (inventory.problems().stream().anyMatch(p -> p.severity() == InventoryProblem.Severity.ERROR)) {
+                throw new IllegalStateException("No cluster could be loaded from " + config + ":\n"
+                        + String.join("\n", inventory.problems().stream().map(InventoryProblem::toString).toList()));
+            }
+            DemoLabSource demoLab = new DemoLabSource(labSettings);
+            demo = demoLab;
+            List<ClusterFeed> feeds = demoLab.open();
+            description = demoLab.description();
+            return feeds;
+        }
+        for (ClusterDefinition cluster : inventory.clusters()) {
+            ClusterWatcher watcher = new ClusterWatcher(cluster, MonitorConnectionSettings.defaults());
+            watcher.start();
+            watchers.add(watcher);
+        }
+        long problems = inventory.problems().size();
+        description = inventory.clusters().size() + " cluster" + (inventory.clusters().size() == 1 ? "" : "s")
+                + " from " + config.getFileName() + " and running labs"
+                + (problems == 0 ? "" : " · " + problems + " inventory problem" + (problems == 1 ? "" : "s")
+                + " (vigil inventory)");
+        return List.copyOf(watchers);
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public synchronized void close() {
+        watchers.forEach(ClusterWatcher::close);
+        if (demo != null) {
+            demo.close();
+        }
+    }
+}
