@@ -5,6 +5,7 @@ import dev.vigil.cluster.ClusterFeed;
 import dev.vigil.cluster.ClusterWatcher;
 import dev.vigil.cluster.Inventory;
 import dev.vigil.cluster.InventoryProblem;
+import dev.vigil.cluster.LabInventory;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.lab.LabSettings;
 import java.nio.file.Path;
@@ -50,12 +51,24 @@ public final class StartupSource implements ClusterSource {
             watcher.start();
             watchers.add(watcher);
         }
-        long problems = inventory.problems().size();
-        description = inventory.clusters().size() + " cluster" + (inventory.clusters().size() == 1 ? "" : "s")
-                + " from " + config.getFileName() + " and running labs"
-                + (problems == 0 ? "" : " · " + problems + " inventory problem" + (problems == 1 ? "" : "s")
-                + " (vigil inventory)");
+        long labs = inventory.clusters().stream().filter(c -> c.name().startsWith(LabInventory.PREFIX)).count();
+        long configured = inventory.clusters().size() - labs;
+        List<String> parts = new ArrayList<>();
+        if (configured > 0) {
+            parts.add(plural(configured, "cluster") + " from " + config.getFileName());
+        }
+        if (labs > 0) {
+            parts.add(plural(labs, "running lab cluster"));
+        }
+        if (!inventory.problems().isEmpty()) {
+            parts.add(plural(inventory.problems().size(), "inventory problem") + " (vigil inventory)");
+        }
+        description = String.join(" · ", parts);
         return List.copyOf(watchers);
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     @Override

@@ -36,7 +36,7 @@ class StartupSourceTest {
         try {
             List<ClusterFeed> feeds = source.open();
             assertThat(feeds).singleElement().satisfies(f -> assertThat(f.cluster().name()).isEqualTo("prod"));
-            assertThat(source.description()).startsWith("1 cluster from clusters.yaml");
+            assertThat(source.description()).isEqualTo("1 cluster from clusters.yaml · 1 inventory problem (vigil inventory)");
         } finally {
             source.close();
         }
