@@ -20,7 +20,7 @@ public final class LabInventory {
     /** A cluster this JVM started. */
     public static ClusterDefinition of(LabCluster cluster) {
         return new ClusterDefinition(cluster.name(), cluster.nodes().stream()
-                .map(n -> new NodeEndpoint(n.name(), n.host(), n.port(), "postgres", LabCredentials.MONITOR_USER,
+                .map(n -> new NodeEndpoint(n.name(), n.host(), n.port(), LabCluster.DATABASE, LabCredentials.MONITOR_USER,
                         cluster.credentials().monitorPassword()))
                 .toList());
     }
@@ -42,9 +42,9 @@ public final class LabInventory {
             List<Pgpass.Entry> entries = Pgpass.read(pgpass);
             for (Map.Entry<String, Map<String, Integer>> cluster : lab.marker().clusters().entrySet()) {
                 List<NodeEndpoint> nodes = cluster.getValue().entrySet().stream()
-                        .map(node -> new NodeEndpoint(node.getKey(), LabCredentials.HOST, node.getValue(), "postgres",
+                        .map(node -> new NodeEndpoint(node.getKey(), LabCredentials.HOST, node.getValue(), LabCluster.DATABASE,
                                 LabCredentials.MONITOR_USER, Pgpass.lookup(entries, LabCredentials.HOST,
-                                node.getValue(), "postgres", LabCredentials.MONITOR_USER).orElse("")))
+                                node.getValue(), LabCluster.DATABASE, LabCredentials.MONITOR_USER).orElse("")))
                         .toList();
                 clusters.add(new ClusterDefinition(PREFIX + cluster.getKey(), nodes));
             }

@@ -24,7 +24,7 @@ public record MonitorConnectionSettings(Duration interval, Duration connectTimeo
         return Duration.ofMillis(Math.max(100, statementTimeout().toMillis() / 2));
     }
 
-    HikariConfig poolConfig(String clusterName, NodeEndpoint node) {
+    public HikariConfig poolConfig(String clusterName, NodeEndpoint node) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("vigil-monitor-" + clusterName + "-" + node.name());
         config.setJdbcUrl("jdbc:postgresql://" + node.address() + "/" + node.database());
@@ -37,7 +37,8 @@ public record MonitorConnectionSettings(Duration interval, Duration connectTimeo
         node.ssl().rootCert().ifPresent(cert -> config.addDataSourceProperty("sslrootcert", cert.toString()));
         config.setMaximumPoolSize(1);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
+        // A borrow waits this long even when the server refused at once: keep a dead node's tick short.
+        config.setConnectionTimeout(Math.max(250, Math.min(connectTimeout.toMillis(), interval.toMillis())));
         config.setValidationTimeout(Math.max(250, connectTimeout.toMillis() / 2));
         config.setInitializationFailTimeout(-1);
         config.setReadOnly(true);

@@ -9,20 +9,20 @@ import java.util.Optional;
  * a new one arrives each tick.
  */
 public record NodeStatus(String node, String address, Reachability reachability, String error,
-                         String version, boolean inRecovery, Optional<String> upstreamAddress,
+                         String version, int versionNum, boolean inRecovery, Optional<String> upstreamAddress,
                          Optional<String> receiverState, Optional<Integer> timeline, Optional<Long> replayBacklogBytes,
                          Optional<Instant> serverStartedAt, Instant sampledAt, Duration roundTrip) {
 
     public enum Reachability { CONNECTING, UP, DOWN }
 
     public static NodeStatus connecting(NodeEndpoint endpoint) {
-        return new NodeStatus(endpoint.name(), endpoint.address(), Reachability.CONNECTING, "", "", false,
+        return new NodeStatus(endpoint.name(), endpoint.address(), Reachability.CONNECTING, "", "", 0, false,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Instant.now(), Duration.ZERO);
     }
 
     public static NodeStatus down(NodeEndpoint endpoint, String error, Instant at, Duration roundTrip) {
-        return new NodeStatus(endpoint.name(), endpoint.address(), Reachability.DOWN, error, "", false,
+        return new NodeStatus(endpoint.name(), endpoint.address(), Reachability.DOWN, error, "", 0, false,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), at, roundTrip);
     }
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Who waits on whom on one node at one moment ({@code at} is the server's clock). Empty when nobody waits. */
-public record LockSnapshot(String node, Instant at, List<LockSession> sessions) {
+/** Who waits on whom on a node at one moment ({@code at} is the server's clock). Empty when nobody waits. */
+public record LockSnapshot(Instant at, List<LockSession> sessions) {
     public LockSnapshot {
         sessions = List.copyOf(sessions);
     }

@@ -16,13 +16,13 @@ import java.util.Optional;
  * Reads lock waits: every session waiting on a lock with the pids blocking it, plus those blockers. Cheap when
  * nobody waits: {@code pg_blocking_pids()} runs only for sessions whose wait event type is {@code Lock}.
  */
-public final class LockWaitCollector {
-    private final String node;
-
-    public LockWaitCollector(String node) {
-        this.node = node;
+public final class LockWaitCollector implements Collector<LockSnapshot> {
+    @Override
+    public String name() {
+        return "locks";
     }
 
+    @Override
     public LockSnapshot collect(Connection connection, int serverVersionNum) throws SQLException {
         List<LockSession> sessions = new ArrayList<>();
         Instant at = null;
@@ -33,7 +33,7 @@ public final class LockWaitCollector {
                 sessions.add(read(rs));
             }
         }
-        return new LockSnapshot(node, at == null ? Instant.now() : at, sessions);
+        return new LockSnapshot(at == null ? Instant.now() : at, sessions);
     }
 
     private static LockSession read(ResultSet rs) throws SQLException {

@@ -4,6 +4,9 @@ import dev.vigil.sql.VersionedSql;
 
 /** The collectors' SQL: {@code monitor/sql/<name>.sql} next to this class, plus variants by server version. */
 enum MonitorSql implements VersionedSql.Query {
+    NODE_STATUS,
+    ACTIVITY,
+    DATABASE,
     /** 14 added pg_locks.waitstart. */
     LOCK_WAITS(140000);
 

@@ -1,7 +1,8 @@
 package dev.vigil.ui;
 
 import dev.vigil.cluster.ClusterFeed;
-import dev.vigil.cluster.ClusterWatcher;
+import dev.vigil.monitor.ClusterMonitor;
+import dev.vigil.monitor.DefaultCollectors;
 import dev.vigil.cluster.LabInventory;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.lab.DemoLab;
@@ -12,7 +13,7 @@ import java.util.List;
 public final class DemoLabSource implements ClusterSource {
     private final LabSettings settings;
     private volatile DemoLab demo;
-    private volatile ClusterWatcher watcher;
+    private volatile ClusterMonitor watcher;
     private volatile boolean closed;
 
     public DemoLabSource(LabSettings settings) {
@@ -26,7 +27,8 @@ public final class DemoLabSource implements ClusterSource {
             demo.close();
             throw new IllegalStateException("The window closed while the demo lab was starting.");
         }
-        watcher = new ClusterWatcher(LabInventory.of(demo.cluster()), MonitorConnectionSettings.defaults());
+        watcher = new ClusterMonitor(LabInventory.of(demo.cluster()), MonitorConnectionSettings.defaults(),
+                DefaultCollectors.all());
         watcher.start();
         return List.of(watcher);
     }

@@ -2,7 +2,8 @@ package dev.vigil.ui;
 
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.ClusterFeed;
-import dev.vigil.cluster.ClusterWatcher;
+import dev.vigil.monitor.ClusterMonitor;
+import dev.vigil.monitor.DefaultCollectors;
 import dev.vigil.cluster.Inventory;
 import dev.vigil.cluster.InventoryProblem;
 import dev.vigil.cluster.LabInventory;
@@ -22,7 +23,7 @@ public final class StartupSource implements ClusterSource {
     private static final Logger log = LoggerFactory.getLogger(StartupSource.class);
     private final Path config;
     private final LabSettings labSettings;
-    private final List<ClusterWatcher> watchers = new ArrayList<>();
+    private final List<ClusterMonitor> watchers = new ArrayList<>();
     private volatile ClusterSource demo;
     private volatile String description = "";
 
@@ -47,7 +48,8 @@ public final class StartupSource implements ClusterSource {
             return feeds;
         }
         for (ClusterDefinition cluster : inventory.clusters()) {
-            ClusterWatcher watcher = new ClusterWatcher(cluster, MonitorConnectionSettings.defaults());
+            ClusterMonitor watcher = new ClusterMonitor(cluster, MonitorConnectionSettings.defaults(),
+                DefaultCollectors.all());
             watcher.start();
             watchers.add(watcher);
         }
@@ -78,7 +80,7 @@ public final class StartupSource implements ClusterSource {
 
     @Override
     public synchronized void close() {
-        watchers.forEach(ClusterWatcher::close);
+        watchers.forEach(ClusterMonitor::close);
         if (demo != null) {
             demo.close();
         }

@@ -28,7 +28,7 @@ class WaitForGraphTest {
     }
 
     private static WaitForGraph graph(LockSession... sessions) {
-        return WaitForGraph.of(new LockSnapshot("pg1", NOW, List.of(sessions)));
+        return WaitForGraph.of(new LockSnapshot(NOW, List.of(sessions)));
     }
 
     @Test

@@ -130,7 +130,7 @@ abstract class LockWaitBehaviour {
         });
         assertThat(edge(graph, pidD, pidC).relation()).contains("shop.customers");
         WaitForGraph fromOtherDatabase = WaitForGraph.of(
-                new LockWaitCollector(node.name()).collect(monitorOfOtherDatabase, versionNum));
+                new LockWaitCollector().collect(monitorOfOtherDatabase, versionNum));
         assertThat(edge(fromOtherDatabase, pidB, pidA).relation().orElseThrow())
                 .matches("relation \\d+ in database shop");
         assertThat(graph.session(pidA).orElseThrow().query()).contains("pg_sleep");
@@ -182,7 +182,7 @@ abstract class LockWaitBehaviour {
 
     private LockSnapshot collect() {
         try {
-            return new LockWaitCollector(node.name()).collect(monitor, versionNum);
+            return new LockWaitCollector().collect(monitor, versionNum);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,4 +1,5 @@
 SELECT pg_catalog.current_setting('server_version') AS version,
+       pg_catalog.current_setting('server_version_num')::int AS version_num,
        pg_catalog.pg_is_in_recovery() AS in_recovery,
        r.sender_host || ':' || r.sender_port AS upstream,
        r.status AS receiver_state,

@@ -1,7 +1,16 @@
-package dev.vigil.cluster;
+package dev.vigil.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.cluster.ClusterDefinition;
+import dev.vigil.cluster.Inventory;
+import dev.vigil.cluster.InventoryFile;
+import dev.vigil.cluster.InventoryProblem;
+import dev.vigil.cluster.LabInventory;
+import dev.vigil.cluster.MonitorConnectionSettings;
+import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.cluster.NodeStatus;
+import dev.vigil.cluster.PasswordLookup;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
@@ -56,14 +65,14 @@ class InventoryOnLabTest {
             assertThat(inventory.clusters()).hasSize(3);
             assertThat(inventory.problems()).noneMatch(p -> p.severity() == InventoryProblem.Severity.ERROR);
 
-            List<ClusterWatcher> watchers = new ArrayList<>();
+            List<ClusterMonitor> watchers = new ArrayList<>();
             try {
                 for (ClusterDefinition definition : inventory.clusters()) {
-                    ClusterWatcher w = new ClusterWatcher(definition, MonitorConnectionSettings.defaults());
+                    ClusterMonitor w = new ClusterMonitor(definition, MonitorConnectionSettings.defaults(), List.of());
                     w.start();
                     watchers.add(w);
                 }
-                Map<String, ClusterWatcher> byName = watchers.stream()
+                Map<String, ClusterMonitor> byName = watchers.stream()
                         .collect(Collectors.toMap(w -> w.cluster().name(), Function.identity()));
                 Waits.until(Duration.ofSeconds(20), "every node probed once", () -> watchers.stream()
                         .allMatch(w -> w.snapshot().nodes().get(0).reachability() != NodeStatus.Reachability.CONNECTING));
@@ -81,7 +90,7 @@ class InventoryOnLabTest {
                 Waits.until(Duration.ofSeconds(10), "the good cluster to keep sampling",
                         () -> byName.get("good").snapshot().nodes().get(0).sampledAt().isAfter(before));
             } finally {
-                watchers.forEach(ClusterWatcher::close);
+                watchers.forEach(ClusterMonitor::close);
             }
         }
     }

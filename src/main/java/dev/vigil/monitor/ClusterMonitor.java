@@ -1,0 +1,140 @@
+package dev.vigil.monitor;
+
+import dev.vigil.cluster.ClusterDefinition;
+import dev.vigil.cluster.ClusterFeed;
+import dev.vigil.cluster.ClusterStatus;
+import dev.vigil.cluster.MonitorConnectionSettings;
+import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.cluster.NodeStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+
+/**
+ * Monitors one cluster: a {@link NodeSampler} per node on a small shared scheduler (a slow node delays only
+ * itself), and subscribers fed from their own mailbox thread, so no subscriber can block a sampler.
+ */
+public final class ClusterMonitor implements ClusterFeed, AutoCloseable {
+    private final ClusterDefinition cluster;
+    private final MonitorConnectionSettings settings;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService delivery;
+    private final List<NodeSampler> samplers = new ArrayList<>();
+    private final AtomicReferenceArray<NodeSample> latest;
+    private final List<LatestValueMailbox<ClusterSample>> sampleSubscribers = new CopyOnWriteArrayList<>();
+    private final Map<Consumer<ClusterStatus>, Consumer<ClusterSample>> statusAdapters = new ConcurrentHashMap<>();
+    private boolean started;
+
+    public ClusterMonitor(ClusterDefinition cluster, MonitorConnectionSettings settings, List<Collector<?>> collectors) {
+        this.cluster = cluster;
+        this.settings = settings;
+        this.latest = new AtomicReferenceArray<>(cluster.nodes().size());
+        AtomicInteger threadNo = new AtomicInteger();
+        this.scheduler = Executors.newScheduledThreadPool(Math.min(4, Math.max(1, cluster.nodes().size())), r -> {
+            Thread t = new Thread(r, "vigil-sample-" + cluster.name() + "-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.delivery = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vigil-deliver-" + cluster.name());
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < cluster.nodes().size(); i++) {
+            NodeEndpoint endpoint = cluster.nodes().get(i);
+            int index = i;
+            latest.set(i, new NodeSample(cluster.name(), endpoint.name(), 0, Instant.now(),
+                    NodeStatus.connecting(endpoint), Map.of()));
+            samplers.add(new NodeSampler(cluster.name(), endpoint, settings, collectors, sample -> {
+                latest.set(index, sample);
+                publish();
+            }));
+        }
+    }
+
+    public synchronized void start() {
+        if (!started) {
+            started = true;
+            samplers.forEach(s -> s.start(scheduler));
+        }
+    }
+
+    public ClusterSample sample() {
+        List<NodeSample> nodes = new ArrayList<>(latest.length());
+        for (int i = 0; i < latest.length(); i++) {
+            nodes.add(latest.get(i));
+        }
+        return new ClusterSample(cluster.name(), nodes, Instant.now());
+    }
+
+    /** Receives the current sample at once, then each new one (newest only), on a delivery thread. */
+    public void subscribeSamples(Consumer<ClusterSample> subscriber) {
+        LatestValueMailbox<ClusterSample> mailbox = new LatestValueMailbox<>(delivery, subscriber);
+        sampleSubscribers.add(mailbox);
+        mailbox.offer(sample());
+    }
+
+    public void unsubscribeSamples(Consumer<ClusterSample> subscriber) {
+        sampleSubscribers.removeIf(m -> m.subscriber() == subscriber);
+    }
+
+    private void publish() {
+        ClusterSample sample = sample();
+        sampleSubscribers.forEach(m -> m.offer(sample));
+    }
+
+    // --- ClusterFeed: the status view of the same samples ----------------------------------------------------
+
+    @Override
+    public ClusterDefinition cluster() {
+        return cluster;
+    }
+
+    @Override
+    public MonitorConnectionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public ClusterStatus snapshot() {
+        return sample().status();
+    }
+
+    @Override
+    public void subscribe(Consumer<ClusterStatus> subscriber) {
+        Consumer<ClusterSample> adapter = sample -> subscriber.accept(sample.status());
+        statusAdapters.put(subscriber, adapter);
+        subscribeSamples(adapter);
+    }
+
+    @Override
+    public void unsubscribe(Consumer<ClusterStatus> subscriber) {
+        Consumer<ClusterSample> adapter = statusAdapters.remove(subscriber);
+        if (adapter != null) {
+            unsubscribeSamples(adapter);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        samplers.forEach(NodeSampler::close);
+        scheduler.shutdownNow();
+        delivery.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            delivery.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.vigil.monitor;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.vigil.cluster.MonitorConnectionSettings;
+import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.cluster.NodeStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Samples one node: one task scheduled with a fixed delay, so there is never more than one sample in flight, on
+ * a one-connection pool. Each tick reads the node's status, then every collector that is due. A failing
+ * collector is set aside with its reason and retried later; a connection failure marks the node down, and
+ * attempts back off until it answers again.
+ */
+public final class NodeSampler implements AutoCloseable {
+    static final Duration QUARANTINE = Duration.ofSeconds(60);
+    static final Duration MAX_DOWN_BACKOFF = Duration.ofSeconds(30);
+
+    private final String cluster;
+    private final NodeEndpoint endpoint;
+    private final MonitorConnectionSettings settings;
+    private final List<Collector<?>> collectors;
+    private final Consumer<NodeSample> publish;
+    private final HikariDataSource pool;
+    private final Map<String, Metric<?>> metrics = new HashMap<>();
+    private final Map<String, Instant> quarantinedUntil = new HashMap<>();
+    private long tick;
+    private int consecutiveFailures;
+    private Instant nextAttempt = Instant.MIN;
+    private ScheduledFuture<?> task;
+
+    public NodeSampler(String cluster, NodeEndpoint endpoint, MonitorConnectionSettings settings,
+                       List<Collector<?>> collectors, Consumer<NodeSample> publish) {
+        this.cluster = cluster;
+        this.endpoint = endpoint;
+        this.settings = settings;
+        this.collectors = List.copyOf(collectors);
+        this.publish = publish;
+        this.pool = new HikariDataSource(settings.poolConfig(cluster, endpoint));
+    }
+
+    public synchronized void start(ScheduledExecutorService scheduler) {
+        if (task == null) {
+            task = scheduler.scheduleWithFixedDelay(this::tickSafely, 0, settings.interval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // A bug in one collector must not cancel this node's schedule (a thrown exception would).
+            org.slf4j.LoggerFactory.getLogger(NodeSampler.class).error("Sampling {}/{} failed", cluster,
+                    endpoint.name(), e);
+        }
+    }
+
+    /** One tick; public for tests that drive ticks by hand. */
+    public synchronized void tick() {
+        Instant now = Instant.now();
+        if (now.isBefore(nextAttempt)) {
+            return;
+        }
+        tick++;
+        long started = System.nanoTime();
+        NodeStatus status;
+        try (Connection c = pool.getConnection()) {
+            status = NodeStatusReader.read(c, endpoint, started);
+            for (Collector<?> collector : collectors) {
+                if (isDue(collector, now)) {
+                    if (!run(collector, c, status.versionNum(), now)) {
+                        throw new SQLException("connection lost during " + collector.name(), "08006");
+                    }
+                }
+            }
+            consecutiveFailures = 0;
+            nextAttempt = Instant.MIN;
+        } catch (SQLException e) {
+            status = NodeStatus.down(endpoint, NodeStatusReader.describe(e), Instant.now(),
+                    Duration.ofNanos(System.nanoTime() - started));
+            consecutiveFailures++;
+            nextAttempt = Instant.now().plus(downBackoff(consecutiveFailures));
+        }
+        publish.accept(new NodeSample(cluster, endpoint.name(), tick, now, status, metrics));
+    }
+
+    private boolean isDue(Collector<?> collector, Instant now) {
+        Instant until = quarantinedUntil.get(collector.name());
+        if (until != null && now.isBefore(until)) {
+            return false;
+        }
+        return tick % collector.everyTicks() == 1 % collector.everyTicks() || !metrics.containsKey(collector.name());
+    }
+
+    /** Runs one collector; false if the connection itself failed. */
+    private boolean run(Collector<?> collector, Connection c, int versionNum, Instant now) {
+        try {
+            Object value = collector.collect(c, versionNum);
+            metrics.put(collector.name(), new Metric.Available<>(value, now));
+            quarantinedUntil.remove(collector.name());
+            return true;
+        } catch (SQLException e) {
+            CollectorFailure failure = CollectorFailure.of(collector, e);
+            if (failure.nodeDown()) {
+                return false;
+            }
+            Metric<?> previous = metrics.get(collector.name());
+            Instant since = previous instanceof Metric.Unavailable<?> u ? u.since() : now;
+            metrics.put(collector.name(), new Metric.Unavailable<>(failure.reason(), failure.fix(), since));
+            quarantinedUntil.put(collector.name(), now.plus(QUARANTINE));
+            return true;
+        }
+    }
+
+    /** 1, 2, 4 ... intervals, at most {@link #MAX_DOWN_BACKOFF}: a dead node costs little, a revived one is seen soon. */
+    Duration downBackoff(int failures) {
+        long factor = 1L << Math.min(failures - 1, 10);
+        Duration backoff = settings.interval().multipliedBy(factor);
+        return backoff.compareTo(MAX_DOWN_BACKOFF) > 0 ? MAX_DOWN_BACKOFF : backoff;
+    }
+
+    public NodeEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (task != null) {
+            task.cancel(false);
+        }
+        pool.close();
+    }
+}

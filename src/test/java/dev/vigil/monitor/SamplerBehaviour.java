@@ -1,0 +1,214 @@
+package dev.vigil.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.cluster.LabInventory;
+import dev.vigil.cluster.MonitorConnectionSettings;
+import dev.vigil.cluster.NodeStatus;
+import dev.vigil.lab.Lab;
+import dev.vigil.lab.LabCluster;
+import dev.vigil.lab.LabNode;
+import dev.vigil.lab.LabSettings;
+import dev.vigil.lab.Waits;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The sampler against real servers: what it reads, what it survives. Subclasses choose the binaries. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class SamplerBehaviour {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ActivityCollector ACTIVITY = new ActivityCollector();
+    private static final DatabaseCollector DATABASE = new DatabaseCollector();
+    /** Needs superuser: the monitor role gets 42501, so this collector must be set aside, not break the tick. */
+    private static final Collector<String> NEEDS_SUPERUSER = new Collector<>() {
+        @Override
+        public String name() {
+            return "needs-superuser";
+        }
+
+        @Override
+        public String collect(Connection connection, int serverVersionNum) throws SQLException {
+            try (Statement st = connection.createStatement();
+                 var rs = st.executeQuery("SELECT pg_catalog.pg_read_file('postmaster.pid')")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    };
+
+    private Lab lab;
+    private LabCluster cluster;
+    private ClusterMonitor monitor;
+    private final List<ClusterSample> samples = new CopyOnWriteArrayList<>();
+
+    abstract Optional<Path> pgBin();
+
+    @BeforeAll
+    void start() {
+        lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin().orElse(null)));
+        cluster = lab.createCluster("sampled", 1);
+        monitor = new ClusterMonitor(LabInventory.of(cluster), MonitorConnectionSettings.defaults(),
+                List.of(ACTIVITY, DATABASE, new LockWaitCollector(), NEEDS_SUPERUSER));
+        monitor.subscribeSamples(samples::add);
+        monitor.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private NodeSample latest(String node) {
+        return monitor.sample().node(node).orElseThrow();
+    }
+
+    @Test
+    @Order(1)
+    void activityShowsSessionsAndTheWaitProfileCountsActiveOnes() throws Exception {
+        try (Connection sleeper = cluster.primary().connect(LabCluster.DATABASE);
+             Connection idle = cluster.primary().connect(LabCluster.DATABASE)) {
+            idle.setAutoCommit(false);
+            execute(idle, "SELECT 1");
+            CompletableFuture<Void> sleeping = CompletableFuture.runAsync(() -> execute(sleeper, "SELECT pg_sleep(5)"));
+            Waits.until(WAIT, "the sleeping session in the wait profile", () -> activity("pg1")
+                    .map(a -> a.waitProfile().activeByWaitClass().getOrDefault("Timeout", 0) >= 1).orElse(false));
+            ActivitySnapshot a = activity("pg1").orElseThrow();
+            assertThat(a.sessions()).anySatisfy(s -> {
+                assertThat(s.query()).contains("pg_sleep");
+                assertThat(s.waitEvent()).isEqualTo("PgSleep");
+                assertThat(s.user()).isEqualTo("postgres");
+                assertThat(s.database()).isEqualTo(LabCluster.DATABASE);
+            });
+            assertThat(a.idleInTransaction()).isGreaterThanOrEqualTo(1);
+            assertThat(a.sessions()).noneMatch(s -> s.application().equals("vigil-monitor")
+                    && s.query().contains("pg_stat_activity"));
+            sleeping.cancel(true);
+            idle.rollback();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void hundredCommitsAndADeadlockShowInTheDatabaseDeltas() throws Exception {
+        DatabaseCounters before = database("pg1");
+        try (Connection c = cluster.primary().connect(LabCluster.DATABASE)) {
+            for (int i = 0; i < 100; i++) {
+                execute(c, "UPDATE shop.products SET stock = stock + 1 WHERE id = " + (1 + i % 50));
+            }
+        }
+        deadlock();
+        Waits.until(WAIT, "a sample showing the deadlock", () -> database("pg1").deadlocks() > before.deadlocks());
+        DatabaseRates rates = DatabaseRates.between(before, database("pg1")).orElseThrow();
+        long commits = Math.round(rates.commitsPerSecond() * rates.interval().toNanos() / 1e9);
+        assertThat(commits).isGreaterThanOrEqualTo(100);
+        assertThat(rates.deadlocks()).isEqualTo(1);
+        assertThat(rates.rollbacksPerSecond()).isPositive();
+        assertThat(database("pg1").maxConnections()).isEqualTo(100);
+    }
+
+    @Test
+    @Order(3)
+    void aCollectorWithoutPrivilegeIsSetAsideWithItsFixAndTheRestKeepsWorking() {
+        Waits.until(WAIT, "the privileged collector to be marked unavailable",
+                () -> latest("pg1").metric(NEEDS_SUPERUSER) instanceof Metric.Unavailable);
+        Metric.Unavailable<String> unavailable = (Metric.Unavailable<String>) latest("pg1").metric(NEEDS_SUPERUSER);
+        assertThat(unavailable.reason()).contains("permission denied");
+        assertThat(unavailable.fix()).contains("pg_monitor");
+        assertThat(latest("pg1").status().isUp()).isTrue();
+        assertThat(latest("pg1").metric(ACTIVITY).isAvailable()).isTrue();
+        long tick = latest("pg1").tick();
+        Waits.until(WAIT, "more ticks", () -> latest("pg1").tick() > tick + 1);
+        assertThat(latest("pg1").metric(ACTIVITY)).isInstanceOf(Metric.Available.class);
+    }
+
+    @Test
+    @Order(4)
+    void aKilledStandbyIsDownWithinTwoTicksAndBackAfterRestart() {
+        LabNode standby = cluster.node("pg2");
+        Waits.until(WAIT, "pg2 sampled as up", () -> latest("pg2").status().isUp());
+        long tickAtKill = latest("pg2").tick();
+        int seen = samples.size();
+        standby.kill9();
+        Waits.until(WAIT, "pg2 down", () -> !latest("pg2").status().isUp());
+        NodeSample firstDown = samples.subList(seen, samples.size()).stream()
+                .map(s -> s.node("pg2").orElseThrow()).filter(n -> !n.status().isUp()).findFirst().orElseThrow();
+        assertThat(firstDown.tick() - tickAtKill).as("ticks from kill to down").isLessThanOrEqualTo(2);
+        assertThat(firstDown.status().error()).isNotBlank();
+        assertThat(latest("pg1").status().isUp()).as("the other node is unaffected").isTrue();
+
+        standby.start();
+        Waits.until(Duration.ofSeconds(45), "pg2 back up", () -> latest("pg2").status().isUp());
+        assertThat(latest("pg2").status().role()).isEqualTo(NodeStatus.Role.STANDBY);
+    }
+
+    @Test
+    @Order(5)
+    void closingLeavesNoSamplerThreads() {
+        String name = cluster.name();
+        monitor.close();
+        Waits.until(Duration.ofSeconds(10), "sampler threads to end", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.isAlive() && (t.getName().startsWith("vigil-sample-" + name)
+                        || t.getName().startsWith("vigil-deliver-" + name))));
+        monitor = null;
+    }
+
+    private Optional<ActivitySnapshot> activity(String node) {
+        return latest(node).metric(ACTIVITY) instanceof Metric.Available<ActivitySnapshot> a
+                ? Optional.of(a.value()) : Optional.empty();
+    }
+
+    private DatabaseCounters database(String node) {
+        Waits.until(WAIT, "database counters", () -> latest(node).metric(DATABASE).isAvailable());
+        return ((Metric.Available<DatabaseCounters>) latest(node).metric(DATABASE)).value();
+    }
+
+    /** Two sessions lock two rows in opposite order; the server's detector ends one after deadlock_timeout. */
+    private void deadlock() throws Exception {
+        try (Connection x = cluster.primary().connect(LabCluster.DATABASE);
+             Connection y = cluster.primary().connect(LabCluster.DATABASE)) {
+            x.setAutoCommit(false);
+            y.setAutoCommit(false);
+            execute(x, "UPDATE shop.products SET stock = stock + 1 WHERE id = 101");
+            execute(y, "UPDATE shop.products SET stock = stock + 1 WHERE id = 102");
+            List<CompletableFuture<Void>> both = new ArrayList<>();
+            both.add(CompletableFuture.runAsync(() -> execute(x, "UPDATE shop.products SET stock = stock + 1 WHERE id = 102")));
+            both.add(CompletableFuture.runAsync(() -> execute(y, "UPDATE shop.products SET stock = stock + 1 WHERE id = 101")));
+            CompletableFuture.anyOf(both.toArray(CompletableFuture[]::new)).handle((r, e) -> null).get(30, TimeUnit.SECONDS);
+            for (CompletableFuture<Void> f : both) {
+                f.handle((r, e) -> null).get(30, TimeUnit.SECONDS);
+            }
+            x.rollback();
+            y.rollback();
+        }
+    }
+
+    private static void execute(Connection c, String sql) {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}
