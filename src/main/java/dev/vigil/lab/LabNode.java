@@ -1,5 +1,6 @@
 package dev.vigil.lab;
 
+import dev.vigil.sql.Lsn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

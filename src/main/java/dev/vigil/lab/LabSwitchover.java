@@ -1,5 +1,6 @@
 package dev.vigil.lab;
 
+import dev.vigil.sql.Lsn;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,5 +1,6 @@
 package dev.vigil.lab;
 
+import dev.vigil.sql.Lsn;
 import java.util.Optional;
 
 /** Where a node's WAL stands: its own insert position if primary, what it received and replayed if standby. */

@@ -7,6 +7,6 @@ public final class DefaultCollectors {
     private DefaultCollectors() {}
 
     public static List<Collector<?>> all() {
-        return List.of(new ActivityCollector(), new DatabaseCollector(), new LockWaitCollector());
+        return List.of(new ActivityCollector(), new DatabaseCollector(), new ReplicationCollector(), new LockWaitCollector());
     }
 }

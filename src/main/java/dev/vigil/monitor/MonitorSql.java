@@ -7,6 +7,9 @@ enum MonitorSql implements VersionedSql.Query {
     NODE_STATUS,
     ACTIVITY,
     DATABASE,
+    REPLICATION_DOWNSTREAM,
+    REPLICATION_SLOTS,
+    REPLICATION_RECEIVER,
     /** 14 added pg_locks.waitstart. */
     LOCK_WAITS(140000);
 

@@ -1,5 +1,6 @@
 package dev.vigil.lab;
 
+import dev.vigil.sql.Lsn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,6 +10,7 @@ import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.lab.Waits;
+import dev.vigil.lab.Workload;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,6 +37,7 @@ abstract class SamplerBehaviour {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ActivityCollector ACTIVITY = new ActivityCollector();
     private static final DatabaseCollector DATABASE = new DatabaseCollector();
+    private static final ReplicationCollector REPLICATION = new ReplicationCollector();
     /** Needs superuser: the monitor role gets 42501, so this collector must be set aside, not break the tick. */
     private static final Collector<String> NEEDS_SUPERUSER = new Collector<>() {
         @Override
@@ -65,7 +67,7 @@ abstract class SamplerBehaviour {
         lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin().orElse(null)));
         cluster = lab.createCluster("sampled", 1);
         monitor = new ClusterMonitor(LabInventory.of(cluster), MonitorConnectionSettings.defaults(),
-                List.of(ACTIVITY, DATABASE, new LockWaitCollector(), NEEDS_SUPERUSER));
+                List.of(ACTIVITY, DATABASE, REPLICATION, new LockWaitCollector(), NEEDS_SUPERUSER));
         monitor.subscribeSamples(samples::add);
         monitor.start();
     }
@@ -145,6 +147,67 @@ abstract class SamplerBehaviour {
 
     @Test
     @Order(4)
+    void pausedReplayShowsLagOnBothEndsAndResumeClearsIt() {
+        LabNode standby = cluster.node("pg2");
+        try (Workload workload = Workload.start(cluster, new Workload.Settings(50, 1.0, 1))) {
+            Waits.until(WAIT, "pg2 streaming in the sample", () -> replication("pg1")
+                    .flatMap(r -> r.standby("pg2")).map(StandbyLink::isStreaming).orElse(false));
+            standby.pauseReplay();
+            try {
+                Waits.until(WAIT, "replay lag on the primary's view of pg2", () -> replication("pg1")
+                        .flatMap(r -> r.standby("pg2")).map(l -> l.replayLagBytes() > 8192).orElse(false));
+                Waits.until(WAIT, "a paused, lagging receiver on pg2", () -> replication("pg2")
+                        .flatMap(ReplicationSnapshot::receiver)
+                        .map(r -> r.replayPaused() && r.replayBacklogBytes().orElse(0L) > 0
+                                && r.replayDelaySeconds().orElse(0.0) > 0.5).orElse(false));
+                ReceiverState paused = replication("pg2").flatMap(ReplicationSnapshot::receiver).orElseThrow();
+                assertThat(paused.isStreaming()).isTrue();
+                assertThat(paused.upstreamPort()).contains(cluster.node("pg1").port());
+                assertThat(paused.receivedTimeline()).contains(1);
+                StandbyLink seenByPrimary = replication("pg1").flatMap(r -> r.standby("pg2")).orElseThrow();
+                assertThat(seenByPrimary.replayLagBytes()).isGreaterThan(seenByPrimary.flushLagBytes());
+            } finally {
+                standby.resumeReplay();
+            }
+        }
+        Waits.until(WAIT, "pg2 caught up: no backlog, no delay", () -> replication("pg2")
+                .flatMap(ReplicationSnapshot::receiver)
+                .map(r -> !r.replayPaused() && r.replayBacklogBytes().orElse(-1L) == 0
+                        && r.replayDelaySeconds().orElse(-1.0) == 0.0).orElse(false));
+        Waits.until(WAIT, "the primary to see pg2 caught up", () -> replication("pg1").flatMap(r -> r.standby("pg2"))
+                .map(l -> l.replayLagBytes() == 0 && l.effectiveReplayLagSeconds().isPresent()).orElse(false));
+    }
+
+    @Test
+    @Order(5)
+    void anIdlePrimaryShowsNoFalseLagAndASlotShowsTheWalItHolds() throws Exception {
+        // Nothing is written now, so the last replayed commit only grows older: that is not lag.
+        ReceiverState idle = replication("pg2").flatMap(ReplicationSnapshot::receiver).orElseThrow();
+        assertThat(idle.replayDelaySeconds()).contains(0.0);
+
+        try (Connection c = cluster.primary().connect("postgres")) {
+            execute(c, "SELECT pg_create_physical_replication_slot('held_back', true)");
+            try {
+                execute(c, "SELECT pg_switch_wal()");
+                execute(c, "CREATE TABLE IF NOT EXISTS public.filler AS SELECT g FROM generate_series(1, 50000) g");
+                Waits.until(WAIT, "the slot's retained WAL", () -> replication("pg1").flatMap(r -> r.slots().stream()
+                        .filter(sl -> sl.name().equals("held_back")).findFirst())
+                        .map(sl -> sl.retainedBytes().orElse(0L) > 1_000_000).orElse(false));
+                SlotState slot = replication("pg1").orElseThrow().slots().stream()
+                        .filter(sl -> sl.name().equals("held_back")).findFirst().orElseThrow();
+                assertThat(slot.active()).isFalse();
+                assertThat(slot.type()).isEqualTo("physical");
+                assertThat(slot.walStatus()).isIn("reserved", "extended");
+                assertThat(slot.atRisk()).isFalse();
+            } finally {
+                execute(c, "SELECT pg_drop_replication_slot('held_back')");
+                execute(c, "DROP TABLE IF EXISTS public.filler");
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
     void aKilledStandbyIsDownWithinTwoTicksAndBackAfterRestart() {
         LabNode standby = cluster.node("pg2");
         Waits.until(WAIT, "pg2 sampled as up", () -> latest("pg2").status().isUp());
@@ -164,7 +227,7 @@ abstract class SamplerBehaviour {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void closingLeavesNoSamplerThreads() {
         String name = cluster.name();
         monitor.close();
@@ -172,6 +235,11 @@ abstract class SamplerBehaviour {
                 .noneMatch(t -> t.isAlive() && (t.getName().startsWith("vigil-sample-" + name)
                         || t.getName().startsWith("vigil-deliver-" + name))));
         monitor = null;
+    }
+
+    private Optional<ReplicationSnapshot> replication(String node) {
+        return latest(node).metric(REPLICATION) instanceof Metric.Available<ReplicationSnapshot> r
+                ? Optional.of(r.value()) : Optional.empty();
     }
 
     private Optional<ActivitySnapshot> activity(String node) {

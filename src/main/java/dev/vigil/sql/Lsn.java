@@ -1,4 +1,4 @@
-package dev.vigil.lab;
+package dev.vigil.sql;
 
 /** A WAL position, as PostgreSQL prints it ({@code 16/B374D848}) and as a comparable number. */
 public record Lsn(long value) implements Comparable<Lsn> {

@@ -1,4 +1,4 @@
-package dev.vigil.lab;
+package dev.vigil.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

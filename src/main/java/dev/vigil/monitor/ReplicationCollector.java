@@ -1,0 +1,82 @@
+package dev.vigil.monitor;
+
+import static dev.vigil.monitor.ActivityCollector.text;
+import static dev.vigil.monitor.ActivityCollector.time;
+
+import dev.vigil.sql.Lsn;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads replication from both ends: downstream standbys and slots, and this node's own receiver. */
+public final class ReplicationCollector implements Collector<ReplicationSnapshot> {
+    @Override
+    public String name() {
+        return "replication";
+    }
+
+    @Override
+    public ReplicationSnapshot collect(Connection connection, int serverVersionNum) throws SQLException {
+        List<StandbyLink> downstream = new ArrayList<>();
+        List<SlotState> slots = new ArrayList<>();
+        Optional<ReceiverState> receiver;
+        Instant at;
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery(MonitorSql.REPLICATION_RECEIVER.sql(serverVersionNum))) {
+                rs.next();
+                at = rs.getTimestamp("server_now").toInstant();
+                receiver = rs.getBoolean("in_recovery") ? Optional.of(receiver(rs)) : Optional.empty();
+            }
+            try (ResultSet rs = st.executeQuery(MonitorSql.REPLICATION_DOWNSTREAM.sql(serverVersionNum))) {
+                while (rs.next()) {
+                    downstream.add(link(rs));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(MonitorSql.REPLICATION_SLOTS.sql(serverVersionNum))) {
+                while (rs.next()) {
+                    slots.add(new SlotState(text(rs, "slot_name"), text(rs, "slot_type"), rs.getBoolean("active"),
+                            lsn(rs, "restart_lsn"), optionalLong(rs, "retained_bytes"), text(rs, "wal_status"),
+                            optionalLong(rs, "safe_wal_size")));
+                }
+            }
+        }
+        return new ReplicationSnapshot(at, downstream, slots, receiver);
+    }
+
+    private static ReceiverState receiver(ResultSet rs) throws SQLException {
+        return new ReceiverState(Optional.ofNullable(rs.getString("status")),
+                Optional.ofNullable(rs.getString("sender_host")), Optional.ofNullable((Integer) rs.getObject("sender_port")),
+                Optional.ofNullable((Integer) rs.getObject("received_tli")), time(rs, "last_msg_receipt_time"),
+                lsn(rs, "receive_lsn"), lsn(rs, "replay_lsn"), optionalLong(rs, "replay_backlog_bytes"),
+                rs.getBoolean("replay_paused"), time(rs, "last_replayed_commit"),
+                optionalDouble(rs, "replay_delay_seconds"));
+    }
+
+    private static StandbyLink link(ResultSet rs) throws SQLException {
+        return new StandbyLink(rs.getInt("pid"), text(rs, "application_name"), text(rs, "client_addr"),
+                text(rs, "state"), text(rs, "sync_state"), lsn(rs, "sent_lsn"), lsn(rs, "write_lsn"),
+                lsn(rs, "flush_lsn"), lsn(rs, "replay_lsn"), rs.getLong("sent_lag_bytes"),
+                rs.getLong("write_lag_bytes"), rs.getLong("flush_lag_bytes"), rs.getLong("replay_lag_bytes"),
+                optionalDouble(rs, "write_lag_seconds"), optionalDouble(rs, "flush_lag_seconds"),
+                optionalDouble(rs, "replay_lag_seconds"), time(rs, "reply_time"));
+    }
+
+    private static Optional<Lsn> lsn(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getString(column)).map(Lsn::parse);
+    }
+
+    private static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+
+    private static Optional<Double> optionalDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+}
