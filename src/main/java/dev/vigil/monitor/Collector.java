@@ -20,4 +20,12 @@ public interface Collector<T> {
     }
 
     T collect(Connection connection, int serverVersionNum) throws SQLException;
+
+    /**
+     * Like {@link #collect(Connection, int)}, given this node's previous value, for collectors that can skip
+     * work already done (the statements collector fetches only texts it has not seen).
+     */
+    default T collect(Connection connection, int serverVersionNum, java.util.Optional<T> previous) throws SQLException {
+        return collect(connection, serverVersionNum);
+    }
 }

@@ -7,6 +7,7 @@ public final class DefaultCollectors {
     private DefaultCollectors() {}
 
     public static List<Collector<?>> all() {
-        return List.of(new ActivityCollector(), new DatabaseCollector(), new ReplicationCollector(), new LockWaitCollector());
+        return List.of(new ActivityCollector(), new DatabaseCollector(), new ReplicationCollector(), new LockWaitCollector(),
+                new StatementsCollector());
     }
 }

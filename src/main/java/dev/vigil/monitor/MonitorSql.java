@@ -10,6 +10,12 @@ enum MonitorSql implements VersionedSql.Query {
     REPLICATION_DOWNSTREAM,
     REPLICATION_SLOTS,
     REPLICATION_RECEIVER,
+    STATEMENTS_EXTENSION,
+    /** 14 added toplevel to the entry key. */
+    STATEMENTS(140000),
+    STATEMENTS_TEXTS,
+    /** 14 added pg_stat_statements_info. */
+    STATEMENTS_INFO(140000),
     /** 14 added pg_locks.waitstart. */
     LOCK_WAITS(140000);
 

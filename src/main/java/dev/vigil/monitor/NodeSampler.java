@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +107,7 @@ public final class NodeSampler implements AutoCloseable {
     /** Runs one collector; false if the connection itself failed. */
     private boolean run(Collector<?> collector, Connection c, int versionNum, Instant now) {
         try {
-            Object value = collector.collect(c, versionNum);
+            Object value = collectWithPrevious(collector, c, versionNum);
             metrics.put(collector.name(), new Metric.Available<>(value, now));
             quarantinedUntil.remove(collector.name());
             return true;
@@ -121,6 +122,13 @@ public final class NodeSampler implements AutoCloseable {
             quarantinedUntil.put(collector.name(), now.plus(QUARANTINE));
             return true;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T collectWithPrevious(Collector<T> collector, Connection c, int versionNum) throws SQLException {
+        Optional<T> previous = metrics.get(collector.name()) instanceof Metric.Available<?> a
+                ? Optional.of((T) a.value()) : Optional.empty();
+        return collector.collect(c, versionNum, previous);
     }
 
     /** 1, 2, 4 ... intervals, at most {@link #MAX_DOWN_BACKOFF}: a dead node costs little, a revived one is seen soon. */
