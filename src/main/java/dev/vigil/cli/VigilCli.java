@@ -6,11 +6,17 @@ import picocli.CommandLine.Command;
 /** The {@code vigil} command line: the same core as the window, headless. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Operations console for PostgreSQL clusters. Without a command, opens the window.",
-        subcommands = {LabCommand.class, InventoryCommand.class, BenchCommand.class})
+        subcommands = {LabCommand.class, InventoryCommand.class, StatusCommand.class, WatchCommand.class,
+                BenchCommand.class})
 public final class VigilCli {
 
     public static int run(String... args) {
-        return new CommandLine(new VigilCli())
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** The same, printing to the given writers (tests read what a command printed). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return new CommandLine(new VigilCli()).setOut(out).setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("vigil: " + e.getMessage());
                     return 2;

@@ -29,7 +29,25 @@ public final class Lab implements AutoCloseable {
     private static final Thread SHUTDOWN_HOOK = new Thread(Lab::closeAllOpen, "vigil-lab-shutdown");
 
     static {
+        preloadCleanupClasses();
         Runtime.getRuntime().addShutdownHook(SHUTDOWN_HOOK);
+    }
+
+    /**
+     * The shutdown hook must not need to load a class: if the jar was replaced while we ran (a rebuild), loading
+     * fails and the servers would outlive us until the next lab start. So everything close() touches is loaded
+     * now, while the jar is the one we started from.
+     */
+    private static void preloadCleanupClasses() {
+        for (Class<?> c : List.of(StopMode.class, LabJanitor.class, LabJanitor.FoundLab.class, LabMarker.class,
+                FileTrees.class, PostmasterPidFile.class, Waits.class, LabException.class, OsCommand.class,
+                CommandResult.class, LabCluster.class, LabNode.class)) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
     }
 
     private final Path dir;

@@ -67,7 +67,10 @@ public final class VersionedSql {
             if (in == null) {
                 throw new IllegalStateException("SQL resource missing from the build: " + path);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            // Whole-line comments are for readers of the file; servers would keep them in pg_stat_statements.
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.stripLeading().startsWith("--"))
+                    .collect(java.util.stream.Collectors.joining("\n")).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,59 @@
+package dev.vigil.cli;
+
+import dev.vigil.cluster.InventoryFile;
+import dev.vigil.cluster.InventoryProblem;
+import dev.vigil.lab.Waits;
+import dev.vigil.monitor.ClusterMonitor;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Print one full snapshot of the watched clusters: topology, load, replication, locks and top "
+                + "statements. Exits 0 when every node is up with one primary per cluster, 1 otherwise, 2 when "
+                + "there is nothing to watch.")
+final class StatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--config", paramLabel = "FILE", description = "Inventory file (default: ${DEFAULT-VALUE}).")
+    Path config = InventoryFile.defaultPath();
+    @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster (labs are named lab:<name>).")
+    String cluster;
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (WatchedClusters watched = new WatchedClusters(config, cluster, StatusReport.collectors())) {
+            if (watched.monitors.isEmpty()) {
+                spec.commandLine().getErr().println("vigil status: no cluster to show"
+                        + (cluster == null ? "" : " named " + cluster) + ". Configure one (vigil inventory) or start a "
+                        + "lab (vigil lab up).");
+                return 2;
+            }
+            watched.start();
+            Waits.within(Duration.ofSeconds(20), watched::everyNodeSettled);
+            List<StatusReport.ClusterReport> clusters = watched.monitors.stream()
+                    .map(m -> StatusReport.cluster(m.snapshot(), watched.lastTwo(m.cluster().name()))).toList();
+            StatusReport report = new StatusReport(Instant.now(), clusters,
+                    watched.inventory.problems().stream().map(InventoryProblem::toString).toList());
+            if (json) {
+                out.println(Json.MAPPER.writeValueAsString(report));
+            } else {
+                StatusText.print(out, report);
+            }
+            out.flush();
+            boolean healthy = watched.monitors.stream().map(ClusterMonitor::snapshot)
+                    .allMatch(s -> s.reachableCount() == s.nodes().size() && s.primary().isPresent());
+            return healthy ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.vigil.cli;
+
+import dev.vigil.cluster.ClusterStatus;
+import dev.vigil.cluster.NodeStatus;
+import dev.vigil.locks.BlockingTree;
+import dev.vigil.locks.WaitEdge;
+import dev.vigil.locks.WaitForGraph;
+import dev.vigil.monitor.ActivityCollector;
+import dev.vigil.monitor.ActivitySnapshot;
+import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.DatabaseCollector;
+import dev.vigil.monitor.DatabaseCounters;
+import dev.vigil.monitor.DatabaseRates;
+import dev.vigil.monitor.LockSnapshot;
+import dev.vigil.monitor.LockWaitCollector;
+import dev.vigil.monitor.Metric;
+import dev.vigil.monitor.NodeSample;
+import dev.vigil.monitor.ReplicationCollector;
+import dev.vigil.monitor.ReplicationSnapshot;
+import dev.vigil.monitor.SessionActivity;
+import dev.vigil.monitor.StatementDeltas;
+import dev.vigil.monitor.StatementsCollector;
+import dev.vigil.monitor.StatementsSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One full snapshot of the watched clusters, as `vigil status` prints it (text or JSON). */
+record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inventoryProblems) {
+
+    record ClusterReport(String name, Optional<String> primary, boolean splitBrain, long reachable,
+                         List<NodeReport> nodes) {}
+
+    record NodeReport(String name, String address, String state, String error, String role, String version,
+                      Optional<Integer> timeline, Optional<String> upstream, Optional<ActivitySummary> activity,
+                      Optional<DatabaseRates> database, Optional<Integer> connections, Optional<Integer> maxConnections,
+                      Optional<ReplicationSnapshot> replication, Optional<LocksSummary> locks,
+                      List<StatementLine> topStatements, Map<String, Unavailable> unavailable) {}
+
+    record ActivitySummary(long clientSessions, int active, long idleInTransaction, Map<String, Integer> waitProfile,
+                           Optional<Double> longestTransactionSeconds, Optional<Integer> oldestXminAge) {}
+
+    record LocksSummary(long waiting, List<BlockingTree> trees, List<Set<Integer>> cycles, Set<WaitEdge> edges) {}
+
+    record StatementLine(long queryId, String query, double callsPerSecond, double totalMillisPerSecond,
+                         Optional<Double> meanMillis, double rowsPerSecond, Optional<Double> hitRatio) {}
+
+    record Unavailable(String reason, String fix) {}
+
+    static final ActivityCollector ACTIVITY = new ActivityCollector();
+    static final DatabaseCollector DATABASE = new DatabaseCollector();
+    static final ReplicationCollector REPLICATION = new ReplicationCollector();
+    static final LockWaitCollector LOCKS = new LockWaitCollector();
+    /** For one snapshot the statements are read every tick: two reads give one interval. */
+    static final StatementsCollector STATEMENTS = new StatementsCollector(1);
+
+    static List<Collector<?>> collectors() {
+        return List.of(ACTIVITY, DATABASE, REPLICATION, LOCKS, STATEMENTS);
+    }
+
+    static ClusterReport cluster(ClusterStatus status, Map<String, NodeSample[]> lastTwo) {
+        List<NodeReport> nodes = status.nodes().stream().map(n -> node(n, lastTwo.get(n.node()))).toList();
+        return new ClusterReport(status.cluster(), status.primary().map(NodeStatus::node), status.splitBrain(),
+                status.reachableCount(), nodes);
+    }
+
+    /** {@code samples} is [previous, current]; either may be null before the node was reached twice. */
+    static NodeReport node(NodeStatus s, NodeSample[] samples) {
+        NodeSample current = samples == null ? null : samples[1];
+        NodeSample previous = samples == null ? null : samples[0];
+        Map<String, Unavailable> unavailable = new LinkedHashMap<>();
+        if (current != null) {
+            current.metrics().forEach((name, metric) -> {
+                if (metric instanceof Metric.Unavailable<?> u) {
+                    unavailable.put(name, new Unavailable(u.reason(), u.fix()));
+                }
+            });
+        }
+        Optional<DatabaseCounters> counters = value(current, DATABASE);
+        Optional<DatabaseRates> rates = counters.flatMap(c -> value(previous, DATABASE)
+                .flatMap(p -> DatabaseRates.between(p, c)));
+        List<StatementLine> top = value(current, STATEMENTS).flatMap(c -> value(previous, STATEMENTS)
+                .map(p -> statements(p, c))).orElse(List.of());
+        return new NodeReport(s.node(), s.address(), s.reachability().name().toLowerCase(), s.error(),
+                s.role().name().toLowerCase(), s.version(), s.timeline(), s.upstreamAddress(),
+                value(current, ACTIVITY).map(StatusReport::activity), rates,
+                counters.map(DatabaseCounters::connections), counters.map(DatabaseCounters::maxConnections),
+                value(current, REPLICATION), value(current, LOCKS).map(StatusReport::locks), top, unavailable);
+    }
+
+    static ActivitySummary activity(ActivitySnapshot a) {
+        Optional<Double> longestTx = a.sessions().stream().filter(SessionActivity::isClientBackend)
+                .map(SessionActivity::transactionAge).flatMap(Optional::stream).max(Duration::compareTo)
+                .map(d -> d.toMillis() / 1000.0);
+        Optional<Integer> oldestXmin = a.sessions().stream().map(SessionActivity::backendXminAge)
+                .flatMap(Optional::stream).max(Integer::compareTo);
+        return new ActivitySummary(a.clientSessions(), a.waitProfile().active(), a.idleInTransaction(),
+                a.waitProfile().activeByWaitClass(), longestTx, oldestXmin);
+    }
+
+    static LocksSummary locks(LockSnapshot snapshot) {
+        WaitForGraph graph = WaitForGraph.of(snapshot);
+        return new LocksSummary(snapshot.waitingCount(), graph.trees(), graph.cycles(), graph.edges());
+    }
+
+    static List<StatementLine> statements(StatementsSnapshot before, StatementsSnapshot after) {
+        return StatementDeltas.top(StatementDeltas.between(before, after), StatementDeltas.Order.TOTAL_TIME, 5).stream()
+                .map(r -> new StatementLine(r.queryId(), after.text(r.queryId()).map(StatusReport::oneLine).orElse("?"),
+                        r.callsPerSecond(), r.totalMillisPerSecond(), r.meanMillis(), r.rowsPerSecond(), r.hitRatio()))
+                .toList();
+    }
+
+    static <T> Optional<T> value(NodeSample sample, Collector<T> collector) {
+        return sample != null && sample.metric(collector) instanceof Metric.Available<T> a
+                ? Optional.of(a.value()) : Optional.empty();
+    }
+
+    private static String oneLine(String sql) {
+        String flat = sql.replaceAll("\\s+", " ").strip();
+        return flat.length() > 160 ? flat.substring(0, 157) + "..." : flat;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.vigil.cli;
+
+import dev.vigil.cluster.InventoryFile;
+import dev.vigil.cluster.NodeStatus;
+import dev.vigil.lab.Waits;
+import dev.vigil.monitor.ClusterMonitor;
+import dev.vigil.monitor.DatabaseRates;
+import dev.vigil.monitor.DefaultCollectors;
+import dev.vigil.monitor.LockSnapshot;
+import dev.vigil.monitor.NodeSample;
+import dev.vigil.monitor.ReplicationSnapshot;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Print one compact line per cluster each second until Ctrl-C (or --count lines).")
+final class WatchCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--config", paramLabel = "FILE", description = "Inventory file (default: ${DEFAULT-VALUE}).")
+    Path config = InventoryFile.defaultPath();
+    @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster.")
+    String cluster;
+    @Option(names = "--count", paramLabel = "N", description = "Stop after N rounds (default: run until Ctrl-C).")
+    int count = Integer.MAX_VALUE;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (WatchedClusters watched = new WatchedClusters(config, cluster, DefaultCollectors.all())) {
+            if (watched.monitors.isEmpty()) {
+                spec.commandLine().getErr().println("vigil watch: no cluster to watch.");
+                return 2;
+            }
+            watched.start();
+            Waits.within(Duration.ofSeconds(5), watched::everyNodeSettled);
+            for (int round = 0; round < count; round++) {
+                for (ClusterMonitor m : watched.monitors) {
+                    out.println(line(m, watched.lastTwo(m.cluster().name())));
+                }
+                out.flush();
+                if (round + 1 < count) {
+                    pace(watched.monitors.get(0).settings().interval());
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** One line per interval: pacing output for a person, not waiting for a result. */
+    private static void pace(Duration interval) {
+        try {
+            Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String line(ClusterMonitor monitor, Map<String, NodeSample[]> lastTwo) {
+        String nodes = monitor.cluster().nodes().stream().map(endpoint -> {
+            NodeSample[] pair = lastTwo.get(endpoint.name());
+            if (pair == null || !pair[1].status().isUp()) {
+                return endpoint.name() + " " + (pair == null ? "?" : "DOWN");
+            }
+            NodeSample now = pair[1];
+            NodeStatus s = now.status();
+            StringBuilder b = new StringBuilder(endpoint.name()).append(s.role() == NodeStatus.Role.PRIMARY ? " P" : " S");
+            StatusReport.value(now, StatusReport.DATABASE).flatMap(c -> StatusReport.value(pair[0], StatusReport.DATABASE)
+                    .flatMap(p -> DatabaseRates.between(p, c))).ifPresent(r -> b.append(String.format(Locale.ROOT,
+                    " tps=%.0f", r.transactionsPerSecond())));
+            StatusReport.value(now, StatusReport.ACTIVITY).ifPresent(a -> b.append(" act=").append(a.waitProfile().active())
+                    .append(StatusText.profile(a.waitProfile().activeByWaitClass())));
+            StatusReport.value(now, StatusReport.LOCKS).map(LockSnapshot::waitingCount).filter(w -> w > 0)
+                    .ifPresent(w -> b.append(" blocked=").append(w));
+            StatusReport.value(now, StatusReport.REPLICATION).flatMap(ReplicationSnapshot::receiver).ifPresent(r -> b
+                    .append(" lag=").append(r.replayBacklogBytes().orElse(-1L)).append("B/")
+                    .append(r.replayDelaySeconds().map(d -> String.format(Locale.ROOT, "%.1fs", d)).orElse("?"))
+                    .append(r.replayPaused() ? " PAUSED" : ""));
+            return b.toString();
+        }).collect(Collectors.joining(" | "));
+        var status = monitor.snapshot();
+        return LocalTime.now().format(TIME) + " " + monitor.cluster().name() + (status.splitBrain() ? " SPLIT-BRAIN" : "")
+                + "  " + nodes;
+    }
+}

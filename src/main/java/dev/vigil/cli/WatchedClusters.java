@@ -1,0 +1,65 @@
+package dev.vigil.cli;
+
+import dev.vigil.cluster.ClusterDefinition;
+import dev.vigil.cluster.Inventory;
+import dev.vigil.cluster.MonitorConnectionSettings;
+import dev.vigil.lab.LabSettings;
+import dev.vigil.monitor.ClusterMonitor;
+import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.NodeSample;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The clusters a CLI command watches (configured and running labs, optionally one by name), each with a
+ * monitor, and the last two samples of every node, which is what rates need.
+ */
+final class WatchedClusters implements AutoCloseable {
+    final Inventory inventory;
+    final List<ClusterMonitor> monitors = new ArrayList<>();
+    private final Map<String, Map<String, NodeSample[]>> lastTwo = new ConcurrentHashMap<>();
+
+    WatchedClusters(Path config, String onlyCluster, List<Collector<?>> collectors) {
+        Inventory all = Inventory.discover(config, LabSettings.defaultBaseDir());
+        List<ClusterDefinition> chosen = all.clusters().stream()
+                .filter(c -> onlyCluster == null || c.name().equals(onlyCluster)).toList();
+        this.inventory = new Inventory(chosen, all.problems());
+        for (ClusterDefinition cluster : chosen) {
+            ClusterMonitor monitor = new ClusterMonitor(cluster, MonitorConnectionSettings.defaults(), collectors);
+            Map<String, NodeSample[]> nodes = new ConcurrentHashMap<>();
+            lastTwo.put(cluster.name(), nodes);
+            monitor.subscribeSamples(sample -> sample.nodes().forEach(n -> nodes.compute(n.node(), (k, pair) -> {
+                if (pair == null) {
+                    return new NodeSample[] {null, n};
+                }
+                return n.tick() > pair[1].tick() ? new NodeSample[] {pair[1], n} : pair;
+            })));
+            monitors.add(monitor);
+        }
+    }
+
+    void start() {
+        monitors.forEach(ClusterMonitor::start);
+    }
+
+    Map<String, NodeSample[]> lastTwo(String cluster) {
+        return lastTwo.getOrDefault(cluster, Map.of());
+    }
+
+    /** Every node read twice, or found down: enough for a full snapshot with rates. */
+    boolean everyNodeSettled() {
+        return monitors.stream().allMatch(m -> m.cluster().nodes().stream().allMatch(node -> {
+            NodeSample[] pair = lastTwo(m.cluster().name()).get(node.name());
+            return pair != null && pair[1].tick() >= 1
+                    && (pair[0] != null && pair[0].tick() >= 1 || !pair[1].status().isUp());
+        }));
+    }
+
+    @Override
+    public void close() {
+        monitors.forEach(ClusterMonitor::close);
+    }
+}

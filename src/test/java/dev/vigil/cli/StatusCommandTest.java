@@ -1,0 +1,68 @@
+package dev.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.lab.Lab;
+import dev.vigil.lab.LabCluster;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/** `vigil status` and `vigil watch` headless, against a running lab found as inventory. */
+class StatusCommandTest {
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run vigil(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = VigilCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void statusJsonShowsTheClusterAndExitsOneWhenANodeIsDown() throws Exception {
+        try (Lab lab = Lab.open()) {
+            LabCluster cluster = lab.createCluster("cli", 1);
+            String[] args = {"status", "--cluster", "lab:cli", "--json", "--config", lab.dir().resolve("none.yaml").toString()};
+            Run healthy = vigil(args);
+            assertThat(healthy.exit()).as(healthy.err()).isZero();
+            JsonNode report = Json.MAPPER.readTree(healthy.out());
+            JsonNode c = report.get("clusters").get(0);
+            assertThat(c.get("name").asText()).isEqualTo("lab:cli");
+            assertThat(c.get("primary").asText()).isEqualTo("pg1");
+            assertThat(c.get("splitBrain").asBoolean()).isFalse();
+            List<JsonNode> nodes = StreamSupport.stream(c.get("nodes").spliterator(), false).toList();
+            assertThat(nodes).extracting(n -> n.get("role").asText()).containsExactly("primary", "standby");
+            JsonNode pg1 = nodes.get(0);
+            assertThat(pg1.get("database").get("commitsPerSecond").asDouble()).isPositive();
+            assertThat(pg1.get("replication").get("downstream").get(0).get("applicationName").asText()).isEqualTo("pg2");
+            assertThat(pg1.get("replication").get("downstream").get(0).get("replayed").asText()).matches("[0-9A-F]+/[0-9A-F]+");
+            assertThat(pg1.get("activity").get("clientSessions").isNumber()).isTrue();
+            assertThat(pg1.get("unavailable").size()).isZero();
+            assertThat(nodes.get(1).get("replication").get("receiver").get("status").asText()).isEqualTo("streaming");
+
+            cluster.node("pg2").kill9();
+            Run degraded = vigil(args);
+            assertThat(degraded.exit()).isEqualTo(1);
+            JsonNode pg2 = Json.MAPPER.readTree(degraded.out()).get("clusters").get(0).get("nodes").get(1);
+            assertThat(pg2.get("state").asText()).isEqualTo("down");
+            assertThat(pg2.get("error").asText()).isNotBlank();
+
+            Run watch = vigil("watch", "--cluster", "lab:cli", "--count", "2", "--config",
+                    lab.dir().resolve("none.yaml").toString());
+            assertThat(watch.out().lines().toList()).hasSize(2)
+                    .allSatisfy(line -> assertThat(line).contains("lab:cli").contains("pg1 P").contains("pg2 DOWN"));
+        }
+    }
+
+    @Test
+    void nothingToWatchExitsTwoAndSaysWhatToDo() {
+        Run run = vigil("status", "--cluster", "no-such-cluster");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("no cluster to show named no-such-cluster").contains("vigil lab up");
+    }
+}
