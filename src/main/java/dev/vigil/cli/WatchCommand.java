@@ -1,6 +1,11 @@
 package dev.vigil.cli;
 
+import dev.vigil.alert.AlertEvent;
+import dev.vigil.alert.AlertThresholds;
+import dev.vigil.alert.ClusterAlerts;
+import dev.vigil.alert.DefaultRules;
 import dev.vigil.cluster.InventoryFile;
+import dev.vigil.journal.Journal;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.lab.Waits;
 import dev.vigil.monitor.ClusterMonitor;
@@ -24,7 +29,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = "Print one compact line per cluster each second until Ctrl-C (or --count lines).")
+        description = "Print one compact line per cluster each second, and alerts as they are raised and cleared "
+                + "(also written to the journal), until Ctrl-C or --count rounds.")
 final class WatchCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     @Spec
@@ -35,22 +41,39 @@ final class WatchCommand implements Callable<Integer> {
     String cluster;
     @Option(names = "--count", paramLabel = "N", description = "Stop after N rounds (default: run until Ctrl-C).")
     int count = Integer.MAX_VALUE;
+    @Option(names = "--journal", paramLabel = "FILE", description = "Where alerts are journaled (default: ${DEFAULT-VALUE}).")
+    Path journalFile = Journal.defaultPath();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (WatchedClusters watched = new WatchedClusters(config, cluster, DefaultCollectors.all())) {
+        try (WatchedClusters watched = new WatchedClusters(config, cluster, DefaultCollectors.all());
+             Journal journal = Journal.open(journalFile)) {
             if (watched.monitors.isEmpty()) {
                 spec.commandLine().getErr().println("vigil watch: no cluster to watch.");
                 return 2;
             }
+            for (ClusterMonitor m : watched.monitors) {
+                ClusterAlerts alerts = new ClusterAlerts(m, DefaultRules.all(AlertThresholds.defaults()), journal);
+                alerts.subscribe(e -> {
+                    synchronized (out) {
+                        out.printf("%s %s %s [%s%s] %s%n", LocalTime.now().format(TIME),
+                                e.kind() == AlertEvent.Kind.RAISED ? "ALERT" : "clear", e.finding().rule(), e.cluster(),
+                                e.finding().node().isEmpty() ? "" : "/" + e.finding().node(), e.finding().message());
+                        out.flush();
+                    }
+                });
+                alerts.start();
+            }
             watched.start();
             Waits.within(Duration.ofSeconds(5), watched::everyNodeSettled);
             for (int round = 0; round < count; round++) {
-                for (ClusterMonitor m : watched.monitors) {
-                    out.println(line(m, watched.lastTwo(m.cluster().name())));
+                synchronized (out) {
+                    for (ClusterMonitor m : watched.monitors) {
+                        out.println(line(m, watched.lastTwo(m.cluster().name())));
+                    }
+                    out.flush();
                 }
-                out.flush();
                 if (round + 1 < count) {
                     pace(watched.monitors.get(0).settings().interval());
                 }

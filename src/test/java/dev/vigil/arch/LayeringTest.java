@@ -39,6 +39,13 @@ class LayeringTest {
             .because("data flows one way: collectors produce records, analysis reads them");
 
     @ArchTest
+    static final ArchRule journalNeedsOnlyTheJdk = noClasses()
+            .that().resideInAPackage("dev.vigil.journal..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.lab..", "dev.vigil.cluster..",
+                    "dev.vigil.monitor..", "dev.vigil.alert..", "dev.vigil.ops..")
+            .because("the timeline must be writable from anywhere, including a failing workflow");
+
+    @ArchTest
     static final ArchRule cliDoesNotUseTheUi = noClasses()
             .that().resideInAPackage("dev.vigil.cli..")
             .should().dependOnClassesThat().resideInAPackage("dev.vigil.ui..");

@@ -53,9 +53,12 @@ class StatusCommandTest {
             assertThat(pg2.get("error").asText()).isNotBlank();
 
             Run watch = vigil("watch", "--cluster", "lab:cli", "--count", "2", "--config",
-                    lab.dir().resolve("none.yaml").toString());
-            assertThat(watch.out().lines().toList()).hasSize(2)
+                    lab.dir().resolve("none.yaml").toString(), "--journal", lab.dir().resolve("journal.jsonl").toString());
+            List<String> lines = watch.out().lines().toList();
+            assertThat(lines).filteredOn(l -> !l.contains(" ALERT ")).hasSize(2)
                     .allSatisfy(line -> assertThat(line).contains("lab:cli").contains("pg1 P").contains("pg2 DOWN"));
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains("ALERT node-down [lab:cli/pg2]"));
+            assertThat(java.nio.file.Files.readString(lab.dir().resolve("journal.jsonl"))).contains("\"rule\":\"node-down\"");
         }
     }
 

@@ -1,0 +1,80 @@
+package dev.vigil.alert;
+
+import dev.vigil.journal.Journal;
+import dev.vigil.journal.JournalEntry;
+import dev.vigil.monitor.ClusterMonitor;
+import dev.vigil.monitor.ClusterSample;
+import dev.vigil.monitor.NodeSample;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Alerts for one monitored cluster: evaluates the rules on each new sample (on the monitor's delivery thread,
+ * never the sampler's), writes every raised and cleared alert to the journal, then tells listeners.
+ */
+public final class ClusterAlerts implements AutoCloseable {
+    private final ClusterMonitor monitor;
+    private final AlertEngine engine;
+    private final Journal journal;
+    private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Consumer<ClusterSample> subscriber = this::onSample;
+    private final Map<String, NodeSample> lastTick = new HashMap<>();
+    private final Map<String, NodeSample> previousTick = new HashMap<>();
+
+    public ClusterAlerts(ClusterMonitor monitor, List<AlertRule> rules, Journal journal) {
+        this.monitor = monitor;
+        this.engine = new AlertEngine(monitor.cluster().name(), rules);
+        this.journal = journal;
+    }
+
+    public void start() {
+        monitor.subscribeSamples(subscriber);
+    }
+
+    public void subscribe(Consumer<AlertEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public List<Finding> active() {
+        return engine.active();
+    }
+
+    private synchronized void onSample(ClusterSample sample) {
+        for (NodeSample node : sample.nodes()) {
+            NodeSample last = lastTick.get(node.node());
+            if (last == null || node.tick() > last.tick()) {
+                if (last != null) {
+                    previousTick.put(node.node(), last);
+                }
+                lastTick.put(node.node(), node);
+            }
+        }
+        Instant at = Instant.now();
+        for (AlertEvent event : engine.evaluate(new Observation(previousTick, sample), at)) {
+            journal.append(entry(event));
+            listeners.forEach(l -> l.accept(event));
+        }
+    }
+
+    static JournalEntry entry(AlertEvent e) {
+        Map<String, String> evidence = new LinkedHashMap<>(e.finding().evidence());
+        evidence.put("rule", e.finding().rule());
+        evidence.put("severity", e.finding().severity().name().toLowerCase());
+        if (!e.finding().key().isEmpty()) {
+            evidence.put("key", e.finding().key());
+        }
+        String kind = e.kind() == AlertEvent.Kind.RAISED ? "alert.raised" : "alert.cleared";
+        String summary = (e.kind() == AlertEvent.Kind.CLEARED ? "cleared: " : "") + e.finding().message();
+        return new JournalEntry(e.at(), kind, e.cluster(), e.finding().node(), summary, evidence);
+    }
+
+    @Override
+    public void close() {
+        monitor.unsubscribeSamples(subscriber);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.vigil.alert;
+
+import dev.vigil.cluster.ClusterStatus;
+import dev.vigil.monitor.ActivitySnapshot;
+import dev.vigil.monitor.ClusterSample;
+import dev.vigil.monitor.DatabaseCounters;
+import dev.vigil.monitor.DatabaseRates;
+import dev.vigil.monitor.LockSnapshot;
+import dev.vigil.monitor.Metric;
+import dev.vigil.monitor.NodeSample;
+import dev.vigil.monitor.ReplicationSnapshot;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What rules look at: the cluster's newest sample and, per node, that node's previous tick (the cluster sample
+ * is republished on every node's tick, so "the previous cluster sample" often holds the same node reading).
+ * Metrics of a node that is down are not offered (they are old), so a dead standby raises "node down", not a
+ * stale lag.
+ */
+public record Observation(Map<String, NodeSample> previousTicks, ClusterSample current) {
+    public Observation {
+        previousTicks = Map.copyOf(previousTicks);
+    }
+
+    public ClusterStatus status() {
+        return current.status();
+    }
+
+    public List<NodeSample> nodes() {
+        return current.nodes();
+    }
+
+    public Optional<ActivitySnapshot> activity(NodeSample node) {
+        return value(node, ActivitySnapshot.class);
+    }
+
+    public Optional<ReplicationSnapshot> replication(NodeSample node) {
+        return value(node, ReplicationSnapshot.class);
+    }
+
+    public Optional<LockSnapshot> locks(NodeSample node) {
+        return value(node, LockSnapshot.class);
+    }
+
+    public Optional<DatabaseCounters> database(NodeSample node) {
+        return value(node, DatabaseCounters.class);
+    }
+
+    public Optional<DatabaseRates> databaseRates(NodeSample node) {
+        Optional<NodeSample> before = Optional.ofNullable(previousTicks.get(node.node()));
+        return database(node).flatMap(now -> before.flatMap(this::database).flatMap(then -> DatabaseRates.between(then, now)));
+    }
+
+    private <T> Optional<T> value(NodeSample node, Class<T> type) {
+        if (!node.status().isUp()) {
+            return Optional.empty();
+        }
+        return node.metrics().values().stream()
+                .filter(m -> m instanceof Metric.Available<?> a && type.isInstance(a.value()))
+                .map(m -> type.cast(((Metric.Available<?>) m).value())).findFirst();
+    }
+}

@@ -1,0 +1,3 @@
+package dev.vigil.alert;
+
+public enum Severity { WARNING, CRITICAL }
