@@ -4,12 +4,11 @@ import dev.vigil.journal.Journal;
 import dev.vigil.journal.JournalEntry;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.ClusterSample;
-import dev.vigil.monitor.NodeSample;
+import dev.vigil.monitor.NodeTicks;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -23,8 +22,7 @@ public final class ClusterAlerts implements AutoCloseable {
     private final Journal journal;
     private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Consumer<ClusterSample> subscriber = this::onSample;
-    private final Map<String, NodeSample> lastTick = new HashMap<>();
-    private final Map<String, NodeSample> previousTick = new HashMap<>();
+    private final NodeTicks ticks = new NodeTicks();
 
     public ClusterAlerts(ClusterMonitor monitor, List<AlertRule> rules, Journal journal) {
         this.monitor = monitor;
@@ -45,17 +43,9 @@ public final class ClusterAlerts implements AutoCloseable {
     }
 
     private synchronized void onSample(ClusterSample sample) {
-        for (NodeSample node : sample.nodes()) {
-            NodeSample last = lastTick.get(node.node());
-            if (last == null || node.tick() > last.tick()) {
-                if (last != null) {
-                    previousTick.put(node.node(), last);
-                }
-                lastTick.put(node.node(), node);
-            }
-        }
+        ticks.update(sample);
         Instant at = Instant.now();
-        for (AlertEvent event : engine.evaluate(new Observation(previousTick, sample), at)) {
+        for (AlertEvent event : engine.evaluate(new Observation(ticks.previousTicks(), sample), at)) {
             journal.append(entry(event));
             listeners.forEach(l -> l.accept(event));
         }

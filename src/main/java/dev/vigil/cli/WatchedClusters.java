@@ -7,6 +7,7 @@ import dev.vigil.lab.LabSettings;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.Collector;
 import dev.vigil.monitor.NodeSample;
+import dev.vigil.monitor.NodeTicks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class WatchedClusters implements AutoCloseable {
     final Inventory inventory;
     final List<ClusterMonitor> monitors = new ArrayList<>();
-    private final Map<String, Map<String, NodeSample[]>> lastTwo = new ConcurrentHashMap<>();
+    private final Map<String, NodeTicks> ticks = new ConcurrentHashMap<>();
 
     WatchedClusters(Path config, String onlyCluster, List<Collector<?>> collectors) {
         Inventory all = Inventory.discover(config, LabSettings.defaultBaseDir());
@@ -29,14 +30,9 @@ final class WatchedClusters implements AutoCloseable {
         this.inventory = new Inventory(chosen, all.problems());
         for (ClusterDefinition cluster : chosen) {
             ClusterMonitor monitor = new ClusterMonitor(cluster, MonitorConnectionSettings.defaults(), collectors);
-            Map<String, NodeSample[]> nodes = new ConcurrentHashMap<>();
-            lastTwo.put(cluster.name(), nodes);
-            monitor.subscribeSamples(sample -> sample.nodes().forEach(n -> nodes.compute(n.node(), (k, pair) -> {
-                if (pair == null) {
-                    return new NodeSample[] {null, n};
-                }
-                return n.tick() > pair[1].tick() ? new NodeSample[] {pair[1], n} : pair;
-            })));
+            NodeTicks nodeTicks = new NodeTicks();
+            ticks.put(cluster.name(), nodeTicks);
+            monitor.subscribeSamples(nodeTicks::update);
             monitors.add(monitor);
         }
     }
@@ -45,8 +41,14 @@ final class WatchedClusters implements AutoCloseable {
         monitors.forEach(ClusterMonitor::start);
     }
 
+    /** Node name to [previous tick, latest tick]; previous is null until the node was read twice. */
     Map<String, NodeSample[]> lastTwo(String cluster) {
-        return lastTwo.getOrDefault(cluster, Map.of());
+        NodeTicks t = ticks.get(cluster);
+        Map<String, NodeSample[]> pairs = new java.util.HashMap<>();
+        monitors.stream().filter(m -> m.cluster().name().equals(cluster)).findFirst().ifPresent(m ->
+                m.cluster().nodes().forEach(n -> t.latest(n.name()).ifPresent(latest ->
+                        pairs.put(n.name(), new NodeSample[] {t.previous(n.name()).orElse(null), latest}))));
+        return pairs;
     }
 
     /** Every node read twice, or found down: enough for a full snapshot with rates. */

@@ -58,6 +58,7 @@ abstract class SamplerBehaviour {
     private Lab lab;
     private LabCluster cluster;
     private ClusterMonitor monitor;
+    private ClusterHistory history;
     private final List<ClusterSample> samples = new CopyOnWriteArrayList<>();
 
     abstract Optional<Path> pgBin();
@@ -69,6 +70,8 @@ abstract class SamplerBehaviour {
         monitor = new ClusterMonitor(LabInventory.of(cluster), MonitorConnectionSettings.defaults(),
                 List.of(ACTIVITY, DATABASE, REPLICATION, new LockWaitCollector(), NEEDS_SUPERUSER));
         monitor.subscribeSamples(samples::add);
+        history = new ClusterHistory(monitor, ClusterHistory.DEFAULT_SPAN);
+        history.start();
         monitor.start();
     }
 
@@ -143,6 +146,21 @@ abstract class SamplerBehaviour {
         long tick = latest("pg1").tick();
         Waits.until(WAIT, "more ticks", () -> latest("pg1").tick() > tick + 1);
         assertThat(latest("pg1").metric(ACTIVITY)).isInstanceOf(Metric.Available.class);
+    }
+
+    @Test
+    @Order(3)
+    void historyGrowsOnePointPerTickForEachMetric() {
+        Waits.until(WAIT, "a few points of history", () -> history.series("pg1", HistoryPoints.TPS)
+                .map(s -> s.size() >= 3).orElse(false));
+        assertThat(history.metrics("pg1")).contains(HistoryPoints.TPS, HistoryPoints.CONNECTIONS,
+                HistoryPoints.BLOCKED, HistoryPoints.REPLAY_LAG_BYTES_PREFIX + "pg2");
+        assertThat(history.metrics("pg2")).contains(HistoryPoints.REPLAY_DELAY_SECONDS);
+        assertThat(history.capacity()).isEqualTo(3600);
+        Series.Points tps = history.series("pg1", HistoryPoints.TPS).orElseThrow().points();
+        for (int i = 1; i < tps.size(); i++) {
+            assertThat(tps.times()[i]).isGreaterThan(tps.times()[i - 1]);
+        }
     }
 
     @Test
