@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Vigil and its lab; prints figures.",
-        subcommands = {BenchCommand.LabBench.class})
+        subcommands = {BenchCommand.LabBench.class, MonitorBench.class})
 final class BenchCommand {
 
     @Command(name = "lab", mixinStandardHelpOptions = true,

@@ -20,7 +20,8 @@ import org.postgresql.PGConnection;
 final class ClusterBuilder {
     private ClusterBuilder() {}
 
-    static LabCluster build(LabContext context, Path clusterDir, String clusterName, int standbys) {
+    static LabCluster build(LabContext context, Path clusterDir, String clusterName, int standbys,
+                            Map<String, String> settings) {
         StepTimings timings = new StepTimings();
         ServiceUser user = context.user();
         createOwnedDirectory(clusterDir, user);
@@ -37,7 +38,7 @@ final class ClusterBuilder {
         List<LabNode> standbyNodes = nodes.subList(1, nodes.size());
 
         initdb(context, clusterDir, primary);
-        NodeConfig.writeShared(primary.dataDir(), user);
+        NodeConfig.writeShared(primary.dataDir(), user, settings);
         primary.writeNodeConfig(null);
         timings.mark("initdb");
         primary.start();

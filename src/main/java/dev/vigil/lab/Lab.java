@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -99,7 +100,15 @@ public final class Lab implements AutoCloseable {
     }
 
     /** Creates a cluster of one primary and {@code standbys} streaming standbys, and waits until they stream. */
-    public synchronized LabCluster createCluster(String name, int standbys) {
+    public LabCluster createCluster(String name, int standbys) {
+        return createCluster(name, standbys, Map.of());
+    }
+
+    /**
+     * The same, with extra server settings (e.g. {@code max_connections} for a benchmark). Names and values are
+     * checked: a setting name is a word, a value is quoted as a configuration string.
+     */
+    public synchronized LabCluster createCluster(String name, int standbys, Map<String, String> settings) {
         if (closed) {
             throw new LabException("This lab is closed; open a new one.");
         }
@@ -113,7 +122,7 @@ public final class Lab implements AutoCloseable {
             throw new LabException("A lab cluster has 0 to 8 standbys, not " + standbys + ".");
         }
         // If this fails halfway, close() still finds what did start by its pid file.
-        LabCluster cluster = ClusterBuilder.build(context, dir.resolve(name), name, standbys);
+        LabCluster cluster = ClusterBuilder.build(context, dir.resolve(name), name, standbys, settings);
         clusters.add(cluster);
         marker = marker.withCluster(name, cluster.ports());
         marker.write(dir);

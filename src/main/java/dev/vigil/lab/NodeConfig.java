@@ -16,7 +16,7 @@ final class NodeConfig {
 
     private NodeConfig() {}
 
-    static void writeShared(Path dataDir, ServiceUser user) {
+    static void writeShared(Path dataDir, ServiceUser user, java.util.Map<String, String> extra) {
         String conf = """
 
                 # --- Vigil lab settings ---
@@ -38,6 +38,15 @@ final class NodeConfig {
                 log_line_prefix = '%m [%p] %q%a '
                 log_checkpoints = on
                 include_if_exists = '""" + NODE_FILE + "'\n";
+        StringBuilder extraLines = new StringBuilder();
+        extra.forEach((name, value) -> {
+            if (!name.matches("[a-z_][a-z0-9_.]*")) {
+                throw new LabException("'" + name + "' is not a server setting name.");
+            }
+            extraLines.append(name).append(" = '").append(value.replace("'", "''")).append("'\n");
+        });
+        // Extra settings go before the include of the node file, which stays last.
+        conf = conf.replace("include_if_exists", extraLines + "include_if_exists");
         String hba = """
                 # Vigil lab: TCP on loopback only, SCRAM passwords (kept in 0600 password files).
                 # TYPE  DATABASE     USER        ADDRESS        METHOD

@@ -1,9 +1,14 @@
 -- Sessions waiting on a lock, and the sessions they wait for, in one round trip.
 -- pg_blocking_pids() takes every lock-manager partition lock, so it runs only for sessions whose
--- wait_event_type is 'Lock' (the CTE is referenced twice, hence materialized: one call per waiter).
-WITH waiting AS (
+-- wait_event_type is 'Lock' (materialized: one call per waiter).
+-- pg_stat_activity is built once per call: materialize it, and read it once.
+WITH a AS MATERIALIZED (
+    SELECT s.pid, s.usename, s.datname, s.application_name, s.state, s.wait_event_type, s.wait_event,
+           s.xact_start, s.query_start, pg_catalog.left(s.query, 1000) AS query
+    FROM pg_catalog.pg_stat_activity s
+), waiting AS MATERIALIZED (
     SELECT a.pid, pg_catalog.pg_blocking_pids(a.pid) AS blocked_by
-    FROM pg_catalog.pg_stat_activity a
+    FROM a
     WHERE a.wait_event_type = 'Lock'
 )
 SELECT pg_catalog.now() AS server_now,
@@ -17,7 +22,7 @@ SELECT pg_catalog.now() AS server_now,
        a.wait_event,
        a.xact_start,
        a.query_start,
-       pg_catalog.left(a.query, 1000) AS query,
+       a.query,
        l.locktype,
        l.mode,
        -- regclass can name only tables of the database we are connected to; others say where they are.
@@ -30,7 +35,7 @@ SELECT pg_catalog.now() AS server_now,
                               WHERE d.oid = COALESCE(l.database, t.database)), '?')
        END AS relation,
        NULL::timestamptz AS waitstart
-FROM pg_catalog.pg_stat_activity a
+FROM a
 LEFT JOIN waiting w ON w.pid = a.pid
 LEFT JOIN LATERAL (
     SELECT l.locktype, l.mode, l.relation, l.database
