@@ -16,6 +16,27 @@ public record AlertThresholds(long replicationLagBytes, double replicationLagSec
                 Duration.ofSeconds(60), 0.9, 5, 0.2, 0.9, 100);
     }
 
+    /** These thresholds with the inventory's {@code alerts:} overrides (names from AlertSettingNames). */
+    public AlertThresholds with(java.util.Map<String, Double> o) {
+        return new AlertThresholds(
+                o.getOrDefault("replication_lag_bytes", (double) replicationLagBytes).longValue(),
+                o.getOrDefault("replication_lag_seconds", replicationLagSeconds),
+                o.getOrDefault("slot_retained_bytes", (double) slotRetainedBytes).longValue(),
+                o.getOrDefault("blocked_sessions", (double) blockedSessions).intValue(),
+                seconds(o, "blocked_wait_seconds", blockedWait),
+                seconds(o, "long_transaction_seconds", longTransaction),
+                seconds(o, "idle_in_transaction_seconds", idleInTransaction),
+                o.getOrDefault("connection_use", connectionUse),
+                o.getOrDefault("rollbacks_per_second", rollbacksPerSecond),
+                o.getOrDefault("rollback_share", rollbackShare),
+                o.getOrDefault("cache_hit_ratio", cacheHitRatio),
+                o.getOrDefault("cache_reads_per_second", cacheReadsPerSecond));
+    }
+
+    private static Duration seconds(java.util.Map<String, Double> o, String key, Duration fallback) {
+        return o.containsKey(key) ? Duration.ofMillis(Math.round(o.get(key) * 1000)) : fallback;
+    }
+
     public AlertThresholds withReplicationLag(long bytes, double seconds) {
         return new AlertThresholds(bytes, seconds, slotRetainedBytes, blockedSessions, blockedWait, longTransaction,
                 idleInTransaction, connectionUse, rollbacksPerSecond, rollbackShare, cacheHitRatio, cacheReadsPerSecond);

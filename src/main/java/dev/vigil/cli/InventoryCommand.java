@@ -28,12 +28,13 @@ final class InventoryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Inventory inventory = Inventory.discover(config, LabSettings.defaultBaseDir());
         for (ClusterDefinition cluster : inventory.clusters()) {
-            out.printf("%s%n", cluster.name());
+            out.printf("%s  (sampled every %d ms)%n", cluster.name(), cluster.interval().toMillis());
             for (NodeEndpoint n : cluster.nodes()) {
                 out.printf("  %-12s %s@%s/%s  sslmode=%s  password: %s%n", n.name(), n.user(), n.address(),
                         n.database(), n.ssl().mode().pgName(), n.passwordSource().name().toLowerCase());
             }
         }
+        inventory.alertOverrides().forEach((k, v) -> out.printf("alert threshold %s = %s%n", k, v));
         boolean errors = inventory.problems().stream().anyMatch(p -> p.severity() == InventoryProblem.Severity.ERROR);
         if (inventory.clusters().isEmpty()) {
             out.println(errors ? "No cluster could be loaded; the window would show the problems below."

@@ -24,6 +24,8 @@ final class StatusCommand implements Callable<Integer> {
     CommandSpec spec;
     @Option(names = "--config", paramLabel = "FILE", description = "Inventory file (default: ${DEFAULT-VALUE}).")
     Path config = InventoryFile.defaultPath();
+    @Option(names = "--ask-password", description = "Ask (no echo) for passwords not in ~/.pgpass.")
+    boolean askPassword;
     @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster (labs are named lab:<name>).")
     String cluster;
     @Option(names = "--json", description = "Print JSON instead of text.")
@@ -32,7 +34,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (WatchedClusters watched = new WatchedClusters(config, cluster, StatusReport.collectors())) {
+        try (WatchedClusters watched = new WatchedClusters(config, cluster, StatusReport.collectors(), askPassword)) {
             if (watched.monitors.isEmpty()) {
                 spec.commandLine().getErr().println("vigil status: no cluster to show"
                         + (cluster == null ? "" : " named " + cluster) + ". Configure one (vigil inventory) or start a "

@@ -37,6 +37,8 @@ final class WatchCommand implements Callable<Integer> {
     CommandSpec spec;
     @Option(names = "--config", paramLabel = "FILE", description = "Inventory file (default: ${DEFAULT-VALUE}).")
     Path config = InventoryFile.defaultPath();
+    @Option(names = "--ask-password", description = "Ask (no echo) for passwords not in ~/.pgpass.")
+    boolean askPassword;
     @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster.")
     String cluster;
     @Option(names = "--count", paramLabel = "N", description = "Stop after N rounds (default: run until Ctrl-C).")
@@ -47,14 +49,15 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (WatchedClusters watched = new WatchedClusters(config, cluster, DefaultCollectors.all());
+        try (WatchedClusters watched = new WatchedClusters(config, cluster, DefaultCollectors.all(), askPassword);
              Journal journal = Journal.open(journalFile)) {
             if (watched.monitors.isEmpty()) {
                 spec.commandLine().getErr().println("vigil watch: no cluster to watch.");
                 return 2;
             }
             for (ClusterMonitor m : watched.monitors) {
-                ClusterAlerts alerts = new ClusterAlerts(m, DefaultRules.all(AlertThresholds.defaults()), journal);
+                ClusterAlerts alerts = new ClusterAlerts(m,
+                        DefaultRules.all(AlertThresholds.defaults().with(watched.inventory.alertOverrides())), journal);
                 alerts.subscribe(e -> {
                     synchronized (out) {
                         out.printf("%s %s %s [%s%s] %s%n", LocalTime.now().format(TIME),

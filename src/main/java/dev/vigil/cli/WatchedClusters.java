@@ -2,7 +2,6 @@ package dev.vigil.cli;
 
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.Inventory;
-import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.Collector;
@@ -23,13 +22,14 @@ final class WatchedClusters implements AutoCloseable {
     final List<ClusterMonitor> monitors = new ArrayList<>();
     private final Map<String, NodeTicks> ticks = new ConcurrentHashMap<>();
 
-    WatchedClusters(Path config, String onlyCluster, List<Collector<?>> collectors) {
-        Inventory all = Inventory.discover(config, LabSettings.defaultBaseDir());
+    WatchedClusters(Path config, String onlyCluster, List<Collector<?>> collectors, boolean askPasswords) {
+        Inventory discovered = Inventory.discover(config, LabSettings.defaultBaseDir());
+        Inventory all = askPasswords ? PasswordPrompt.fill(discovered, PasswordPrompt.console()) : discovered;
         List<ClusterDefinition> chosen = all.clusters().stream()
                 .filter(c -> onlyCluster == null || c.name().equals(onlyCluster)).toList();
-        this.inventory = new Inventory(chosen, all.problems());
+        this.inventory = new Inventory(chosen, all.problems(), all.alertOverrides());
         for (ClusterDefinition cluster : chosen) {
-            ClusterMonitor monitor = new ClusterMonitor(cluster, MonitorConnectionSettings.defaults(), collectors);
+            ClusterMonitor monitor = new ClusterMonitor(cluster, cluster.monitorSettings(), collectors);
             NodeTicks nodeTicks = new NodeTicks();
             ticks.put(cluster.name(), nodeTicks);
             monitor.subscribeSamples(nodeTicks::update);

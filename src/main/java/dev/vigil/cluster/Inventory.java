@@ -4,10 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The clusters to watch and what was wrong while finding them. */
-public record Inventory(List<ClusterDefinition> clusters, List<InventoryProblem> problems) {
+public record Inventory(List<ClusterDefinition> clusters, List<InventoryProblem> problems,
+                        java.util.Map<String, Double> alertOverrides) {
     public Inventory {
         clusters = List.copyOf(clusters);
         problems = List.copyOf(problems);
+        alertOverrides = java.util.Map.copyOf(alertOverrides);
+    }
+
+    public Inventory(List<ClusterDefinition> clusters, List<InventoryProblem> problems) {
+        this(clusters, problems, java.util.Map.of());
     }
 
     /** The configured clusters (if the file exists) and the labs running for this user. */
@@ -34,6 +40,8 @@ public record Inventory(List<ClusterDefinition> clusters, List<InventoryProblem>
                 merged.add(c);
             }
         }
-        return new Inventory(merged, allProblems);
+        java.util.Map<String, Double> overrides = new java.util.HashMap<>(alertOverrides);
+        overrides.putAll(other.alertOverrides);
+        return new Inventory(merged, allProblems, overrides);
     }
 }

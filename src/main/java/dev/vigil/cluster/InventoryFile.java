@@ -34,14 +34,15 @@ public final class InventoryFile {
     public static final String PATH_PROPERTY = "vigil.config";
     public static final String PATH_ENV = "VIGIL_CONFIG";
 
-    private static final Set<String> TOP_KEYS = Set.of("defaults", "clusters");
+    private static final Set<String> TOP_KEYS = Set.of("defaults", "clusters", "alerts");
     private static final Set<String> SETTING_KEYS = Set.of("port", "database", "user", "sslmode", "sslrootcert", "jdbc");
-    private static final Set<String> CLUSTER_KEYS = union(SETTING_KEYS, Set.of("name", "nodes"));
+    private static final Set<String> CLUSTER_KEYS = union(SETTING_KEYS, Set.of("name", "nodes", "interval"));
     private static final Set<String> NODE_KEYS = union(SETTING_KEYS, Set.of("name", "host"));
 
     private final Path file;
     private final PasswordLookup passwords;
     private final List<InventoryProblem> problems = new ArrayList<>();
+    private final Map<String, Double> alertOverrides = new LinkedHashMap<>();
 
     private InventoryFile(Path file, PasswordLookup passwords) {
         this.file = file;
@@ -65,7 +66,7 @@ public final class InventoryFile {
         List<ClusterDefinition> clusters = loader.read();
         List<InventoryProblem> all = new ArrayList<>(passwords.problems());
         all.addAll(loader.problems);
-        return new Inventory(clusters, all);
+        return new Inventory(clusters, all, loader.alertOverrides);
     }
 
     private List<ClusterDefinition> read() {
@@ -99,6 +100,9 @@ public final class InventoryFile {
             defaults = top.containsKey("defaults")
                     ? Settings.BUILT_IN.override(mapping(top.get("defaults"), "defaults", SETTING_KEYS), this)
                     : Settings.BUILT_IN;
+            if (top.containsKey("alerts")) {
+                alertOverrides.putAll(alerts(top.get("alerts")));
+            }
             if (!top.containsKey("clusters")) {
                 throw new Bad(root, "there is no 'clusters:' list");
             }
@@ -145,7 +149,8 @@ public final class InventoryFile {
             }
             nodes.add(endpoint);
         }
-        return new ClusterDefinition(name, nodes);
+        return new ClusterDefinition(name, nodes, map.containsKey("interval") ? interval(map.get("interval"))
+                : ClusterDefinition.DEFAULT_INTERVAL);
     }
 
     private NodeEndpoint node(Node node, Settings inherited, String clusterName) throws Bad {
@@ -271,6 +276,39 @@ public final class InventoryFile {
         } catch (NumberFormatException e) {
             throw new Bad(node, "port '" + text + "' is not a number");
         }
+    }
+
+    private Map<String, Double> alerts(Node node) throws Bad {
+        Map<String, Double> result = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : mapping(node, "alerts", AlertSettingNames.ALL).entrySet()) {
+            String text = scalar(e.getValue(), e.getKey());
+            try {
+                double value = Double.parseDouble(text.strip());
+                if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+                    throw new NumberFormatException();
+                }
+                result.put(e.getKey(), value);
+            } catch (NumberFormatException ex) {
+                throw new Bad(e.getValue(), "alerts: " + e.getKey() + " '" + text + "' is not a non-negative number");
+            }
+        }
+        return result;
+    }
+
+    /** "1s", "500ms", "2" (seconds); between 100 ms and 1 min. */
+    private java.time.Duration interval(Node node) throws Bad {
+        String text = scalar(node, "interval").strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s)?").matcher(text);
+        if (!m.matches()) {
+            throw new Bad(node, "interval '" + text + "' is not a duration like 1s or 500ms");
+        }
+        long amount = Long.parseLong(m.group(1));
+        java.time.Duration d = "ms".equals(m.group(2)) ? java.time.Duration.ofMillis(amount)
+                : java.time.Duration.ofSeconds(amount);
+        if (d.toMillis() < 100 || d.toMillis() > 60_000) {
+            throw new Bad(node, "interval " + text + " is outside 100ms to 60s");
+        }
+        return d;
     }
 
     private String name(Map<String, Node> map, Node owner, String what) throws Bad {

@@ -6,6 +6,8 @@ public enum PasswordSource {
     PGPASS,
     /** A lab's own password file. */
     LAB,
+    /** Typed by the operator at a prompt; kept in memory only. */
+    PROMPT,
     /** None found: the server may not need one (cert, trust), or the operator is asked. */
     NONE
 }

@@ -7,7 +7,6 @@ import dev.vigil.monitor.DefaultCollectors;
 import dev.vigil.cluster.Inventory;
 import dev.vigil.cluster.InventoryProblem;
 import dev.vigil.cluster.LabInventory;
-import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.lab.LabSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ public final class StartupSource implements ClusterSource {
             return feeds;
         }
         for (ClusterDefinition cluster : inventory.clusters()) {
-            ClusterMonitor watcher = new ClusterMonitor(cluster, MonitorConnectionSettings.defaults(),
+            ClusterMonitor watcher = new ClusterMonitor(cluster, cluster.monitorSettings(),
                 DefaultCollectors.all());
             watcher.start();
             watchers.add(watcher);

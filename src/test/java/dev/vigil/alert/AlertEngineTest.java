@@ -42,6 +42,15 @@ class AlertEngineTest {
     }
 
     @Test
+    void fileOverridesReplaceOnlyTheThresholdsTheyName() {
+        AlertThresholds t = AlertThresholds.defaults().with(Map.of("replication_lag_seconds", 10.0,
+                "blocked_wait_seconds", 0.25));
+        assertThat(t.replicationLagSeconds()).isEqualTo(10.0);
+        assertThat(t.blockedWait()).isEqualTo(Duration.ofMillis(250));
+        assertThat(t.replicationLagBytes()).isEqualTo(AlertThresholds.defaults().replicationLagBytes());
+    }
+
+    @Test
     void raisedOnceWhileItLastsAndClearedWhenItIsGone() {
         AlertEngine engine = new AlertEngine("c", List.of(scripted));
         assertThat(engine.evaluate(empty(), T)).isEmpty();

@@ -180,6 +180,32 @@ class InventoryFileTest {
     }
 
     @Test
+    void intervalAndAlertThresholdsComeFromTheFileAndBadOnesSayWhere() throws Exception {
+        Inventory inv = load("""
+                alerts:
+                  replication_lag_seconds: 10
+                  blocked_wait_seconds: 0.25
+                clusters:
+                  - name: fast
+                    interval: 500ms
+                    nodes: [{name: a, host: h}]
+                  - name: slow
+                    interval: 2m
+                    nodes: [{name: b, host: h}]
+                """);
+        assertThat(inv.clusters()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("fast");
+            assertThat(c.interval()).isEqualTo(java.time.Duration.ofMillis(500));
+            assertThat(c.monitorSettings().statementTimeout()).isEqualTo(java.time.Duration.ofMillis(400));
+        });
+        assertThat(errors(inv)).singleElement().asString().contains(":9:").contains("interval '2m'");
+        assertThat(inv.alertOverrides()).containsEntry("replication_lag_seconds", 10.0)
+                .containsEntry("blocked_wait_seconds", 0.25);
+        assertThat(errors(load("alerts:\n  lag: 5\nclusters: []\n"))).singleElement().asString()
+                .contains(":2:").contains("unknown key 'lag'").contains("replication_lag_seconds");
+    }
+
+    @Test
     void aClusterNameUsedTwiceKeepsTheFirst() throws Exception {
         Inventory inv = load("""
                 clusters:
