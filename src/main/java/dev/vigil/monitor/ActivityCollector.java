@@ -3,7 +3,6 @@ package dev.vigil.monitor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,19 +18,27 @@ public final class ActivityCollector implements Collector<ActivitySnapshot> {
 
     @Override
     public ActivitySnapshot collect(Connection connection, int serverVersionNum) throws SQLException {
+        return Batch.alone(this, connection, serverVersionNum);
+    }
+
+    @Override
+    public List<String> batchable(int serverVersionNum) {
+        return List.of(MonitorSql.ACTIVITY.sql(serverVersionNum));
+    }
+
+    @Override
+    public ActivitySnapshot read(List<ResultSet> results, int serverVersionNum) throws SQLException {
         List<SessionActivity> sessions = new ArrayList<>();
         Instant at = null;
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery(MonitorSql.ACTIVITY.sql(serverVersionNum))) {
-            while (rs.next()) {
-                at = rs.getTimestamp("server_now").toInstant();
-                sessions.add(new SessionActivity(rs.getInt("pid"), text(rs, "usename"), text(rs, "datname"),
-                        text(rs, "application_name"), text(rs, "client_addr"), text(rs, "backend_type"),
-                        text(rs, "state"), text(rs, "wait_event_type"), text(rs, "wait_event"),
-                        time(rs, "backend_start"), time(rs, "xact_start"), time(rs, "query_start"),
-                        time(rs, "state_change"), Optional.ofNullable((Integer) rs.getObject("backend_xmin_age")),
-                        text(rs, "query"), at));
-            }
+        ResultSet rs = results.get(0);
+        while (rs.next()) {
+            at = rs.getTimestamp("server_now").toInstant();
+            sessions.add(new SessionActivity(rs.getInt("pid"), text(rs, "usename"), text(rs, "datname"),
+                    text(rs, "application_name"), text(rs, "client_addr"), text(rs, "backend_type"),
+                    text(rs, "state"), text(rs, "wait_event_type"), text(rs, "wait_event"),
+                    time(rs, "backend_start"), time(rs, "xact_start"), time(rs, "query_start"),
+                    time(rs, "state_change"), Optional.ofNullable((Integer) rs.getObject("backend_xmin_age")),
+                    text(rs, "query"), at));
         }
         return new ActivitySnapshot(at == null ? Instant.now() : at, sessions, WaitProfile.of(sessions));
     }

@@ -1,7 +1,9 @@
 package dev.vigil.monitor;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One kind of data read from a node, on the sampler's connection. Collectors are stateless: whatever needs the
@@ -20,6 +22,19 @@ public interface Collector<T> {
     }
 
     T collect(Connection connection, int serverVersionNum) throws SQLException;
+
+    /**
+     * The statements of a collector that can share a tick's round trip with others: no parameters, no follow-up
+     * depending on a result. Empty for collectors that cannot ({@link #collect} is used alone).
+     */
+    default List<String> batchable(int serverVersionNum) {
+        return List.of();
+    }
+
+    /** Reads this collector's result sets from a shared round trip, one per statement of {@link #batchable}. */
+    default T read(List<ResultSet> results, int serverVersionNum) throws SQLException {
+        throw new UnsupportedOperationException(name() + " is not batchable");
+    }
 
     /**
      * Like {@link #collect(Connection, int)}, given this node's previous value, for collectors that can skip

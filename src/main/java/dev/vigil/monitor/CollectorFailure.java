@@ -18,10 +18,12 @@ record CollectorFailure(boolean nodeDown, String reason, String fix) {
         return switch (state) {
             case "42501" -> new CollectorFailure(false, message,
                     "grant the monitoring role pg_monitor (GRANT pg_monitor TO <role>)");
-            case "42P01", "42883" -> new CollectorFailure(false, message, collector.name().equals("statements")
+            case "42P01", "42883" -> new CollectorFailure(false, message, collector != null
+                    && collector.name().equals("statements")
                     ? "CREATE EXTENSION pg_stat_statements in the monitored database, with "
                     + "shared_preload_libraries = 'pg_stat_statements'"
-                    : "this server lacks what the " + collector.name() + " collector reads; check its version");
+                    : "this server lacks what the " + (collector == null ? "monitoring" : collector.name())
+                    + " collector reads; check its version");
             case "55000" -> new CollectorFailure(false, message,
                     "add pg_stat_statements to shared_preload_libraries and restart the server");
             case "57014" -> new CollectorFailure(false, "timed out (statement_timeout): " + message,

@@ -3,7 +3,7 @@ package dev.vigil.monitor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 
 /** Reads the {@code pg_stat_database} counters; {@link DatabaseRates#between} turns two reads into rates. */
 public final class DatabaseCollector implements Collector<DatabaseCounters> {
@@ -14,15 +14,23 @@ public final class DatabaseCollector implements Collector<DatabaseCounters> {
 
     @Override
     public DatabaseCounters collect(Connection connection, int serverVersionNum) throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery(MonitorSql.DATABASE.sql(serverVersionNum))) {
-            rs.next();
-            return new DatabaseCounters(rs.getTimestamp("server_now").toInstant(), rs.getLong("xact_commit"),
-                    rs.getLong("xact_rollback"), rs.getLong("tup_returned"), rs.getLong("tup_fetched"),
-                    rs.getLong("tup_inserted"), rs.getLong("tup_updated"), rs.getLong("tup_deleted"),
-                    rs.getLong("blks_hit"), rs.getLong("blks_read"), rs.getLong("temp_bytes"), rs.getLong("deadlocks"),
-                    rs.getLong("conflicts"), ActivityCollector.time(rs, "stats_reset"), rs.getInt("connections"),
-                    rs.getInt("max_connections"));
-        }
+        return Batch.alone(this, connection, serverVersionNum);
+    }
+
+    @Override
+    public List<String> batchable(int serverVersionNum) {
+        return List.of(MonitorSql.DATABASE.sql(serverVersionNum));
+    }
+
+    @Override
+    public DatabaseCounters read(List<ResultSet> results, int serverVersionNum) throws SQLException {
+        ResultSet rs = results.get(0);
+        rs.next();
+        return new DatabaseCounters(rs.getTimestamp("server_now").toInstant(), rs.getLong("xact_commit"),
+                rs.getLong("xact_rollback"), rs.getLong("tup_returned"), rs.getLong("tup_fetched"),
+                rs.getLong("tup_inserted"), rs.getLong("tup_updated"), rs.getLong("tup_deleted"),
+                rs.getLong("blks_hit"), rs.getLong("blks_read"), rs.getLong("temp_bytes"), rs.getLong("deadlocks"),
+                rs.getLong("conflicts"), ActivityCollector.time(rs, "stats_reset"), rs.getInt("connections"),
+                rs.getInt("max_connections"));
     }
 }

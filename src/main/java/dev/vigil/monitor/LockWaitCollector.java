@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,14 +23,22 @@ public final class LockWaitCollector implements Collector<LockSnapshot> {
 
     @Override
     public LockSnapshot collect(Connection connection, int serverVersionNum) throws SQLException {
+        return Batch.alone(this, connection, serverVersionNum);
+    }
+
+    @Override
+    public List<String> batchable(int serverVersionNum) {
+        return List.of(MonitorSql.LOCK_WAITS.sql(serverVersionNum));
+    }
+
+    @Override
+    public LockSnapshot read(List<ResultSet> results, int serverVersionNum) throws SQLException {
         List<LockSession> sessions = new ArrayList<>();
         Instant at = null;
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery(MonitorSql.LOCK_WAITS.sql(serverVersionNum))) {
-            while (rs.next()) {
-                at = rs.getTimestamp("server_now").toInstant();
-                sessions.add(read(rs));
-            }
+        ResultSet rs = results.get(0);
+        while (rs.next()) {
+            at = rs.getTimestamp("server_now").toInstant();
+            sessions.add(read(rs));
         }
         return new LockSnapshot(at == null ? Instant.now() : at, sessions);
     }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class NodeSampler implements AutoCloseable {
     private final Map<String, Metric<?>> metrics = new HashMap<>();
     private final Map<String, Instant> quarantinedUntil = new HashMap<>();
     private long tick;
+    /** From the last tick (0 before the first: the base SQL variants serve every supported version). */
+    private int versionNum;
     private int consecutiveFailures;
     private Instant nextAttempt = Instant.MIN;
     private ScheduledFuture<?> task;
@@ -77,12 +80,13 @@ public final class NodeSampler implements AutoCloseable {
         long started = System.nanoTime();
         NodeStatus status;
         try (Connection c = pool.getConnection()) {
-            status = NodeStatusReader.read(c, endpoint, started);
-            for (Collector<?> collector : collectors) {
-                if (isDue(collector, now)) {
-                    if (!run(collector, c, status.versionNum(), now)) {
-                        throw new SQLException("connection lost during " + collector.name(), "08006");
-                    }
+            List<Collector<?>> due = collectors.stream().filter(col -> isDue(col, now)).toList();
+            List<Collector<?>> batched = due.stream().filter(col -> !col.batchable(versionNum).isEmpty()).toList();
+            status = runBatch(c, batched, now, started);
+            versionNum = status.versionNum();
+            for (Collector<?> collector : due) {
+                if (!batched.contains(collector) && !run(collector, c, versionNum, now)) {
+                    throw new SQLException("connection lost during " + collector.name(), "08006");
                 }
             }
             consecutiveFailures = 0;
@@ -104,12 +108,70 @@ public final class NodeSampler implements AutoCloseable {
         return tick % collector.everyTicks() == 1 % collector.everyTicks() || !metrics.containsKey(collector.name());
     }
 
+    /**
+     * The node's status and every batchable collector in one round trip. If the batch fails (one statement
+     * aborts the rest), each is run alone, so the failing collector is found and set aside.
+     */
+    private NodeStatus runBatch(Connection c, List<Collector<?>> batched, Instant now, long started)
+            throws SQLException {
+        List<String> statements = new ArrayList<>(List.of(NodeStatusReader.sql()));
+        List<Batch.Reader> readers = new ArrayList<>();
+        NodeStatus[] status = new NodeStatus[1];
+        readers.add(reader(1, results -> status[0] = NodeStatusReader.read(results.get(0), endpoint, started)));
+        Map<String, Object> values = new HashMap<>();
+        for (Collector<?> collector : batched) {
+            List<String> own = collector.batchable(versionNum);
+            statements.addAll(own);
+            readers.add(reader(own.size(), results -> values.put(collector.name(), collector.read(results, versionNum))));
+        }
+        try {
+            Batch.run(c, statements, readers);
+        } catch (SQLException e) {
+            if (CollectorFailure.of(batched.isEmpty() ? null : batched.get(0), e).nodeDown()) {
+                throw e;
+            }
+            status[0] = NodeStatusReader.read(c, endpoint, started);
+            for (Collector<?> collector : batched) {
+                if (!run(collector, c, status[0].versionNum(), now)) {
+                    throw new SQLException("connection lost during " + collector.name(), "08006");
+                }
+            }
+            return status[0];
+        }
+        for (Collector<?> collector : batched) {
+            succeeded(collector, values.get(collector.name()), now);
+        }
+        return status[0];
+    }
+
+    private static Batch.Reader reader(int count, ResultsConsumer consumer) {
+        return new Batch.Reader() {
+            @Override
+            public int count() {
+                return count;
+            }
+
+            @Override
+            public void read(List<java.sql.ResultSet> results) throws SQLException {
+                consumer.accept(results);
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface ResultsConsumer {
+        void accept(List<java.sql.ResultSet> results) throws SQLException;
+    }
+
+    private void succeeded(Collector<?> collector, Object value, Instant now) {
+        metrics.put(collector.name(), new Metric.Available<>(value, now));
+        quarantinedUntil.remove(collector.name());
+    }
+
     /** Runs one collector; false if the connection itself failed. */
     private boolean run(Collector<?> collector, Connection c, int versionNum, Instant now) {
         try {
-            Object value = collectWithPrevious(collector, c, versionNum);
-            metrics.put(collector.name(), new Metric.Available<>(value, now));
-            quarantinedUntil.remove(collector.name());
+            succeeded(collector, collectWithPrevious(collector, c, versionNum), now);
             return true;
         } catch (SQLException e) {
             CollectorFailure failure = CollectorFailure.of(collector, e);

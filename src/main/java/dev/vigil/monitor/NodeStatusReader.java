@@ -15,18 +15,26 @@ import java.util.Optional;
 final class NodeStatusReader {
     private NodeStatusReader() {}
 
+    static String sql() {
+        return MonitorSql.NODE_STATUS.sql(0);
+    }
+
     static NodeStatus read(Connection c, NodeEndpoint endpoint, long startedNanos) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(MonitorSql.NODE_STATUS.sql(0))) {
-            rs.next();
-            Timestamp startedAt = rs.getTimestamp("started_at");
-            return new NodeStatus(endpoint.name(), endpoint.address(), NodeStatus.Reachability.UP, "",
-                    rs.getString("version"), rs.getInt("version_num"), rs.getBoolean("in_recovery"),
-                    Optional.ofNullable(rs.getString("upstream")), Optional.ofNullable(rs.getString("receiver_state")),
-                    Optional.ofNullable((Integer) rs.getObject("timeline")),
-                    Optional.ofNullable((Long) rs.getObject("replay_backlog_bytes")),
-                    Optional.ofNullable(startedAt).map(Timestamp::toInstant), Instant.now(),
-                    Duration.ofNanos(System.nanoTime() - startedNanos));
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql())) {
+            return read(rs, endpoint, startedNanos);
         }
+    }
+
+    static NodeStatus read(ResultSet rs, NodeEndpoint endpoint, long startedNanos) throws SQLException {
+        rs.next();
+        Timestamp startedAt = rs.getTimestamp("started_at");
+        return new NodeStatus(endpoint.name(), endpoint.address(), NodeStatus.Reachability.UP, "",
+                rs.getString("version"), rs.getInt("version_num"), rs.getBoolean("in_recovery"),
+                Optional.ofNullable(rs.getString("upstream")), Optional.ofNullable(rs.getString("receiver_state")),
+                Optional.ofNullable((Integer) rs.getObject("timeline")),
+                Optional.ofNullable((Long) rs.getObject("replay_backlog_bytes")),
+                Optional.ofNullable(startedAt).map(Timestamp::toInstant), Instant.now(),
+                Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     /** The first line of the innermost cause: pgJDBC and Hikari wrap the part that names the problem. */

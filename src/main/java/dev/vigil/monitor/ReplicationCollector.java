@@ -7,7 +7,6 @@ import dev.vigil.sql.Lsn;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,28 +21,33 @@ public final class ReplicationCollector implements Collector<ReplicationSnapshot
 
     @Override
     public ReplicationSnapshot collect(Connection connection, int serverVersionNum) throws SQLException {
+        return Batch.alone(this, connection, serverVersionNum);
+    }
+
+    @Override
+    public List<String> batchable(int serverVersionNum) {
+        return List.of(MonitorSql.REPLICATION_RECEIVER.sql(serverVersionNum),
+                MonitorSql.REPLICATION_DOWNSTREAM.sql(serverVersionNum), MonitorSql.REPLICATION_SLOTS.sql(serverVersionNum));
+    }
+
+    @Override
+    public ReplicationSnapshot read(List<ResultSet> results, int serverVersionNum) throws SQLException {
+        ResultSet receiverRow = results.get(0);
+        receiverRow.next();
+        Instant at = receiverRow.getTimestamp("server_now").toInstant();
+        Optional<ReceiverState> receiver = receiverRow.getBoolean("in_recovery")
+                ? Optional.of(receiver(receiverRow)) : Optional.empty();
         List<StandbyLink> downstream = new ArrayList<>();
+        ResultSet links = results.get(1);
+        while (links.next()) {
+            downstream.add(link(links));
+        }
         List<SlotState> slots = new ArrayList<>();
-        Optional<ReceiverState> receiver;
-        Instant at;
-        try (Statement st = connection.createStatement()) {
-            try (ResultSet rs = st.executeQuery(MonitorSql.REPLICATION_RECEIVER.sql(serverVersionNum))) {
-                rs.next();
-                at = rs.getTimestamp("server_now").toInstant();
-                receiver = rs.getBoolean("in_recovery") ? Optional.of(receiver(rs)) : Optional.empty();
-            }
-            try (ResultSet rs = st.executeQuery(MonitorSql.REPLICATION_DOWNSTREAM.sql(serverVersionNum))) {
-                while (rs.next()) {
-                    downstream.add(link(rs));
-                }
-            }
-            try (ResultSet rs = st.executeQuery(MonitorSql.REPLICATION_SLOTS.sql(serverVersionNum))) {
-                while (rs.next()) {
-                    slots.add(new SlotState(text(rs, "slot_name"), text(rs, "slot_type"), rs.getBoolean("active"),
-                            lsn(rs, "restart_lsn"), optionalLong(rs, "retained_bytes"), text(rs, "wal_status"),
-                            optionalLong(rs, "safe_wal_size")));
-                }
-            }
+        ResultSet slotRows = results.get(2);
+        while (slotRows.next()) {
+            slots.add(new SlotState(text(slotRows, "slot_name"), text(slotRows, "slot_type"), slotRows.getBoolean("active"),
+                    lsn(slotRows, "restart_lsn"), optionalLong(slotRows, "retained_bytes"), text(slotRows, "wal_status"),
+                    optionalLong(slotRows, "safe_wal_size")));
         }
         return new ReplicationSnapshot(at, downstream, slots, receiver);
     }
