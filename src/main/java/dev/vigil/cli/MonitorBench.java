@@ -80,7 +80,7 @@ final class MonitorBench implements Callable<Integer> {
     Path pgBin;
 
     record Cost(String tool, int refreshes, double intervalSeconds, double medianMillis, double p95Millis,
-                double roundTripsPerRefresh, double millisPerSecond) {}
+                double statementsPerRefresh, double millisPerSecond) {}
 
     record Result(String server, int openConnections, int busyConnections, long statementEntries, int seconds,
                   Cost vigil, List<String> vigilByQuery, Optional<Cost> pgActivity, Optional<Cost> pgActivityNoDbSize, Optional<Double> ratio,
@@ -421,13 +421,15 @@ final class MonitorBench implements Callable<Integer> {
         out.printf("vigil bench monitor: %s; %d connections (%d busy), %d pg_stat_statements entries, %d s each%n%n",
                 r.server(), r.openConnections(), r.busyConnections(), r.statementEntries(), r.seconds());
         out.printf("%-42s %9s %9s %9s %12s %9s%n", "server execution time", "refreshes", "median", "p95",
-                "round trips", "ms/s");
+                "statements", "ms/s");
         for (Cost c : List.of(Optional.of(r.vigil()), r.pgActivity(), r.pgActivityNoDbSize()).stream()
                 .flatMap(Optional::stream).toList()) {
             out.printf(java.util.Locale.ROOT, "%-42s %9d %7.2f ms %7.2f ms %12.1f %9.2f%n", c.tool() + " every "
                     + (int) c.intervalSeconds() + " s", c.refreshes(), c.medianMillis(), c.p95Millis(),
-                    c.roundTripsPerRefresh(), c.millisPerSecond());
+                    c.statementsPerRefresh(), c.millisPerSecond());
         }
+        out.println("(Vigil sends a tick's statements in one round trip, plus 3 more every 30th tick for pg_stat_statements;"
+                + " pg_activity sends one round trip per statement.)");
         out.println("Vigil's server time by query:");
         r.vigilByQuery().forEach(l -> out.println("  " + l));
         r.ratio().ifPresent(x -> out.printf(java.util.Locale.ROOT,

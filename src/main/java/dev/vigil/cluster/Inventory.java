@@ -19,7 +19,7 @@ public record Inventory(List<ClusterDefinition> clusters, List<InventoryProblem>
     /** The configured clusters (if the file exists) and the labs running for this user. */
     public static Inventory discover(java.nio.file.Path config, java.nio.file.Path labBase) {
         Inventory fromFile = java.nio.file.Files.exists(config)
-                ? InventoryFile.load(config, PasswordLookup.pgpass()) : empty();
+                ? InventoryFile.load(config, PasswordLookup.standard()) : empty();
         return fromFile.plus(LabInventory.running(labBase));
     }
 

@@ -164,15 +164,17 @@ public final class InventoryFile {
         }
         Settings s = inherited.override(map, this);
         s.check(node, context);
-        Optional<String> password = passwords.find(host, s.port(), s.database(), s.user());
+        Optional<PasswordLookup.Password> password = passwords.find(host, s.port(), s.database(), s.user());
         if (password.isEmpty()) {
             problem(Severity.WARNING, where(node), context + ": no password for " + s.user() + "@" + host + ":"
                     + s.port() + "/" + s.database() + " in " + passwords.describe() + ". Add a line '" + host + ":"
-                    + s.port() + ":" + s.database() + ":" + s.user() + ":<password>' there (mode 0600), unless the "
-                    + "server needs none.");
+                    + s.port() + ":" + s.database() + ":" + s.user() + ":<password>' to ~/.pgpass (mode 0600), or "
+                    + "store it in the keyring (secret-tool store --label=vigil service vigil host " + host + " port "
+                    + s.port() + " database " + s.database() + " user " + s.user() + "), unless the server needs none.");
         }
-        return new NodeEndpoint(name, host, s.port(), s.database(), s.user(), password.orElse(""),
-                password.isPresent() ? PasswordSource.PGPASS : PasswordSource.NONE,
+        return new NodeEndpoint(name, host, s.port(), s.database(), s.user(),
+                password.map(PasswordLookup.Password::value).orElse(""),
+                password.map(PasswordLookup.Password::source).orElse(PasswordSource.NONE),
                 new SslSettings(s.sslMode(), s.rootCert()), s.jdbc());
     }
 

@@ -6,10 +6,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds a node's password without it ever being written by Vigil: from a libpq password file. */
+/**
+ * Finds a node's password without Vigil ever writing one: from a libpq password file or the OS keyring.
+ */
 public interface PasswordLookup {
 
-    Optional<String> find(String host, int port, String database, String user);
+    /** A password and where it came from (shown instead of the password). */
+    record Password(String value, PasswordSource source) {
+        @Override
+        public String toString() {
+            return "Password[from " + source + "]";
+        }
+    }
+
+    Optional<Password> find(String host, int port, String database, String user);
 
     /** For messages: where passwords are looked for. */
     String describe();
@@ -20,6 +30,37 @@ public interface PasswordLookup {
     /** PGPASSFILE, else ~/.pgpass. */
     static PasswordLookup pgpass() {
         return pgpass(Pgpass.defaultFile());
+    }
+
+    /** The OS keyring through secret-tool, when installed. */
+    static PasswordLookup keyring() {
+        return new KeyringPasswords(KeyringPasswords.SECRET_TOOL, java.util.Map.of());
+    }
+
+    /** The password file first (as libpq), then the keyring. */
+    static PasswordLookup standard() {
+        return chain(pgpass(), keyring());
+    }
+
+    static PasswordLookup chain(PasswordLookup first, PasswordLookup second) {
+        return new PasswordLookup() {
+            @Override
+            public Optional<Password> find(String host, int port, String database, String user) {
+                return first.find(host, port, database, user).or(() -> second.find(host, port, database, user));
+            }
+
+            @Override
+            public String describe() {
+                return first.describe() + " or " + second.describe();
+            }
+
+            @Override
+            public List<InventoryProblem> problems() {
+                List<InventoryProblem> all = new java.util.ArrayList<>(first.problems());
+                all.addAll(second.problems());
+                return all;
+            }
+        };
     }
 
     static PasswordLookup pgpass(Path file) {
@@ -37,8 +78,8 @@ public interface PasswordLookup {
     private static PasswordLookup fixed(List<Pgpass.Entry> entries, String description, List<InventoryProblem> problems) {
         return new PasswordLookup() {
             @Override
-            public Optional<String> find(String host, int port, String database, String user) {
-                return Pgpass.lookup(entries, host, port, database, user);
+            public Optional<Password> find(String host, int port, String database, String user) {
+                return Pgpass.lookup(entries, host, port, database, user).map(p -> new Password(p, PasswordSource.PGPASS));
             }
 
             @Override

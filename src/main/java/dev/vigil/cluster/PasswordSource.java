@@ -4,6 +4,8 @@ package dev.vigil.cluster;
 public enum PasswordSource {
     /** A libpq password file: PGPASSFILE or ~/.pgpass. */
     PGPASS,
+    /** The OS keyring (Secret Service). */
+    KEYRING,
     /** A lab's own password file. */
     LAB,
     /** Typed by the operator at a prompt; kept in memory only. */

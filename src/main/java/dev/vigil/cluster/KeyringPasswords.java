@@ -1,0 +1,80 @@
+package dev.vigil.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Passwords from the OS keyring (the freedesktop Secret Service: GNOME Keyring, KWallet) through
+ * {@code secret-tool}, stored under the attributes {@code service vigil host H port P database D user U}. Run without
+ * a shell and with a deadline: a locked keyring that would pop up a prompt must not hang Vigil.
+ */
+final class KeyringPasswords implements PasswordLookup {
+    static final Path SECRET_TOOL = Path.of("/usr/bin/secret-tool");
+    private static final long TIMEOUT_SECONDS = 5;
+    private final Path tool;
+    private final Map<String, String> extraEnv;
+    private final List<InventoryProblem> problems = new ArrayList<>();
+    private boolean warned;
+
+    KeyringPasswords(Path tool, Map<String, String> extraEnv) {
+        this.tool = tool;
+        this.extraEnv = Map.copyOf(extraEnv);
+    }
+
+    @Override
+    public Optional<Password> find(String host, int port, String database, String user) {
+        if (!Files.isExecutable(tool)) {
+            return Optional.empty();
+        }
+        ProcessBuilder pb = new ProcessBuilder(tool.toString(), "lookup", "service", "vigil", "host", host, "port",
+                Integer.toString(port), "database", database, "user", user).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(extraEnv);
+        try {
+            Process p = pb.start();
+            p.getOutputStream().close();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                warnOnce("the OS keyring did not answer within " + TIMEOUT_SECONDS + " s (locked?); unlock it or use "
+                        + "~/.pgpass");
+                return Optional.empty();
+            }
+            String secret;
+            try (InputStream in = p.getInputStream()) {
+                secret = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return p.exitValue() == 0 && !secret.isEmpty()
+                    ? Optional.of(new Password(secret, PasswordSource.KEYRING)) : Optional.empty();
+        } catch (IOException e) {
+            warnOnce("the OS keyring could not be asked: " + e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private void warnOnce(String message) {
+        if (!warned) {
+            warned = true;
+            problems.add(new InventoryProblem(InventoryProblem.Severity.WARNING, "keyring", message));
+        }
+    }
+
+    @Override
+    public String describe() {
+        return Files.isExecutable(tool) ? "the OS keyring (secret-tool, service vigil)" : "the OS keyring (secret-tool not installed)";
+    }
+
+    @Override
+    public List<InventoryProblem> problems() {
+        return List.copyOf(problems);
+    }
+}
