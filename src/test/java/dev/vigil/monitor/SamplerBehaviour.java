@@ -248,7 +248,9 @@ abstract class SamplerBehaviour {
         int seen = samples.size();
         standby.kill9();
         Waits.until(WAIT, "pg2 down", () -> !latest("pg2").status().isUp());
-        NodeSample firstDown = samples.subList(seen, samples.size()).stream()
+        // A copy: a sub-list of a CopyOnWriteArrayList is a live view that fails when the sampler appends.
+        List<ClusterSample> sinceKill = List.copyOf(samples);
+        NodeSample firstDown = sinceKill.subList(seen, sinceKill.size()).stream()
                 .map(s -> s.node("pg2").orElseThrow()).filter(n -> !n.status().isUp()).findFirst().orElseThrow();
         assertThat(firstDown.tick() - tickAtKill).as("ticks from kill to down").isLessThanOrEqualTo(2);
         assertThat(firstDown.status().error()).isNotBlank();
