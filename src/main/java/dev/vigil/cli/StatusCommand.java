@@ -1,16 +1,15 @@
 package dev.vigil.cli;
 
-import dev.vigil.cluster.InventoryFile;
 import dev.vigil.cluster.InventoryProblem;
 import dev.vigil.lab.Waits;
 import dev.vigil.monitor.ClusterMonitor;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,22 +21,20 @@ import picocli.CommandLine.Spec;
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Option(names = "--config", paramLabel = "FILE", description = "Inventory file (default: ${DEFAULT-VALUE}).")
-    Path config = InventoryFile.defaultPath();
-    @Option(names = "--ask-password", description = "Ask (no echo) for passwords not in ~/.pgpass.")
-    boolean askPassword;
-    @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster (labs are named lab:<name>).")
-    String cluster;
+    @Mixin
+    WatchOptions watch;
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (WatchedClusters watched = new WatchedClusters(config, cluster, StatusReport.collectors(), askPassword)) {
+        try (WatchedClusters watched = new WatchedClusters(watch.config, watch.cluster, StatusReport.collectors(),
+                watch.askPassword)) {
             if (watched.monitors.isEmpty()) {
                 spec.commandLine().getErr().println("vigil status: no cluster to show"
-                        + (cluster == null ? "" : " named " + cluster) + ". Configure one (vigil inventory) or start a "
+                        + (watch.cluster == null ? "" : " named " + watch.cluster)
+                        + ". Configure one (vigil inventory) or start a "
                         + "lab (vigil lab up).");
                 return 2;
             }

@@ -4,7 +4,6 @@ import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertThresholds;
 import dev.vigil.alert.ClusterAlerts;
 import dev.vigil.alert.DefaultRules;
-import dev.vigil.cluster.InventoryFile;
 import dev.vigil.journal.Journal;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.lab.Waits;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,12 +35,8 @@ final class WatchCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     @Spec
     CommandSpec spec;
-    @Option(names = "--config", paramLabel = "FILE", description = "Inventory file (default: ${DEFAULT-VALUE}).")
-    Path config = InventoryFile.defaultPath();
-    @Option(names = "--ask-password", description = "Ask (no echo) for passwords not in ~/.pgpass.")
-    boolean askPassword;
-    @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster.")
-    String cluster;
+    @Mixin
+    WatchOptions watch;
     @Option(names = "--count", paramLabel = "N", description = "Stop after N rounds (default: run until Ctrl-C).")
     int count = Integer.MAX_VALUE;
     @Option(names = "--journal", paramLabel = "FILE", description = "Where alerts are journaled (default: ${DEFAULT-VALUE}).")
@@ -49,7 +45,8 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (WatchedClusters watched = new WatchedClusters(config, cluster, DefaultCollectors.all(), askPassword);
+        try (WatchedClusters watched = new WatchedClusters(watch.config, watch.cluster, DefaultCollectors.all(),
+                watch.askPassword);
              Journal journal = Journal.open(journalFile)) {
             if (watched.monitors.isEmpty()) {
                 spec.commandLine().getErr().println("vigil watch: no cluster to watch.");

@@ -17,11 +17,6 @@ public final class ActivityCollector implements Collector<ActivitySnapshot> {
     }
 
     @Override
-    public ActivitySnapshot collect(Connection connection, int serverVersionNum) throws SQLException {
-        return Batch.alone(this, connection, serverVersionNum);
-    }
-
-    @Override
     public List<String> batchable(int serverVersionNum) {
         return List.of(MonitorSql.ACTIVITY.sql(serverVersionNum));
     }

@@ -21,7 +21,13 @@ public interface Collector<T> {
         return 1;
     }
 
-    T collect(Connection connection, int serverVersionNum) throws SQLException;
+    /** Reads this collector's data on its own. Batchable collectors need not override it. */
+    default T collect(Connection connection, int serverVersionNum) throws SQLException {
+        if (batchable(serverVersionNum).isEmpty()) {
+            throw new UnsupportedOperationException(name() + " must implement collect or batchable");
+        }
+        return Batch.alone(this, connection, serverVersionNum);
+    }
 
     /**
      * The statements of a collector that can share a tick's round trip with others: no parameters, no follow-up

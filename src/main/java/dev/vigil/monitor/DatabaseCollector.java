@@ -13,11 +13,6 @@ public final class DatabaseCollector implements Collector<DatabaseCounters> {
     }
 
     @Override
-    public DatabaseCounters collect(Connection connection, int serverVersionNum) throws SQLException {
-        return Batch.alone(this, connection, serverVersionNum);
-    }
-
-    @Override
     public List<String> batchable(int serverVersionNum) {
         return List.of(MonitorSql.DATABASE.sql(serverVersionNum));
     }

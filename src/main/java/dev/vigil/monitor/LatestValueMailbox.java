@@ -9,13 +9,13 @@ import java.util.function.Consumer;
  * Delivers values to one subscriber on another thread, newest only: the producer (a sampler) never waits for a
  * slow subscriber, and a slow subscriber skips to the latest value instead of falling behind.
  */
-final class LatestValueMailbox<T> {
+public final class LatestValueMailbox<T> {
     private final Executor executor;
     private final Consumer<T> subscriber;
     private final AtomicReference<T> pending = new AtomicReference<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    LatestValueMailbox(Executor executor, Consumer<T> subscriber) {
+    public LatestValueMailbox(Executor executor, Consumer<T> subscriber) {
         this.executor = executor;
         this.subscriber = subscriber;
     }
@@ -24,7 +24,7 @@ final class LatestValueMailbox<T> {
         return subscriber;
     }
 
-    void offer(T value) {
+    public void offer(T value) {
         pending.set(value);
         if (scheduled.compareAndSet(false, true)) {
             executor.execute(this::drain);

@@ -22,11 +22,6 @@ public final class LockWaitCollector implements Collector<LockSnapshot> {
     }
 
     @Override
-    public LockSnapshot collect(Connection connection, int serverVersionNum) throws SQLException {
-        return Batch.alone(this, connection, serverVersionNum);
-    }
-
-    @Override
     public List<String> batchable(int serverVersionNum) {
         return List.of(MonitorSql.LOCK_WAITS.sql(serverVersionNum));
     }

@@ -20,11 +20,6 @@ public final class ReplicationCollector implements Collector<ReplicationSnapshot
     }
 
     @Override
-    public ReplicationSnapshot collect(Connection connection, int serverVersionNum) throws SQLException {
-        return Batch.alone(this, connection, serverVersionNum);
-    }
-
-    @Override
     public List<String> batchable(int serverVersionNum) {
         return List.of(MonitorSql.REPLICATION_RECEIVER.sql(serverVersionNum),
                 MonitorSql.REPLICATION_DOWNSTREAM.sql(serverVersionNum), MonitorSql.REPLICATION_SLOTS.sql(serverVersionNum));

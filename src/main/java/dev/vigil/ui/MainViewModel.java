@@ -1,6 +1,7 @@
 package dev.vigil.ui;
 
 import dev.vigil.cluster.ClusterStatus;
+import dev.vigil.monitor.LatestValueMailbox;
 import dev.vigil.cluster.ClusterFeed;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public final class MainViewModel implements AutoCloseable {
             ClusterViewModel cluster = new ClusterViewModel(watcher.snapshot());
             clusters.add(cluster);
             samplingInterval.set(watcher.settings().interval());
-            Coalescer<ClusterStatus> toUi = new Coalescer<>(ui, status -> apply(cluster, status));
+            LatestValueMailbox<ClusterStatus> toUi = new LatestValueMailbox<>(ui::run, status -> apply(cluster, status));
             Consumer<ClusterStatus> subscriber = toUi::offer;
             watcher.subscribe(subscriber);
             unsubscribers.add(() -> watcher.unsubscribe(subscriber));
