@@ -43,7 +43,9 @@ public final class ClusterAlerts implements AutoCloseable {
     }
 
     private synchronized void onSample(ClusterSample sample) {
-        ticks.update(sample);
+        if (ticks.update(sample).isEmpty()) {
+            return; // republished for another reason; no node has anything new to judge
+        }
         Instant at = Instant.now();
         for (AlertEvent event : engine.evaluate(new Observation(ticks.previousTicks(), sample), at)) {
             journal.append(entry(event));

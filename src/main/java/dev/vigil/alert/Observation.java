@@ -53,12 +53,7 @@ public record Observation(Map<String, NodeSample> previousTicks, ClusterSample c
         return database(node).flatMap(now -> before.flatMap(this::database).flatMap(then -> DatabaseRates.between(then, now)));
     }
 
-    private <T> Optional<T> value(NodeSample node, Class<T> type) {
-        if (!node.status().isUp()) {
-            return Optional.empty();
-        }
-        return node.metrics().values().stream()
-                .filter(m -> m instanceof Metric.Available<?> a && type.isInstance(a.value()))
-                .map(m -> type.cast(((Metric.Available<?>) m).value())).findFirst();
+    private static <T> Optional<T> value(NodeSample node, Class<T> type) {
+        return node.status().isUp() ? node.available(type).map(Metric.Available::value) : Optional.empty();
     }
 }

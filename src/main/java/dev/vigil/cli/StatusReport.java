@@ -115,8 +115,7 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
     }
 
     static <T> Optional<T> value(NodeSample sample, Collector<T> collector) {
-        return sample != null && sample.metric(collector) instanceof Metric.Available<T> a
-                ? Optional.of(a.value()) : Optional.empty();
+        return sample == null ? Optional.empty() : sample.value(collector);
     }
 
     private static String oneLine(String sql) {

@@ -53,7 +53,6 @@ public final class Lab implements AutoCloseable {
 
     private final Path dir;
     private final PgBinaries binaries;
-    private final ServiceUser user;
     private final LabCredentials credentials;
     private final LabContext context;
     private final List<LabCluster> clusters = new ArrayList<>();
@@ -63,7 +62,6 @@ public final class Lab implements AutoCloseable {
     private Lab(Path dir, PgBinaries binaries, ServiceUser user, LabCredentials credentials) {
         this.dir = dir;
         this.binaries = binaries;
-        this.user = user;
         this.credentials = credentials;
         this.context = new LabContext(binaries, user, credentials, dir.resolve("replication.pgpass"));
     }
@@ -135,10 +133,6 @@ public final class Lab implements AutoCloseable {
 
     public PgBinaries binaries() {
         return binaries;
-    }
-
-    public ServiceUser serviceUser() {
-        return user;
     }
 
     /** The 0600 password file psql and Vigil read ({@code passfile=} or PGPASSFILE). */

@@ -60,8 +60,6 @@ public final class HistoryPoints {
 
     /** A metric only if it was read on this very tick: a collector due every k ticks adds a point every k ticks. */
     private static <T> Optional<T> value(NodeSample sample, Class<T> type) {
-        return sample.metrics().values().stream()
-                .filter(m -> m instanceof Metric.Available<?> a && type.isInstance(a.value()) && a.at().equals(sample.at()))
-                .map(m -> type.cast(((Metric.Available<?>) m).value())).findFirst();
+        return sample.available(type).filter(a -> a.at().equals(sample.at())).map(Metric.Available::value);
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.monitor;
 import dev.vigil.cluster.NodeStatus;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything known about one node after one tick: its status (reachable, role, version) and each collector's
@@ -17,5 +18,22 @@ public record NodeSample(String cluster, String node, long tick, Instant at, Nod
     @SuppressWarnings("unchecked")
     public <T> Metric<T> metric(Collector<T> collector) {
         return (Metric<T>) metrics.getOrDefault(collector.name(), new Metric.Pending<T>());
+    }
+
+    /** The collector's value, if it is available. */
+    public <T> Optional<T> value(Collector<T> collector) {
+        return metric(collector) instanceof Metric.Available<T> a ? Optional.of(a.value()) : Optional.empty();
+    }
+
+    /** The available metric whose value has this type (each collector's snapshot type is its own). */
+    public <T> Optional<Metric.Available<T>> available(Class<T> type) {
+        return metrics.values().stream()
+                .filter(m -> m instanceof Metric.Available<?> a && type.isInstance(a.value()))
+                .map(m -> {
+                    @SuppressWarnings("unchecked")
+                    Metric.Available<T> a = (Metric.Available<T>) m;
+                    return a;
+                })
+                .findFirst();
     }
 }

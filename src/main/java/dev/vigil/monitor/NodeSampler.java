@@ -127,7 +127,7 @@ public final class NodeSampler implements AutoCloseable {
         try {
             Batch.run(c, statements, readers);
         } catch (SQLException e) {
-            if (CollectorFailure.of(batched.isEmpty() ? null : batched.get(0), e).nodeDown()) {
+            if (CollectorFailure.isNodeDown(e)) {
                 throw e;
             }
             status[0] = NodeStatusReader.read(c, endpoint, started);
