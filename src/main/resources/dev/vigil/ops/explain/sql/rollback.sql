@@ -1,0 +1,2 @@
+-- Always, also after an error: nothing an explain ran is kept.
+ROLLBACK
