@@ -20,14 +20,14 @@ final class PasswordPrompt {
     /** {@code ask} gets a prompt and returns what was typed (empty: the operator gave none). */
     static Inventory fill(Inventory inventory, Function<String, Optional<char[]>> ask) {
         Map<String, Optional<String>> answers = new HashMap<>();
-        List<ClusterDefinition> clusters = inventory.clusters().stream().map(c -> new ClusterDefinition(c.name(),
+        List<ClusterDefinition> clusters = inventory.clusters().stream().map(c -> c.withNodes(
                 c.nodes().stream().map(n -> n.passwordSource() != PasswordSource.NONE ? n : answers
                         .computeIfAbsent(n.user() + "@" + n.address() + "/" + n.database(), who -> ask.apply(
                                 "Password for " + who + " (cluster " + c.name() + ", node " + n.name() + "): ")
                                 .map(String::new))
                         .map(p -> new NodeEndpoint(n.name(), n.host(), n.port(), n.database(), n.user(), p,
                                 PasswordSource.PROMPT, n.ssl(), n.jdbcProperties()))
-                        .orElse(n)).toList(), c.interval())).toList();
+                        .orElse(n)).toList())).toList();
         return new Inventory(clusters, inventory.problems(), inventory.alertOverrides());
     }
 

@@ -2,20 +2,39 @@ package dev.vigil.cluster;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A cluster as configured: its name, how to reach each node, and how often to sample it. Roles are discovered,
- * not configured.
+ * A cluster as configured: its name, how to reach each node, how often to sample it, and who Vigil logs in as
+ * for actions (none: actions are refused with what to configure). Roles are discovered, not configured.
  */
-public record ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration interval) {
+public record ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration interval,
+                                Optional<OperatorAccess> actions) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
     public ClusterDefinition {
         nodes = List.copyOf(nodes);
     }
 
+    public ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration interval) {
+        this(name, nodes, interval, Optional.empty());
+    }
+
     public ClusterDefinition(String name, List<NodeEndpoint> nodes) {
         this(name, nodes, DEFAULT_INTERVAL);
+    }
+
+    /** The same cluster with other endpoints (passwords filled in, say). */
+    public ClusterDefinition withNodes(List<NodeEndpoint> newNodes) {
+        return new ClusterDefinition(name, newNodes, interval, actions);
+    }
+
+    public ClusterDefinition withActions(Optional<OperatorAccess> newActions) {
+        return new ClusterDefinition(name, nodes, interval, newActions);
+    }
+
+    public Optional<NodeEndpoint> node(String nodeName) {
+        return nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst();
     }
 
     /** Monitoring connection settings for this cluster's interval. */

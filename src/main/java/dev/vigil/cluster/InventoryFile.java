@@ -36,7 +36,10 @@ public final class InventoryFile {
 
     private static final Set<String> TOP_KEYS = Set.of("defaults", "clusters", "alerts");
     private static final Set<String> SETTING_KEYS = Set.of("port", "database", "user", "sslmode", "sslrootcert", "jdbc");
-    private static final Set<String> CLUSTER_KEYS = union(SETTING_KEYS, Set.of("name", "nodes", "interval"));
+    /** Who actions log in as: per cluster or in defaults, never per node (one operator role per cluster). */
+    private static final String ACTIONS_USER = "actions_user";
+    private static final Set<String> DEFAULT_KEYS = union(SETTING_KEYS, Set.of(ACTIONS_USER));
+    private static final Set<String> CLUSTER_KEYS = union(SETTING_KEYS, Set.of("name", "nodes", "interval", ACTIONS_USER));
     private static final Set<String> NODE_KEYS = union(SETTING_KEYS, Set.of("name", "host"));
 
     private final Path file;
@@ -98,7 +101,7 @@ public final class InventoryFile {
         try {
             Map<String, Node> top = mapping(root, "the file", TOP_KEYS);
             defaults = top.containsKey("defaults")
-                    ? Settings.BUILT_IN.override(mapping(top.get("defaults"), "defaults", SETTING_KEYS), this)
+                    ? Settings.BUILT_IN.override(mapping(top.get("defaults"), "defaults", DEFAULT_KEYS), this)
                     : Settings.BUILT_IN;
             if (top.containsKey("alerts")) {
                 alertOverrides.putAll(alerts(top.get("alerts")));
@@ -150,7 +153,7 @@ public final class InventoryFile {
             nodes.add(endpoint);
         }
         return new ClusterDefinition(name, nodes, map.containsKey("interval") ? interval(map.get("interval"))
-                : ClusterDefinition.DEFAULT_INTERVAL);
+                : ClusterDefinition.DEFAULT_INTERVAL, settings.actionsUser().map(u -> new OperatorAccess(u, passwords)));
     }
 
     private NodeEndpoint node(Node node, Settings inherited, String clusterName) throws Bad {
@@ -181,9 +184,9 @@ public final class InventoryFile {
     // --- the settings that cascade: built-in, then defaults, then cluster, then node ------------------------
 
     private record Settings(int port, String database, String user, SslMode sslMode, Optional<Path> rootCert,
-                            Map<String, String> jdbc) {
+                            Map<String, String> jdbc, Optional<String> actionsUser) {
         static final Settings BUILT_IN = new Settings(5432, "postgres", "vigil_monitor", SslMode.PREFER,
-                Optional.empty(), Map.of());
+                Optional.empty(), Map.of(), Optional.empty());
 
         Settings override(Map<String, Node> map, InventoryFile f) throws Bad {
             int newPort = map.containsKey("port") ? f.port(map.get("port")) : port;
@@ -201,7 +204,9 @@ public final class InventoryFile {
             if (map.containsKey("jdbc")) {
                 newJdbc.putAll(JdbcProperties.checked(f.stringMap(map.get("jdbc"), "jdbc"), map.get("jdbc")));
             }
-            return new Settings(newPort, newDb, newUser, newMode, newRoot, newJdbc);
+            Optional<String> newActionsUser = map.containsKey(ACTIONS_USER)
+                    ? Optional.of(f.nonEmpty(map.get(ACTIONS_USER), ACTIONS_USER)) : actionsUser;
+            return new Settings(newPort, newDb, newUser, newMode, newRoot, newJdbc, newActionsUser);
         }
 
         /** verify-ca and verify-full need a root certificate that exists: where pgJDBC would look, or the one named. */

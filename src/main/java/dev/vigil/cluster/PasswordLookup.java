@@ -75,11 +75,47 @@ public interface PasswordLookup {
         return fixed(Pgpass.read(file), file.toString(), List.of());
     }
 
-    private static PasswordLookup fixed(List<Pgpass.Entry> entries, String description, List<InventoryProblem> problems) {
+    /**
+     * Asks the operator (a terminal, a dialog) for a password the other sources lack, once per user, host, port
+     * and database; the answer stays in memory. {@code ask} gets a prompt and returns what was typed, or empty.
+     */
+    static PasswordLookup asking(java.util.function.Function<String, Optional<char[]>> ask) {
+        java.util.Map<String, Optional<String>> answers = new java.util.concurrent.ConcurrentHashMap<>();
         return new PasswordLookup() {
             @Override
             public Optional<Password> find(String host, int port, String database, String user) {
-                return Pgpass.lookup(entries, host, port, database, user).map(p -> new Password(p, PasswordSource.PGPASS));
+                String who = user + "@" + host + ":" + port + "/" + database;
+                return answers.computeIfAbsent(who, w -> ask.apply("Password for " + w + ": ").map(String::new))
+                        .map(p -> new Password(p, PasswordSource.PROMPT));
+            }
+
+            @Override
+            public String describe() {
+                return "the operator, when asked";
+            }
+
+            @Override
+            public List<InventoryProblem> problems() {
+                return List.of();
+            }
+        };
+    }
+
+    /** Entries held in memory (a lab's own password file, read once), reported as coming from {@code source}. */
+    static PasswordLookup of(List<Pgpass.Entry> entries, PasswordSource source, String description) {
+        return fixed(List.copyOf(entries), source, description, List.of());
+    }
+
+    private static PasswordLookup fixed(List<Pgpass.Entry> entries, String description, List<InventoryProblem> problems) {
+        return fixed(entries, PasswordSource.PGPASS, description, problems);
+    }
+
+    private static PasswordLookup fixed(List<Pgpass.Entry> entries, PasswordSource source, String description,
+                                        List<InventoryProblem> problems) {
+        return new PasswordLookup() {
+            @Override
+            public Optional<Password> find(String host, int port, String database, String user) {
+                return Pgpass.lookup(entries, host, port, database, user).map(p -> new Password(p, source));
             }
 
             @Override

@@ -46,6 +46,19 @@ class LayeringTest {
             .because("the timeline must be writable from anywhere, including a failing workflow");
 
     @ArchTest
+    static final ArchRule actionsDoNotDependOnAlerts = noClasses()
+            .that().resideInAPackage("dev.vigil.ops..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.alert..", "dev.vigil.ui..", "dev.vigil.cli..",
+                    "javafx..")
+            .because("an action is planned from the servers' own answers, not from what an alert concluded");
+
+    @ArchTest
+    static final ArchRule theEngineKnowsNoWorkflow = noClasses()
+            .that().resideInAPackage("dev.vigil.ops")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.ops.*..")
+            .because("switchover, failover and rollback plug into the one engine without changing it");
+
+    @ArchTest
     static final ArchRule cliDoesNotUseTheUi = noClasses()
             .that().resideInAPackage("dev.vigil.cli..")
             .should().dependOnClassesThat().resideInAPackage("dev.vigil.ui..");

@@ -1,0 +1,26 @@
+package dev.vigil.ops.session;
+
+import dev.vigil.sql.VersionedSql;
+
+/** The SQL of session actions: {@code ops/session/sql/<name>.sql} next to this class. */
+enum SessionSql implements VersionedSql.Query {
+    SESSIONS,
+    SIGNAL_PRIVILEGES,
+    CANCEL,
+    TERMINATE;
+
+    private final int[] variantsSince;
+
+    SessionSql(int... variantsSince) {
+        this.variantsSince = variantsSince;
+    }
+
+    @Override
+    public int[] variantsSince() {
+        return variantsSince.clone();
+    }
+
+    String sql() {
+        return sql(0);
+    }
+}
