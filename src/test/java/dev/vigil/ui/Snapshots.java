@@ -13,10 +13,10 @@ import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Saves a PNG of the real scene under target/snapshots, for a person to look at. */
-final class Snapshots {
+public final class Snapshots {
     private Snapshots() {}
 
-    static Path save(Scene scene, String name) throws IOException, ExecutionException, InterruptedException,
+    public static Path save(Scene scene, String name) throws IOException, ExecutionException, InterruptedException,
             TimeoutException {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
