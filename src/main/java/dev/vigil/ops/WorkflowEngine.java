@@ -317,8 +317,9 @@ public final class WorkflowEngine implements AutoCloseable {
                         : " has an unknown result: ") + s.detail() + "."
                         + doneText() + notStarted;
                 if (outcome == Outcome.FAILED) {
-                    next.add("Nothing after step " + s.number() + " was run. Fix what made it fail, then plan again: "
-                            + "the new plan starts from the cluster as it is then.");
+                    next.add((s.number() < total ? "Nothing after step " + s.number() + " was run. " : "")
+                            + "Fix what made step " + s.number() + " fail, then plan again: the new plan starts from "
+                            + "the cluster as it is then.");
                 } else {
                     next.add("Step " + s.number() + " may or may not have taken effect: look at the cluster (the "
                             + "verification shows what was seen) before anything else, then plan again.");
@@ -339,7 +340,7 @@ public final class WorkflowEngine implements AutoCloseable {
                 next.add("Do not repeat it blindly: the cluster is not in the intended state. " + f.fix());
             } else {
                 outcome = Outcome.SUCCEEDED;
-                summary = "All " + total + " step" + (total == 1 ? "" : "s") + " done"
+                summary = (total == 1 ? "The step is done" : "All " + total + " steps are done")
                         + (verification.isEmpty() ? "." : " and verified.");
             }
             List<Step> remaining = p.plan().steps().subList(attempted.size(), total);
@@ -352,7 +353,8 @@ public final class WorkflowEngine implements AutoCloseable {
 
         private String doneText() {
             long done = attempted.stream().filter(StepRecord::done).count();
-            return done == 0 ? " No step was done." : " Done: " + (done == 1 ? "step 1" : "steps 1 to " + done) + ".";
+            return done == 0 ? " No step was done." : " Done: " + (done == 1 ? "step 1"
+                    : done == 2 ? "steps 1 and 2" : "steps 1 to " + done) + ".";
         }
 
         private WorkflowReport report(Outcome outcome, String summary, List<CheckResult> verification,

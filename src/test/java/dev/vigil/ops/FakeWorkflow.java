@@ -10,52 +10,62 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /** A workflow of fake steps, for the engine's own rules; no server involved. */
-class FakeWorkflow implements Workflow {
+public class FakeWorkflow implements Workflow {
     private final String cluster;
     private final String title;
     private final List<Step> steps = new ArrayList<>();
     private final List<Supplier<CheckResult>> prechecks = new ArrayList<>();
     private Supplier<CheckResult> verification = null;
     private boolean typed;
+    private String consequence = "fake things happen";
     /** What ran, in order: "step 1", "verify 1", ... */
-    final List<String> ran = new CopyOnWriteArrayList<>();
+    public final List<String> ran = new CopyOnWriteArrayList<>();
 
-    FakeWorkflow(String cluster, String title) {
+    public FakeWorkflow(String cluster, String title) {
         this.cluster = cluster;
         this.title = title;
     }
 
-    FakeWorkflow step(String name, Step.Action action) {
+    public FakeWorkflow step(String name, Step.Action action) {
         return step(name, Duration.ofSeconds(5), action);
     }
 
-    FakeWorkflow step(String name, Duration timeout, Step.Action action) {
+    public FakeWorkflow step(String name, Duration timeout, Step.Action action) {
+        return step(name, "fake", Command.described("fake step " + (steps.size() + 1)), timeout, action);
+    }
+
+    public FakeWorkflow step(String name, String detail, Command command, Duration timeout, Step.Action action) {
         int number = steps.size() + 1;
-        steps.add(new Step(name, "fake", "n1", Command.described("fake step " + number), timeout, ctx -> {
+        steps.add(new Step(name, detail, "n1", command, timeout, ctx -> {
             ran.add("step " + number);
             return action.run(ctx);
         }));
         return this;
     }
 
-    FakeWorkflow doneSteps(int count) {
+    public FakeWorkflow doneSteps(int count) {
         for (int i = 0; i < count; i++) {
             step("step " + (steps.size() + 1), ctx -> StepResult.done("ok"));
         }
         return this;
     }
 
-    FakeWorkflow precheck(Supplier<CheckResult> check) {
+    public FakeWorkflow precheck(Supplier<CheckResult> check) {
         prechecks.add(check);
         return this;
     }
 
-    FakeWorkflow verification(Supplier<CheckResult> check) {
+    public FakeWorkflow verification(Supplier<CheckResult> check) {
         verification = check;
         return this;
     }
 
-    FakeWorkflow typedConfirmation() {
+    public FakeWorkflow consequence(String text) {
+        consequence = text;
+        return this;
+    }
+
+    public FakeWorkflow typedConfirmation() {
         typed = true;
         return this;
     }
@@ -114,7 +124,7 @@ class FakeWorkflow implements Workflow {
 
     @Override
     public String consequence(Topology topology, Plan plan) {
-        return "fake things happen";
+        return consequence;
     }
 
     @Override

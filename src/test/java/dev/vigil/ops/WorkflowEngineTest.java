@@ -86,7 +86,7 @@ class WorkflowEngineTest {
 
         WorkflowReport report = run(p, Confirmation.confirm());
         assertThat(report.outcome()).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(report.summary()).isEqualTo("All 2 steps done and verified.");
+        assertThat(report.summary()).isEqualTo("All 2 steps are done and verified.");
         assertThat(w.ran).containsExactly("topology", "plan", "precheck 1", "precheck 1", "step 1", "step 2",
                 "verify 1", "verify 2");
         assertThat(report.steps()).extracting(StepRecord::outcome).containsExactly(StepOutcome.DONE, StepOutcome.DONE);
@@ -107,7 +107,7 @@ class WorkflowEngineTest {
         JsonNode plan = journalLines().get(0);
         assertThat(plan.get("evidence").get("step.01.command").asText()).isEqualTo("fake step 1");
         assertThat(journalLines().get(9).get("summary").asText()).isEqualTo("Fake two steps: succeeded. All 2 steps "
-                + "done and verified.");
+                + "are done and verified.");
     }
 
     @Test
@@ -312,7 +312,7 @@ class WorkflowEngineTest {
         assertThat(report.done()).extracting(StepRecord::number).containsExactly(1, 2);
         assertThat(report.steps().get(1).detail()).isEqualTo("finished though cancel was asked");
         assertThat(report.remaining()).extracting(Step::title).containsExactly("step 3", "step 4");
-        assertThat(report.summary()).isEqualTo("Cancelled after step 2 of 4. Done: steps 1 to 2. Not started: steps 3 to 4.");
+        assertThat(report.summary()).isEqualTo("Cancelled after step 2 of 4. Done: steps 1 and 2. Not started: steps 3 to 4.");
         assertThat(report.verification()).extracting(CheckResult::name).containsExactly("verify 1", "verify 2");
         assertThat(report.nextActions()).isNotEmpty();
         assertThat(w.ran).doesNotContain("step 3", "step 4");

@@ -142,7 +142,7 @@ public final class SessionSignalWorkflow implements Workflow {
                 facts.put("state_at_signal", SeenSession.text(rs, "state"));
                 SeenSession.instant(rs, "query_start").ifPresent(q -> facts.put("query_start_at_signal", q.toString()));
                 return StepResult.done((signal == Signal.CANCEL ? "cancel" : "terminate") + " signal sent to pid "
-                        + t.pid() + " (" + facts.get("state_at_signal") + ")", facts);
+                        + t.pid() + ", which was " + blankAs(facts.get("state_at_signal"), "in no state"), facts);
             }
         }
     }

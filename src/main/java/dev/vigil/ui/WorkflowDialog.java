@@ -1,0 +1,58 @@
+package dev.vigil.ui;
+
+import dev.vigil.ops.Workflow;
+import dev.vigil.ops.WorkflowEngine;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * A modal window, owned by the main window, that takes the operator through one workflow: plan and prechecks,
+ * confirmation, live steps, report. Closing it before confirming declines (journaled); while steps run, closing
+ * asks the workflow to stop after the step in flight instead, so the report is never lost.
+ */
+public final class WorkflowDialog {
+    static final String STYLESHEET = "workflow-dialog.css";
+    private final Stage stage = new Stage();
+    private final WorkflowDialogViewModel vm;
+
+    private WorkflowDialog(Window owner, WorkflowDialogViewModel vm) {
+        this.vm = vm;
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Vigil — " + vm.title());
+        stage.getIcons().setAll(owner instanceof Stage s ? s.getIcons() : java.util.List.of());
+        WorkflowDialogView view = new WorkflowDialogView(vm, stage::close);
+        Scene scene = new Scene(view, 860, 700);
+        scene.getStylesheets().add(WorkflowDialog.class.getResource(STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(560);
+        stage.setMinHeight(420);
+        stage.setOnCloseRequest(e -> {
+            if (vm.phaseProperty().get() == WorkflowDialogViewModel.Phase.RUNNING) {
+                vm.stopAfterCurrentStep();
+                e.consume();
+            } else {
+                vm.decline();
+            }
+        });
+    }
+
+    /** Shows the dialog over {@code owner} and starts preparing {@code workflow}; returns at once. */
+    public static WorkflowDialog open(Window owner, WorkflowEngine engine, Workflow workflow, TaskExecutor tasks) {
+        WorkflowDialog dialog = new WorkflowDialog(owner, new WorkflowDialogViewModel(engine, workflow, tasks,
+                UiThread.fx()));
+        dialog.stage.show();
+        dialog.vm.start();
+        return dialog;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public WorkflowDialogViewModel viewModel() {
+        return vm;
+    }
+}
