@@ -14,6 +14,7 @@ public final class AlertEngine {
     private final String cluster;
     private final List<AlertRule> rules;
     private final Map<String, Finding> active = new LinkedHashMap<>();
+    private final Map<String, Instant> raisedAt = new LinkedHashMap<>();
 
     public AlertEngine(String cluster, List<AlertRule> rules) {
         this.cluster = cluster;
@@ -40,10 +41,19 @@ public final class AlertEngine {
         }
         active.clear();
         active.putAll(now);
+        raisedAt.keySet().retainAll(now.keySet());
+        now.keySet().forEach(k -> raisedAt.putIfAbsent(k, at));
         return events;
     }
 
     public synchronized List<Finding> active() {
         return List.copyOf(active.values());
+    }
+
+    /** Each active alert's newest finding with the time it was raised. */
+    public synchronized Map<Finding, Instant> activeSince() {
+        Map<Finding, Instant> since = new LinkedHashMap<>();
+        active.forEach((key, finding) -> since.put(finding, raisedAt.get(key)));
+        return since;
     }
 }

@@ -2,7 +2,7 @@ package dev.vigil.alert;
 
 import dev.vigil.journal.Journal;
 import dev.vigil.journal.JournalEntry;
-import dev.vigil.monitor.ClusterMonitor;
+import dev.vigil.monitor.SampleFeed;
 import dev.vigil.monitor.ClusterSample;
 import dev.vigil.monitor.NodeTicks;
 import java.time.Instant;
@@ -17,14 +17,14 @@ import java.util.function.Consumer;
  * never the sampler's), writes every raised and cleared alert to the journal, then tells listeners.
  */
 public final class ClusterAlerts implements AutoCloseable {
-    private final ClusterMonitor monitor;
+    private final SampleFeed monitor;
     private final AlertEngine engine;
     private final Journal journal;
     private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Consumer<ClusterSample> subscriber = this::onSample;
     private final NodeTicks ticks = new NodeTicks();
 
-    public ClusterAlerts(ClusterMonitor monitor, List<AlertRule> rules, Journal journal) {
+    public ClusterAlerts(SampleFeed monitor, List<AlertRule> rules, Journal journal) {
         this.monitor = monitor;
         this.engine = new AlertEngine(monitor.cluster().name(), rules);
         this.journal = journal;
@@ -40,6 +40,10 @@ public final class ClusterAlerts implements AutoCloseable {
 
     public List<Finding> active() {
         return engine.active();
+    }
+
+    public Map<Finding, Instant> activeSince() {
+        return engine.activeSince();
     }
 
     private synchronized void onSample(ClusterSample sample) {

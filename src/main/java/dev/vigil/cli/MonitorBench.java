@@ -323,7 +323,7 @@ final class MonitorBench implements Callable<Integer> {
             alerts.subscribe(events::add);
             alerts.start();
             monitor.start();
-            Waits.until(Duration.ofSeconds(20), "the monitor", () -> monitor.snapshot().reachableCount() > 0);
+            Waits.until(Duration.ofSeconds(20), "the monitor", () -> monitor.sample().status().reachableCount() > 0);
             for (int run = 0; run < 3; run++) {
                 int before = raisedBlocked(events);
                 try (Connection holder = cluster.primary().connect(LabCluster.DATABASE);

@@ -41,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
             watched.start();
             Waits.within(Duration.ofSeconds(20), watched::everyNodeSettled);
             List<StatusReport.ClusterReport> clusters = watched.monitors.stream()
-                    .map(m -> StatusReport.cluster(m.snapshot(), watched.lastTwo(m.cluster().name()))).toList();
+                    .map(m -> StatusReport.cluster(m.sample().status(), watched.lastTwo(m.cluster().name()))).toList();
             StatusReport report = new StatusReport(Instant.now(), clusters,
                     watched.inventory.problems().stream().map(InventoryProblem::toString).toList());
             if (json) {
@@ -50,7 +50,7 @@ final class StatusCommand implements Callable<Integer> {
                 StatusText.print(out, report);
             }
             out.flush();
-            boolean healthy = watched.monitors.stream().map(ClusterMonitor::snapshot)
+            boolean healthy = watched.monitors.stream().map(m -> m.sample().status())
                     .allMatch(s -> s.reachableCount() == s.nodes().size() && s.primary().isPresent());
             return healthy ? 0 : 1;
         }

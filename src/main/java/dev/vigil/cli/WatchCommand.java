@@ -113,7 +113,7 @@ final class WatchCommand implements Callable<Integer> {
                     .append(r.replayPaused() ? " PAUSED" : ""));
             return b.toString();
         }).collect(Collectors.joining(" | "));
-        var status = monitor.snapshot();
+        var status = monitor.sample().status();
         return LocalTime.now().format(TIME) + " " + monitor.cluster().name() + (status.splitBrain() ? " SPLIT-BRAIN" : "")
                 + "  " + nodes;
     }

@@ -14,13 +14,13 @@ import java.util.function.Consumer;
  */
 public final class ClusterHistory implements AutoCloseable {
     public static final Duration DEFAULT_SPAN = Duration.ofHours(1);
-    private final ClusterMonitor monitor;
+    private final SampleFeed monitor;
     private final int capacity;
     private final NodeTicks ticks = new NodeTicks();
     private final Map<String, Map<String, Series>> byNode = new ConcurrentHashMap<>();
     private final Consumer<ClusterSample> subscriber = this::onSample;
 
-    public ClusterHistory(ClusterMonitor monitor, Duration span) {
+    public ClusterHistory(SampleFeed monitor, Duration span) {
         this.monitor = monitor;
         this.capacity = (int) Math.max(1, span.toMillis() / monitor.settings().interval().toMillis());
     }

@@ -1,8 +1,6 @@
 package dev.vigil.monitor;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.ClusterFeed;
-import dev.vigil.cluster.ClusterStatus;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
@@ -10,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +21,7 @@ import java.util.function.Consumer;
  * Monitors one cluster: a {@link NodeSampler} per node on a small shared scheduler (a slow node delays only
  * itself), and subscribers fed from their own mailbox thread, so no subscriber can block a sampler.
  */
-public final class ClusterMonitor implements ClusterFeed, AutoCloseable {
+public final class ClusterMonitor implements SampleFeed, AutoCloseable {
     private final ClusterDefinition cluster;
     private final MonitorConnectionSettings settings;
     private final ScheduledExecutorService scheduler;
@@ -32,7 +29,6 @@ public final class ClusterMonitor implements ClusterFeed, AutoCloseable {
     private final List<NodeSampler> samplers = new ArrayList<>();
     private final AtomicReferenceArray<NodeSample> latest;
     private final List<LatestValueMailbox<ClusterSample>> sampleSubscribers = new CopyOnWriteArrayList<>();
-    private final Map<Consumer<ClusterStatus>, Consumer<ClusterSample>> statusAdapters = new ConcurrentHashMap<>();
     private boolean started;
 
     public ClusterMonitor(ClusterDefinition cluster, MonitorConnectionSettings settings, List<Collector<?>> collectors) {
@@ -69,6 +65,7 @@ public final class ClusterMonitor implements ClusterFeed, AutoCloseable {
         }
     }
 
+    @Override
     public ClusterSample sample() {
         List<NodeSample> nodes = new ArrayList<>(latest.length());
         for (int i = 0; i < latest.length(); i++) {
@@ -78,12 +75,14 @@ public final class ClusterMonitor implements ClusterFeed, AutoCloseable {
     }
 
     /** Receives the current sample at once, then each new one (newest only), on a delivery thread. */
+    @Override
     public void subscribeSamples(Consumer<ClusterSample> subscriber) {
         LatestValueMailbox<ClusterSample> mailbox = new LatestValueMailbox<>(delivery, subscriber);
         sampleSubscribers.add(mailbox);
         mailbox.offer(sample());
     }
 
+    @Override
     public void unsubscribeSamples(Consumer<ClusterSample> subscriber) {
         sampleSubscribers.removeIf(m -> m.subscriber() == subscriber);
     }
@@ -93,8 +92,6 @@ public final class ClusterMonitor implements ClusterFeed, AutoCloseable {
         sampleSubscribers.forEach(m -> m.offer(sample));
     }
 
-    // --- ClusterFeed: the status view of the same samples ----------------------------------------------------
-
     @Override
     public ClusterDefinition cluster() {
         return cluster;
@@ -103,26 +100,6 @@ public final class ClusterMonitor implements ClusterFeed, AutoCloseable {
     @Override
     public MonitorConnectionSettings settings() {
         return settings;
-    }
-
-    @Override
-    public ClusterStatus snapshot() {
-        return sample().status();
-    }
-
-    @Override
-    public void subscribe(Consumer<ClusterStatus> subscriber) {
-        Consumer<ClusterSample> adapter = sample -> subscriber.accept(sample.status());
-        statusAdapters.put(subscriber, adapter);
-        subscribeSamples(adapter);
-    }
-
-    @Override
-    public void unsubscribe(Consumer<ClusterStatus> subscriber) {
-        Consumer<ClusterSample> adapter = statusAdapters.remove(subscriber);
-        if (adapter != null) {
-            unsubscribeSamples(adapter);
-        }
     }
 
     @Override

@@ -19,6 +19,8 @@ public final class HistoryPoints {
     public static final String ACTIVE_PREFIX = "active:";
     public static final String IDLE_IN_TRANSACTION = "idle_in_transaction";
     public static final String BLOCKED = "blocked_sessions";
+    public static final String WRITE_LAG_BYTES_PREFIX = "write_lag_bytes:";
+    public static final String FLUSH_LAG_BYTES_PREFIX = "flush_lag_bytes:";
     public static final String REPLAY_LAG_BYTES_PREFIX = "replay_lag_bytes:";
     public static final String REPLAY_LAG_SECONDS_PREFIX = "replay_lag_seconds:";
     public static final String REPLAY_DELAY_SECONDS = "replay_delay_seconds";
@@ -49,6 +51,8 @@ public final class HistoryPoints {
         value(current, LockSnapshot.class).ifPresent(l -> points.put(BLOCKED, (double) l.waitingCount()));
         value(current, ReplicationSnapshot.class).ifPresent(r -> {
             r.downstream().forEach(link -> {
+                points.put(WRITE_LAG_BYTES_PREFIX + link.applicationName(), (double) link.writeLagBytes());
+                points.put(FLUSH_LAG_BYTES_PREFIX + link.applicationName(), (double) link.flushLagBytes());
                 points.put(REPLAY_LAG_BYTES_PREFIX + link.applicationName(), (double) link.replayLagBytes());
                 link.effectiveReplayLagSeconds()
                         .ifPresent(s -> points.put(REPLAY_LAG_SECONDS_PREFIX + link.applicationName(), s));

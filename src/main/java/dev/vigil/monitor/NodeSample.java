@@ -25,6 +25,11 @@ public record NodeSample(String cluster, String node, long tick, Instant at, Nod
         return metric(collector) instanceof Metric.Available<T> a ? Optional.of(a.value()) : Optional.empty();
     }
 
+    /** The value of the available metric of this type, if any. */
+    public <T> Optional<T> value(Class<T> type) {
+        return available(type).map(Metric.Available::value);
+    }
+
     /** The available metric whose value has this type (each collector's snapshot type is its own). */
     public <T> Optional<Metric.Available<T>> available(Class<T> type) {
         return metrics.values().stream()

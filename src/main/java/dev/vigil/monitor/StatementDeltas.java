@@ -39,13 +39,16 @@ public final class StatementDeltas {
             return List.of();
         }
         double seconds = interval.toNanos() / 1e9;
+        // 14+ counts evictions: when none happened between the reads, an entry missing from the first read was
+        // created after it, so all its counters belong to this interval. Otherwise its start is unknown.
+        boolean nothingEvicted = before.evicted().isPresent() && before.evicted().equals(after.evicted());
         Map<Long, StatementCounters> perQuery = new HashMap<>();
         for (Map.Entry<StatementKey, StatementCounters> e : after.entries().entrySet()) {
             StatementCounters old = before.entries().get(e.getKey());
-            if (old == null) {
+            if (old == null && !nothingEvicted) {
                 continue;
             }
-            Optional<StatementCounters> delta = delta(old, e.getValue());
+            Optional<StatementCounters> delta = old == null ? Optional.of(e.getValue()) : delta(old, e.getValue());
             delta.ifPresent(d -> perQuery.merge(e.getKey().queryId(), d, StatementDeltas::sum));
         }
         return perQuery.entrySet().stream().filter(e -> e.getValue().calls() > 0)

@@ -35,16 +35,27 @@ public final class ActionConnections {
             throws SQLException, MissingOperatorLogin {
         OperatorAccess access = cluster.actions().orElseThrow(() -> new MissingOperatorLogin(cluster.name()));
         String password = access.password(node).map(p -> p.value()).orElse("");
-        return open(node, access.user(), password, limits, false);
+        return open(node, access.user(), password, limits, false, false);
+    }
+
+    /**
+     * The operator login over pgJDBC's simple query protocol, which EXPLAIN (GENERIC_PLAN) of a text with
+     * {@code $1} placeholders needs: the extended protocol would send a Bind with no values and be refused.
+     */
+    public static Connection operatorSimpleProtocol(ClusterDefinition cluster, NodeEndpoint node, Limits limits)
+            throws SQLException, MissingOperatorLogin {
+        OperatorAccess access = cluster.actions().orElseThrow(() -> new MissingOperatorLogin(cluster.name()));
+        String password = access.password(node).map(p -> p.value()).orElse("");
+        return open(node, access.user(), password, limits, false, true);
     }
 
     /** Logged in as the monitoring role, read-only: for looking, never for acting. */
     public static Connection reader(NodeEndpoint node, Limits limits) throws SQLException {
-        return open(node, node.user(), node.password(), limits, true);
+        return open(node, node.user(), node.password(), limits, true, false);
     }
 
-    private static Connection open(NodeEndpoint node, String user, String password, Limits limits, boolean readOnly)
-            throws SQLException {
+    private static Connection open(NodeEndpoint node, String user, String password, Limits limits, boolean readOnly,
+                                   boolean simpleProtocol) throws SQLException {
         Properties props = new Properties();
         node.jdbcProperties().forEach(props::setProperty);
         props.setProperty("user", user);
@@ -63,6 +74,9 @@ public final class ActionConnections {
                 + limits.statementTimeout().toMillis() + " -c lock_timeout=" + limits.lockTimeout().toMillis());
         if (readOnly) {
             props.setProperty("readOnly", "true");
+        }
+        if (simpleProtocol) {
+            props.setProperty("preferQueryMode", "simple");
         }
         Connection c = DriverManager.getConnection("jdbc:postgresql://" + node.address() + "/" + node.database(), props);
         c.setAutoCommit(true);

@@ -51,6 +51,16 @@ final class ClusterTreeView extends TreeView<TreeEntry> {
         }
     }
 
+    /** Selects a cluster, or one of its nodes, as if the operator had clicked it. */
+    void show(String cluster, String node) {
+        items.entrySet().stream()
+                .filter(e -> node == null ? e.getValue().getValue() instanceof TreeEntry.ClusterEntry c
+                        && c.cluster().cluster().equals(cluster)
+                        : e.getValue().getValue() instanceof TreeEntry.NodeEntry n
+                        && n.cluster().cluster().equals(cluster) && n.node().node().equals(node))
+                .findFirst().ifPresent(e -> getSelectionModel().select(e.getValue()));
+    }
+
     private TreeItem<TreeEntry> upsert(TreeItem<TreeEntry> parent, TreeEntry entry) {
         TreeItem<TreeEntry> item = items.get(entry.key());
         if (item == null) {

@@ -1,21 +1,36 @@
 package dev.vigil.ui;
 
+import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.ClusterStatus;
+import dev.vigil.cluster.NodeStatus;
+import dev.vigil.monitor.ClusterHistory;
+import dev.vigil.monitor.ClusterSample;
+import dev.vigil.monitor.NodeSample;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
-/** One cluster as the window shows it: the newest snapshot, replaced whole each tick. */
+/** One cluster as the window shows it: the newest sample (replaced whole each tick) and its history. */
 public final class ClusterViewModel {
     private final String name;
+    private final LiveCluster live;
+    private final ReadOnlyObjectWrapper<ClusterSample> sample;
     private final ReadOnlyObjectWrapper<ClusterStatus> status;
 
-    ClusterViewModel(ClusterStatus initial) {
+    ClusterViewModel(LiveCluster live) {
+        this.live = live;
+        ClusterSample initial = live.feed().sample();
         this.name = initial.cluster();
-        this.status = new ReadOnlyObjectWrapper<>(initial);
+        this.sample = new ReadOnlyObjectWrapper<>(initial);
+        this.status = new ReadOnlyObjectWrapper<>(initial.status());
     }
 
     public String name() {
         return name;
+    }
+
+    public ClusterDefinition definition() {
+        return live.feed().cluster();
     }
 
     public ReadOnlyObjectProperty<ClusterStatus> statusProperty() {
@@ -26,7 +41,45 @@ public final class ClusterViewModel {
         return status.get();
     }
 
-    void update(ClusterStatus next) {
-        status.set(next);
+    public ReadOnlyObjectProperty<ClusterSample> sampleProperty() {
+        return sample.getReadOnlyProperty();
+    }
+
+    public ClusterSample sample() {
+        return sample.get();
+    }
+
+    public ClusterHistory history() {
+        return live.history();
+    }
+
+    public dev.vigil.alert.AlertThresholds thresholds() {
+        return live.thresholds();
+    }
+
+    LiveCluster live() {
+        return live;
+    }
+
+    /**
+     * The node a node-level view shows: the one chosen, else the primary, else the first reachable node, else
+     * the first node.
+     */
+    public Optional<NodeSample> focus(String chosenNode) {
+        ClusterSample s = sample();
+        if (chosenNode != null) {
+            Optional<NodeSample> chosen = s.node(chosenNode);
+            if (chosen.isPresent()) {
+                return chosen;
+            }
+        }
+        return s.nodes().stream().filter(n -> n.status().role() == NodeStatus.Role.PRIMARY).findFirst()
+                .or(() -> s.nodes().stream().filter(n -> n.status().isUp()).findFirst())
+                .or(() -> s.nodes().stream().findFirst());
+    }
+
+    void update(ClusterSample next) {
+        sample.set(next);
+        status.set(next.status());
     }
 }

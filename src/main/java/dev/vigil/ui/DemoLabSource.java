@@ -1,6 +1,6 @@
 package dev.vigil.ui;
 
-import dev.vigil.cluster.ClusterFeed;
+import dev.vigil.monitor.SampleFeed;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.DefaultCollectors;
 import dev.vigil.cluster.LabInventory;
@@ -21,7 +21,7 @@ public final class DemoLabSource implements ClusterSource {
     }
 
     @Override
-    public synchronized List<ClusterFeed> open() {
+    public synchronized List<SampleFeed> open() {
         demo = DemoLab.start(settings);
         if (closed) {
             demo.close();

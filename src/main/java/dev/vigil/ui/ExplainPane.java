@@ -76,6 +76,8 @@ public final class ExplainPane extends VBox {
         hint.getStyleClass().add("explain-hint");
         hint.textProperty().bind(vm.statementHintProperty());
         hint.setMinWidth(0);
+        explain.setMinWidth(Region.USE_PREF_SIZE); // the hint beside them gives way, never the button labels
+        analyze.setMinWidth(Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, explain, analyze, progress, hint);
         actions.setAlignment(Pos.CENTER_LEFT);
 

@@ -37,4 +37,27 @@ final class Format {
         }
         return (seconds / 86_400) + " d " + (seconds % 86_400 / 3600) + " h";
     }
+
+    /** Why a collector's metric is missing on a node, with its fix: what a view shows instead of data. */
+    static String metricProblem(dev.vigil.monitor.NodeSample sample, String collector) {
+        dev.vigil.monitor.Metric<?> m = sample.metrics().get(collector);
+        if (m instanceof dev.vigil.monitor.Metric.Unavailable<?> u) {
+            return u.reason() + (u.fix().isEmpty() ? "" : " Fix: " + u.fix());
+        }
+        return "waiting for the first sample.";
+    }
+
+    /** A short age: "4.2 s", "3 min 5 s"; empty when unknown. */
+    static String age(java.util.Optional<Duration> d) {
+        return d.map(x -> duration(x.isNegative() ? Duration.ZERO : x.withNanos(x.getNano() / 100_000_000 * 100_000_000)))
+                .orElse("");
+    }
+
+    private static final java.time.format.DateTimeFormatter CLOCK =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+    /** A wall-clock time in the operator's zone. */
+    static String clock(java.time.Instant at) {
+        return CLOCK.format(at);
+    }
 }

@@ -1,60 +1,132 @@
 package dev.vigil.ui;
 
-import javafx.geometry.Insets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
-/** The main window's layout: header, cluster tree on the left, the selected cluster in the middle, status bar. */
+/**
+ * The main window: header, active-alerts strip, cluster tree on the left, the console views as tabs, status
+ * bar. Only the view on screen refreshes, once per applied tick.
+ */
 public final class MainView extends BorderPane {
     private final MainViewModel vm;
     private final ClusterTreeView tree;
-    private final NodeCardsView overview = new NodeCardsView();
-    private final StackPane center = new StackPane();
+    private final TabPane tabs = new TabPane();
+    private final SplitPane split;
+    private final Map<ConsoleView, LiveView> views = new EnumMap<>(ConsoleView.class);
 
-    public MainView(MainViewModel vm, Runnable toggleTheme) {
+    public MainView(MainViewModel vm, Runnable toggleTheme, List<LiveView> liveViews) {
         this.vm = vm;
         this.tree = new ClusterTreeView(vm);
         tree.setId("cluster-tree");
         getStyleClass().add("main-view");
-        setTop(header(toggleTheme));
-        ScrollPane overviewScroll = new ScrollPane(overview);
-        overviewScroll.setFitToWidth(true);
-        overviewScroll.getStyleClass().add("overview-scroll");
-        overview.setPadding(new Insets(22, 26, 22, 26));
-        center.getChildren().setAll(overviewScroll, startupOverlay());
-        SplitPane split = new SplitPane(tree, center);
-        split.setDividerPositions(0.27);
+        setTop(new VBox(header(toggleTheme), new AlertStripView(vm, this::openAlert)));
+
+        tabs.setId("views");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("console-tabs");
+        for (LiveView view : liveViews) {
+            views.put(view.kind(), view);
+            Tab tab = new Tab(view.kind().title(), view.node());
+            tab.setId("tab-" + view.kind().name().toLowerCase());
+            tab.setUserData(view.kind());
+            tab.setTooltip(new Tooltip(view.kind().title() + " (" + view.kind().shortcutText() + ")"));
+            tabs.getTabs().add(tab);
+        }
+        StackPane center = new StackPane(tabs, startupOverlay());
+        split = new SplitPane(tree, center);
         SplitPane.setResizableWithParent(tree, false);
         setCenter(split);
         setBottom(new StatusBarView(vm));
 
-        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showSelected());
-        vm.clusters().addListener((javafx.collections.ListChangeListener<ClusterViewModel>) c -> {
-            while (c.next()) {
-                c.getAddedSubList().forEach(cluster -> cluster.statusProperty().addListener((obs, x, y) -> showSelected()));
+        selectTab(vm.viewProperty().get());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            vm.viewProperty().set((ConsoleView) tab.getUserData());
+            refresh();
+        });
+        vm.viewProperty().addListener((o, a, view) -> selectTab(view));
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            if (item != null) {
+                select(item.getValue());
+            }
+        });
+        vm.shownSampleProperty().addListener((o, a, b) -> refresh());
+        vm.selectedNodeProperty().addListener((o, a, b) -> refresh());
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                installShortcuts(toggleTheme);
             }
         });
     }
 
-    private void showSelected() {
-        var item = tree.getSelectionModel().getSelectedItem();
-        String clusterName = item == null ? null : item.getValue() instanceof TreeEntry.NodeEntry n
-                ? n.cluster().cluster() : ((TreeEntry.ClusterEntry) item.getValue()).cluster().cluster();
+    private void select(TreeEntry entry) {
+        String clusterName = entry instanceof TreeEntry.NodeEntry n ? n.cluster().cluster()
+                : ((TreeEntry.ClusterEntry) entry).cluster().cluster();
+        String node = entry instanceof TreeEntry.NodeEntry n ? n.node().node() : null;
         vm.clusters().stream().filter(c -> c.name().equals(clusterName)).findFirst()
-                .or(() -> vm.clusters().stream().findFirst())
-                .map(ClusterViewModel::status).ifPresent(overview::show);
+                .ifPresent(cluster -> vm.select(cluster, node));
+    }
+
+    private void refresh() {
+        ClusterViewModel cluster = vm.selectedCluster();
+        LiveView view = views.get(vm.viewProperty().get());
+        if (cluster != null && view != null) {
+            view.refresh(cluster, vm.selectedNodeProperty().get());
+        }
+    }
+
+    private void selectTab(ConsoleView view) {
+        tabs.getTabs().stream().filter(t -> t.getUserData() == view).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    private void openAlert(ActiveAlert alert) {
+        vm.clusters().stream().filter(c -> c.name().equals(alert.cluster())).findFirst().ifPresent(cluster -> {
+            boolean isNode = cluster.definition().nodes().stream().anyMatch(n -> n.name().equals(alert.finding().node()));
+            vm.select(cluster, isNode ? alert.finding().node() : null);
+            tree.show(cluster.name(), isNode ? alert.finding().node() : null);
+        });
+        vm.viewProperty().set(AlertStripView.viewFor(alert));
+    }
+
+    /** Ctrl+1…6 switch views, Ctrl+L switches theme, Ctrl+P pauses or resumes live updates. */
+    private void installShortcuts(Runnable toggleTheme) {
+        for (ConsoleView view : ConsoleView.values()) {
+            getScene().getAccelerators().put(new KeyCodeCombination(view.key(), KeyCombination.SHORTCUT_DOWN),
+                    () -> vm.viewProperty().set(view));
+        }
+        getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), toggleTheme);
+        getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
+                () -> vm.liveProperty().set(!vm.liveProperty().get()));
+    }
+
+    public MainViewModel vm() {
+        return vm;
+    }
+
+    public SplitPane split() {
+        return split;
     }
 
     private HBox header(Runnable toggleTheme) {
@@ -67,10 +139,29 @@ public final class MainView extends BorderPane {
         tagline.getStyleClass().add("app-tagline");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label rangeLabel = new Label("Charts");
+        rangeLabel.getStyleClass().add("header-label");
+        ComboBox<java.time.Duration> range = new ComboBox<>();
+        range.setId("chart-range");
+        range.getItems().setAll(MainViewModel.CHART_RANGES);
+        range.valueProperty().bindBidirectional(vm.chartRangeProperty());
+        range.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(java.time.Duration d) {
+                return d == null ? "" : d.toMinutes() >= 60 ? "last " + d.toHours() + " h" : "last " + d.toMinutes() + " min";
+            }
+
+            @Override
+            public java.time.Duration fromString(String s) {
+                return null;
+            }
+        });
+        range.setTooltip(new Tooltip("Time range of the charts"));
         Button theme = new Button("Light / dark");
         theme.getStyleClass().add("flat");
+        theme.setTooltip(new Tooltip("Switch theme (Ctrl+L)"));
         theme.setOnAction(e -> toggleTheme.run());
-        HBox header = new HBox(10, icon, title, tagline, spacer, theme);
+        HBox header = new HBox(10, icon, title, tagline, spacer, rangeLabel, range, theme);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("app-header");
         return header;

@@ -1,33 +1,46 @@
 package dev.vigil.ui;
 
-import dev.vigil.cluster.ClusterStatus;
+import dev.vigil.alert.AlertEvent;
+import dev.vigil.journal.Journal;
+import dev.vigil.ops.WorkflowEngine;
+import dev.vigil.monitor.ClusterSample;
 import dev.vigil.monitor.LatestValueMailbox;
-import dev.vigil.cluster.ClusterFeed;
+import dev.vigil.monitor.SampleFeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The main window's state: what is being watched, each cluster's newest snapshot, and whether the view is live
- * or paused. Samples arrive on watcher threads and are applied on the UI thread, coalesced per cluster.
+ * The main window's state: what is being watched, each cluster's newest sample, what is selected, which view is
+ * showing, the active alerts, and whether the view is live or paused. Samples arrive on monitor threads and are
+ * applied on the UI thread, coalesced to one update per cluster per tick.
  */
 public final class MainViewModel implements AutoCloseable {
 
     public enum Phase { STARTING, RUNNING, FAILED }
 
+    public static final List<Duration> CHART_RANGES = List.of(Duration.ofMinutes(5), Duration.ofMinutes(15),
+            Duration.ofMinutes(30), Duration.ofHours(1));
+
     private final UiThread ui;
     private final TaskExecutor tasks;
     private final ClusterSource source;
+    private final Journal journal;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.STARTING);
     private final ReadOnlyStringWrapper phaseMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sourceDescription = new ReadOnlyStringWrapper("");
@@ -36,12 +49,29 @@ public final class MainViewModel implements AutoCloseable {
     private final BooleanProperty live = new SimpleBooleanProperty(true);
     private final ObservableList<ClusterViewModel> clusters = FXCollections.observableArrayList();
     private final ObservableList<ClusterViewModel> readOnlyClusters = FXCollections.unmodifiableObservableList(clusters);
+    private final ObservableList<ActiveAlert> alerts = FXCollections.observableArrayList();
+    private final ObservableList<ActiveAlert> readOnlyAlerts = FXCollections.unmodifiableObservableList(alerts);
+    private final ObjectProperty<ClusterViewModel> selectedCluster = new SimpleObjectProperty<>();
+    private final StringProperty selectedNode = new SimpleStringProperty();
+    private final ReadOnlyObjectWrapper<ClusterSample> shownSample = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<ConsoleView> view = new SimpleObjectProperty<>(ConsoleView.OVERVIEW);
+    private final ObjectProperty<Duration> chartRange = new SimpleObjectProperty<>(CHART_RANGES.get(0));
     private final List<Runnable> unsubscribers = new ArrayList<>();
+    private final List<LiveCluster> liveClusters = new ArrayList<>();
+    private final WorkflowEngine workflows;
 
-    public MainViewModel(UiThread ui, TaskExecutor tasks, ClusterSource source) {
+    public MainViewModel(UiThread ui, TaskExecutor tasks, ClusterSource source, Journal journal) {
         this.ui = ui;
         this.tasks = tasks;
         this.source = source;
+        this.journal = journal;
+        this.workflows = new WorkflowEngine(journal);
+        selectedCluster.addListener((o, a, cluster) -> shownSample.set(cluster == null ? null : cluster.sample()));
+        live.addListener((o, was, on) -> {
+            if (on) {
+                resume();
+            }
+        });
     }
 
     /** Opens the source in the background; the window shows progress until clusters arrive. */
@@ -51,33 +81,72 @@ public final class MainViewModel implements AutoCloseable {
         tasks.submit(source::open, this::attach, this::fail);
     }
 
-    private void attach(List<ClusterFeed> watchers) {
-        for (ClusterFeed watcher : watchers) {
-            ClusterViewModel cluster = new ClusterViewModel(watcher.snapshot());
+    private void attach(List<SampleFeed> feeds) {
+        for (SampleFeed feed : feeds) {
+            LiveCluster liveCluster = new LiveCluster(feed, source.alertOverrides(), journal);
+            liveClusters.add(liveCluster);
+            ClusterViewModel cluster = new ClusterViewModel(liveCluster);
             clusters.add(cluster);
-            samplingInterval.set(watcher.settings().interval());
-            LatestValueMailbox<ClusterStatus> toUi = new LatestValueMailbox<>(ui::run, status -> apply(cluster, status));
-            Consumer<ClusterStatus> subscriber = toUi::offer;
-            watcher.subscribe(subscriber);
-            unsubscribers.add(() -> watcher.unsubscribe(subscriber));
+            samplingInterval.set(feed.settings().interval());
+            LatestValueMailbox<ClusterSample> toUi = new LatestValueMailbox<>(ui::run, sample -> apply(cluster, sample));
+            Consumer<ClusterSample> subscriber = toUi::offer;
+            feed.subscribeSamples(subscriber);
+            unsubscribers.add(() -> feed.unsubscribeSamples(subscriber));
+            liveCluster.alerts().subscribe(event -> ui.run(() -> onAlert(event)));
+        }
+        if (selectedCluster.get() == null && !clusters.isEmpty()) {
+            selectedCluster.set(clusters.get(0));
         }
         sourceDescription.set(source.description());
         phase.set(Phase.RUNNING);
         phaseMessage.set("");
     }
 
-    private void apply(ClusterViewModel cluster, ClusterStatus status) {
+    private void apply(ClusterViewModel cluster, ClusterSample sample) {
         if (!live.get()) {
             return; // paused: the frame stays as it was, for a trainer to talk over
         }
-        cluster.update(status);
-        lastSampleAt.set(status.at());
+        cluster.update(sample);
+        lastSampleAt.set(sample.at());
+        if (cluster == selectedCluster.get()) {
+            shownSample.set(sample);
+        }
+    }
+
+    private void onAlert(AlertEvent event) {
+        if (live.get()) {
+            refreshAlerts();
+        }
+    }
+
+    /** The strip lists every cluster's active alerts, critical first, newest first within a severity. */
+    private void refreshAlerts() {
+        List<ActiveAlert> now = new ArrayList<>();
+        for (ClusterViewModel cluster : clusters) {
+            cluster.live().alerts().activeSince().forEach((finding, since) ->
+                    now.add(new ActiveAlert(cluster.name(), finding, since)));
+        }
+        now.sort(Comparator.comparing((ActiveAlert a) -> a.severity().ordinal()).reversed()
+                .thenComparing(ActiveAlert::since, Comparator.reverseOrder()));
+        alerts.setAll(now);
     }
 
     private void fail(Throwable error) {
         phase.set(Phase.FAILED);
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
         phaseMessage.set(message);
+    }
+
+    /** Resuming shows the newest samples at once instead of waiting for the next tick. */
+    private void resume() {
+        clusters.forEach(c -> apply(c, c.live().feed().sample()));
+        refreshAlerts();
+    }
+
+    public void select(ClusterViewModel cluster, String node) {
+        selectedCluster.set(cluster);
+        selectedNode.set(node);
+        shownSample.set(cluster == null ? null : cluster.sample());
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
@@ -108,11 +177,60 @@ public final class MainViewModel implements AutoCloseable {
         return readOnlyClusters;
     }
 
+    public ObservableList<ActiveAlert> alerts() {
+        return readOnlyAlerts;
+    }
+
+    public ReadOnlyObjectProperty<ClusterViewModel> selectedClusterProperty() {
+        return selectedCluster;
+    }
+
+    public ClusterViewModel selectedCluster() {
+        return selectedCluster.get();
+    }
+
+    /** The node chosen in the tree, or null when the whole cluster is. */
+    public StringProperty selectedNodeProperty() {
+        return selectedNode;
+    }
+
+    /** The selected cluster's newest sample as shown (frozen while paused); views refresh when it changes. */
+    public ReadOnlyObjectProperty<ClusterSample> shownSampleProperty() {
+        return shownSample.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ConsoleView> viewProperty() {
+        return view;
+    }
+
+    public ObjectProperty<Duration> chartRangeProperty() {
+        return chartRange;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** The one engine every action of this window goes through (one mutating workflow per cluster at a time). */
+    public WorkflowEngine workflows() {
+        return workflows;
+    }
+
+    public TaskExecutor tasks() {
+        return tasks;
+    }
+
+    public UiThread ui() {
+        return ui;
+    }
+
     /** Stops watching and releases the source (for the demo: stops its servers). Blocks; call at exit. */
     @Override
     public void close() {
         unsubscribers.forEach(Runnable::run);
         unsubscribers.clear();
+        liveClusters.forEach(LiveCluster::close);
+        workflows.close();
         source.close();
         tasks.close();
     }

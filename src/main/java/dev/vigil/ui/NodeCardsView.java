@@ -13,8 +13,8 @@ import javafx.scene.layout.VBox;
 
 /** The selected cluster at a glance: a headline saying what is wrong (or that nothing is), and a card per node. */
 final class NodeCardsView extends VBox {
-    private static final double CARD_WIDTH = 282;
-    private static final double KEY_COLUMN_WIDTH = 104;
+    private static final double CARD_WIDTH = 320;
+    private static final double KEY_COLUMN_WIDTH = 70;
     private final Label headline = new Label();
     private final Label subline = new Label();
     private final FlowPane cards = new FlowPane(16, 16);
@@ -70,17 +70,18 @@ final class NodeCardsView extends VBox {
         int row = 0;
         row = fact(facts, row, "Address", node.address());
         if (node.isUp()) {
-            row = fact(facts, row, "Version", node.version());
-            row = fact(facts, row, "Recovery", node.inRecovery() ? "yes (read-only)" : "no (read-write)");
-            row = fact(facts, row, "Timeline", node.timeline().map(String::valueOf).orElse("–"));
+            // Four rows, so the cards leave the Overview's charts in view.
+            row = fact(facts, row, "Server", "PG " + node.version() + " · timeline "
+                    + node.timeline().map(String::valueOf).orElse("–") + " · "
+                    + (node.inRecovery() ? "read-only" : "read-write"));
             if (node.inRecovery()) {
                 row = fact(facts, row, "Upstream", node.upstreamAddress().map(cluster::nodeNameFor)
-                        .map(up -> up + " (" + node.receiverState().orElse("?") + ")").orElse("not streaming"));
-                row = fact(facts, row, "Replay backlog", node.replayBacklogBytes().map(Format::bytes).orElse("–"));
+                        .map(up -> up + " (" + node.receiverState().orElse("?") + ")").orElse("not streaming")
+                        + node.replayBacklogBytes().map(b -> " · " + Format.bytes(b) + " to replay").orElse(""));
             }
-            row = fact(facts, row, "Up for", node.serverStartedAt()
-                    .map(t -> Format.duration(Duration.between(t, Instant.now()))).orElse("–"));
-            fact(facts, row, "Probe", Format.duration(node.roundTrip()));
+            fact(facts, row, "Up for", node.serverStartedAt()
+                    .map(t -> Format.duration(Duration.between(t, Instant.now()))).orElse("–")
+                    + " · probe " + Format.duration(node.roundTrip()));
         } else {
             Label error = new Label(node.error().isEmpty() ? "Connecting…" : node.error());
             error.getStyleClass().add("card-error");

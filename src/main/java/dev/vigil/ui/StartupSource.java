@@ -1,7 +1,7 @@
 package dev.vigil.ui;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.ClusterFeed;
+import dev.vigil.monitor.SampleFeed;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.DefaultCollectors;
 import dev.vigil.cluster.Inventory;
@@ -11,6 +11,7 @@ import dev.vigil.lab.LabSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ public final class StartupSource implements ClusterSource {
     private final List<ClusterMonitor> watchers = new ArrayList<>();
     private volatile ClusterSource demo;
     private volatile String description = "";
+    private volatile Map<String, Double> alertOverrides = Map.of();
 
     public StartupSource(Path config, LabSettings labSettings) {
         this.config = config;
@@ -32,9 +34,10 @@ public final class StartupSource implements ClusterSource {
     }
 
     @Override
-    public synchronized List<ClusterFeed> open() throws Exception {
+    public synchronized List<SampleFeed> open() throws Exception {
         Inventory inventory = Inventory.discover(config, labSettings.baseDir());
         inventory.problems().forEach(p -> log.warn("{}", p));
+        alertOverrides = inventory.alertOverrides();
         if (inventory.clusters().isEmpty()) {
             if (inventory.problems().stream().anyMatch(p -> p.severity() == InventoryProblem.Severity.ERROR)) {
                 throw new IllegalStateException("No cluster could be loaded from " + config + ":\n"
@@ -42,7 +45,7 @@ public final class StartupSource implements ClusterSource {
             }
             DemoLabSource demoLab = new DemoLabSource(labSettings);
             demo = demoLab;
-            List<ClusterFeed> feeds = demoLab.open();
+            List<SampleFeed> feeds = demoLab.open();
             description = demoLab.description();
             return feeds;
         }
@@ -70,6 +73,11 @@ public final class StartupSource implements ClusterSource {
 
     private static String plural(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    @Override
+    public Map<String, Double> alertOverrides() {
+        return alertOverrides;
     }
 
     @Override

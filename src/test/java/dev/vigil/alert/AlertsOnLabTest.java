@@ -43,7 +43,7 @@ class AlertsOnLabTest {
                 alerts.subscribe(events::add);
                 alerts.start();
                 monitor.start();
-                Waits.until(WAIT, "a quiet cluster", () -> monitor.snapshot().reachableCount() == 3);
+                Waits.until(WAIT, "a quiet cluster", () -> monitor.sample().status().reachableCount() == 3);
 
                 // Replication lag: paused replay under writes.
                 LabNode pg2 = cluster.node("pg2");

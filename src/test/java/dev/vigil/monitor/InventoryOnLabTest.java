@@ -75,20 +75,20 @@ class InventoryOnLabTest {
                 Map<String, ClusterMonitor> byName = watchers.stream()
                         .collect(Collectors.toMap(w -> w.cluster().name(), Function.identity()));
                 Waits.until(Duration.ofSeconds(20), "every node probed once", () -> watchers.stream()
-                        .allMatch(w -> w.snapshot().nodes().get(0).reachability() != NodeStatus.Reachability.CONNECTING));
+                        .allMatch(w -> w.sample().status().nodes().get(0).reachability() != NodeStatus.Reachability.CONNECTING));
 
-                NodeStatus good = byName.get("good").snapshot().nodes().get(0);
+                NodeStatus good = byName.get("good").sample().status().nodes().get(0);
                 assertThat(good.role()).isEqualTo(NodeStatus.Role.PRIMARY);
-                NodeStatus wrong = byName.get("wrongpw").snapshot().nodes().get(0);
+                NodeStatus wrong = byName.get("wrongpw").sample().status().nodes().get(0);
                 assertThat(wrong.reachability()).isEqualTo(NodeStatus.Reachability.DOWN);
                 assertThat(wrong.error()).contains("password authentication failed for user \"vigil_monitor\"");
-                NodeStatus ghost = byName.get("nowhere").snapshot().nodes().get(0);
+                NodeStatus ghost = byName.get("nowhere").sample().status().nodes().get(0);
                 assertThat(ghost.node()).isEqualTo("ghost");
                 assertThat(ghost.error()).containsIgnoringCase("connection refused");
 
-                var before = byName.get("good").snapshot().nodes().get(0).sampledAt();
+                var before = byName.get("good").sample().status().nodes().get(0).sampledAt();
                 Waits.until(Duration.ofSeconds(10), "the good cluster to keep sampling",
-                        () -> byName.get("good").snapshot().nodes().get(0).sampledAt().isAfter(before));
+                        () -> byName.get("good").sample().status().nodes().get(0).sampledAt().isAfter(before));
             } finally {
                 watchers.forEach(ClusterMonitor::close);
             }

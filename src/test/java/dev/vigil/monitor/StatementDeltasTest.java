@@ -51,6 +51,20 @@ class StatementDeltasTest {
     }
 
     @Test
+    void withNoEvictionBetweenReadsANewEntryCountsWhollyInItsFirstInterval() {
+        StatementsSnapshot a = new StatementsSnapshot(T0, Map.of(), Map.of(), RESET, Optional.of(3L));
+        StatementsSnapshot b = new StatementsSnapshot(T0.plusSeconds(10), Map.of(key(2, 10), counters(50, 20, 0)),
+                Map.of(), RESET, Optional.of(3L));
+        assertThat(StatementDeltas.between(a, b)).singleElement().satisfies(r -> {
+            assertThat(r.calls()).isEqualTo(50);
+            assertThat(r.callsPerSecond()).isCloseTo(5, within(1e-9));
+        });
+        StatementsSnapshot evictedMeanwhile = new StatementsSnapshot(T0.plusSeconds(10),
+                Map.of(key(2, 10), counters(50, 20, 0)), Map.of(), RESET, Optional.of(4L));
+        assertThat(StatementDeltas.between(a, evictedMeanwhile)).as("it may be older than the first read").isEmpty();
+    }
+
+    @Test
     void anEvictedAndRecreatedEntryGivesNoNegativeRateAndNoSpike() {
         StatementsSnapshot a = snap(T0, RESET, key(3, 10), counters(5000, 800, 0), key(4, 10), counters(10, 1, 0));
         StatementsSnapshot b = snap(T0.plusSeconds(10), RESET, key(3, 10), counters(7, 2, 0), key(4, 10),

@@ -2,35 +2,67 @@ package dev.vigil.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.alert.Severity;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.ClusterFeed;
-import dev.vigil.cluster.ClusterStatus;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
+import dev.vigil.journal.Journal;
+import dev.vigil.journal.JournalReader;
+import dev.vigil.monitor.ClusterSample;
+import dev.vigil.monitor.NodeSample;
+import dev.vigil.monitor.SampleFeed;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The view-model with fakes: no toolkit, no threads, no servers. */
 class MainViewModelTest {
     private static final NodeEndpoint PG1 = new NodeEndpoint("pg1", "127.0.0.1", 1, "postgres", "m", "p");
+    private static final NodeEndpoint PG2 = new NodeEndpoint("pg2", "127.0.0.1", 2, "postgres", "m", "p");
 
-    /** A feed the test drives by hand. */
-    static final class FakeFeed implements ClusterFeed {
-        final List<Consumer<ClusterStatus>> subscribers = new CopyOnWriteArrayList<>();
-        ClusterStatus current = new ClusterStatus("demo", List.of(NodeStatus.connecting(PG1)), Instant.EPOCH);
+    @TempDir
+    Path dir;
+    private Journal journal;
 
-        void publish(ClusterStatus next) {
+    @BeforeEach
+    void openJournal() {
+        journal = Journal.open(dir.resolve("journal.jsonl"));
+    }
+
+    @AfterEach
+    void closeJournal() {
+        journal.close();
+    }
+
+    /** A feed the test drives by hand; it delivers on the caller's thread, which is fine without a toolkit. */
+    static final class FakeFeed implements SampleFeed {
+        final List<Consumer<ClusterSample>> subscribers = new CopyOnWriteArrayList<>();
+        long tick;
+        ClusterSample current = MainViewModelTest.sample(Instant.EPOCH, 0, NodeStatus.connecting(PG1), NodeStatus.connecting(PG2));
+
+        void publish(ClusterSample next) {
             current = next;
             subscribers.forEach(s -> s.accept(next));
         }
 
+        void publishUp(boolean pg2Up) {
+            Instant at = Instant.now();
+            tick++;
+            publish(MainViewModelTest.sample(at, tick, up(PG1, at), pg2Up ? up(PG2, at) : NodeStatus.down(PG2, "Connection refused", at, Duration.ZERO)));
+        }
+
         @Override
         public ClusterDefinition cluster() {
-            return new ClusterDefinition("demo", List.of(PG1));
+            return new ClusterDefinition("demo", List.of(PG1, PG2));
         }
 
         @Override
@@ -39,20 +71,33 @@ class MainViewModelTest {
         }
 
         @Override
-        public ClusterStatus snapshot() {
+        public ClusterSample sample() {
             return current;
         }
 
         @Override
-        public void subscribe(Consumer<ClusterStatus> subscriber) {
+        public void subscribeSamples(Consumer<ClusterSample> subscriber) {
             subscribers.add(subscriber);
             subscriber.accept(current);
         }
 
         @Override
-        public void unsubscribe(Consumer<ClusterStatus> subscriber) {
+        public void unsubscribeSamples(Consumer<ClusterSample> subscriber) {
             subscribers.remove(subscriber);
         }
+    }
+
+    static NodeStatus up(NodeEndpoint node, Instant at) {
+        return new NodeStatus(node.name(), node.address(), NodeStatus.Reachability.UP, "", "17.6", 170006,
+                !node.name().equals("pg1"), node.name().equals("pg1") ? java.util.Optional.empty()
+                : java.util.Optional.of(PG1.address()), node.name().equals("pg1") ? java.util.Optional.empty()
+                : java.util.Optional.of("streaming"), java.util.Optional.of(1), java.util.Optional.empty(),
+                java.util.Optional.of(at), at, Duration.ofMillis(2));
+    }
+
+    static ClusterSample sample(Instant at, long tick, NodeStatus... nodes) {
+        return new ClusterSample("demo", java.util.Arrays.stream(nodes)
+                .map(n -> new NodeSample("demo", n.node(), tick, at, n, Map.of())).toList(), at);
     }
 
     static final class FakeSource implements ClusterSource {
@@ -61,7 +106,7 @@ class MainViewModelTest {
         boolean closed;
 
         @Override
-        public List<ClusterFeed> open() {
+        public List<SampleFeed> open() {
             if (failure != null) {
                 throw failure;
             }
@@ -79,25 +124,30 @@ class MainViewModelTest {
         }
     }
 
+    private MainViewModel viewModel(FakeSource source) {
+        return new MainViewModel(UiThread.immediate(), TaskExecutor.sameThread(), source, journal);
+    }
+
     @Test
-    void startingThenRunningWithOneViewModelPerCluster() {
+    void startingThenRunningWithOneViewModelPerClusterAndTheFirstSelected() {
         FakeSource source = new FakeSource();
-        MainViewModel vm = new MainViewModel(UiThread.immediate(), TaskExecutor.sameThread(), source);
+        MainViewModel vm = viewModel(source);
         assertThat(vm.phaseProperty().get()).isEqualTo(MainViewModel.Phase.STARTING);
         vm.start("starting");
         assertThat(vm.phaseProperty().get()).isEqualTo(MainViewModel.Phase.RUNNING);
         assertThat(vm.clusters()).extracting(ClusterViewModel::name).containsExactly("demo");
+        assertThat(vm.selectedCluster()).isSameAs(vm.clusters().get(0));
         assertThat(vm.sourceDescriptionProperty().get()).isEqualTo("fake");
         vm.close();
         assertThat(source.closed).isTrue();
-        assertThat(source.feed.subscribers).as("closing unsubscribes").isEmpty();
+        assertThat(source.feed.subscribers).as("closing unsubscribes window, history and alerts").isEmpty();
     }
 
     @Test
     void aFailingSourceIsReportedWithItsMessage() {
         FakeSource source = new FakeSource();
         source.failure = new IllegalStateException("initdb for demo/pg1 failed (exit 1)");
-        MainViewModel vm = new MainViewModel(UiThread.immediate(), TaskExecutor.sameThread(), source);
+        MainViewModel vm = viewModel(source);
         vm.start("starting");
         assertThat(vm.phaseProperty().get()).isEqualTo(MainViewModel.Phase.FAILED);
         assertThat(vm.phaseMessageProperty().get()).contains("initdb for demo/pg1 failed");
@@ -105,22 +155,56 @@ class MainViewModelTest {
     }
 
     @Test
-    void pausedViewIgnoresNewSamplesUntilResumed() {
+    void pausedViewFreezesSamplesAndAlertsUntilResumedThenShowsTheNewest() {
         FakeSource source = new FakeSource();
-        MainViewModel vm = new MainViewModel(UiThread.immediate(), TaskExecutor.sameThread(), source);
+        MainViewModel vm = viewModel(source);
         vm.start("starting");
+        source.feed.publishUp(true);
         ClusterViewModel cluster = vm.clusters().get(0);
-        ClusterStatus before = cluster.status();
+        ClusterSample before = cluster.sample();
+        assertThat(vm.shownSampleProperty().get()).isSameAs(before);
 
         vm.liveProperty().set(false);
-        ClusterStatus whilePaused = new ClusterStatus("demo", List.of(NodeStatus.connecting(PG1)), Instant.now());
-        source.feed.publish(whilePaused);
-        assertThat(cluster.status()).isSameAs(before);
+        source.feed.publishUp(false);
+        assertThat(cluster.sample()).isSameAs(before);
+        assertThat(vm.shownSampleProperty().get()).isSameAs(before);
+        assertThat(vm.alerts()).as("the strip is frozen with the frame").isEmpty();
 
         vm.liveProperty().set(true);
-        ClusterStatus afterResume = new ClusterStatus("demo", List.of(NodeStatus.connecting(PG1)), Instant.now());
-        source.feed.publish(afterResume);
-        assertThat(cluster.status()).isSameAs(afterResume);
-        assertThat(vm.lastSampleAtProperty().get()).isEqualTo(afterResume.at());
+        assertThat(cluster.sample()).as("resuming shows the newest at once").isSameAs(source.feed.current);
+        assertThat(vm.alerts()).extracting(a -> a.finding().rule()).containsExactly("node-down");
+    }
+
+    @Test
+    void aNodeGoingDownRaisesAnAlertInTheStripAndTheJournalAndClearsWhenItIsBack() {
+        FakeSource source = new FakeSource();
+        MainViewModel vm = viewModel(source);
+        vm.start("starting");
+        source.feed.publishUp(true);
+        source.feed.publishUp(false);
+        assertThat(vm.alerts()).singleElement().satisfies(a -> {
+            assertThat(a.finding().rule()).isEqualTo("node-down");
+            assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(a.where()).isEqualTo("demo / pg2");
+            assertThat(AlertStripView.viewFor(a)).isEqualTo(ConsoleView.OVERVIEW);
+        });
+        source.feed.publishUp(true);
+        assertThat(vm.alerts()).isEmpty();
+        assertThat(JournalReader.tail(journal.file(), 10).entries()).extracting(e -> e.kind())
+                .containsExactly("alert.raised", "alert.cleared");
+    }
+
+    @Test
+    void selectingAnotherClusterOrNodeChangesWhatViewsShow() {
+        FakeSource source = new FakeSource();
+        MainViewModel vm = viewModel(source);
+        vm.start("starting");
+        source.feed.publishUp(true);
+        ClusterViewModel cluster = vm.clusters().get(0);
+        vm.select(cluster, "pg2");
+        assertThat(vm.selectedNodeProperty().get()).isEqualTo("pg2");
+        assertThat(cluster.focus("pg2")).hasValueSatisfying(n -> assertThat(n.node()).isEqualTo("pg2"));
+        assertThat(cluster.focus(null)).as("a cluster shows its primary").hasValueSatisfying(n -> assertThat(n.node()).isEqualTo("pg1"));
+        assertThat(cluster.focus("gone")).hasValueSatisfying(n -> assertThat(n.node()).isEqualTo("pg1"));
     }
 }

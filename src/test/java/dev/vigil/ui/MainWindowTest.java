@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.vigil.cluster.NodeStatus;
+import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
 import java.nio.file.Files;
@@ -32,14 +33,16 @@ class MainWindowTest {
     private MainViewModel vm;
     private DemoLabSource source;
     private Scene scene;
+    private Journal journal;
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         UiThread ui = UiThread.fx();
         source = new DemoLabSource(LabSettings.fromEnvironment());
-        vm = new MainViewModel(ui, TaskExecutor.background(ui), source);
-        scene = VigilApp.show(stage, vm, () -> { });
+        journal = Journal.open(Path.of("target", "test-journals", "main-window.jsonl"));
+        vm = new MainViewModel(ui, TaskExecutor.background(ui), source, journal);
+        scene = VigilApp.show(stage, vm, () -> { }, WindowState.DEFAULT).getScene();
         vm.start("Starting the demo lab…");
     }
 
@@ -47,6 +50,9 @@ class MainWindowTest {
     void stop() {
         if (vm != null) {
             vm.close();
+        }
+        if (journal != null) {
+            journal.close();
         }
     }
 

@@ -3,7 +3,7 @@ package dev.vigil.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vigil.cluster.ClusterFeed;
+import dev.vigil.monitor.SampleFeed;
 import dev.vigil.lab.LabSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class StartupSourceTest {
                 """);
         StartupSource source = new StartupSource(config, emptyLabBase());
         try {
-            List<ClusterFeed> feeds = source.open();
+            List<SampleFeed> feeds = source.open();
             assertThat(feeds).singleElement().satisfies(f -> assertThat(f.cluster().name()).isEqualTo("prod"));
             assertThat(source.description()).isEqualTo("1 cluster from clusters.yaml · 1 inventory problem (vigil inventory)");
         } finally {

@@ -1,0 +1,114 @@
+package dev.vigil.ui;
+
+import dev.vigil.monitor.ClusterHistory;
+import dev.vigil.monitor.HistoryPoints;
+import dev.vigil.monitor.Series;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Turns a node's history into what each chart plots, by series name (the names are the legend). Pure apart from
+ * copying the series, so it is unit-tested without a toolkit.
+ */
+final class ChartSeries {
+    private ChartSeries() {}
+
+    static Map<String, Series.Points> transactions(ClusterHistory h, String node) {
+        Map<String, Series.Points> out = new LinkedHashMap<>();
+        put(out, "commits", h, node, HistoryPoints.COMMITS);
+        put(out, "rollbacks", h, node, HistoryPoints.ROLLBACKS);
+        return out;
+    }
+
+    /** Active sessions (every wait class summed), idle in transaction, and all connections. */
+    static Map<String, Series.Points> sessions(ClusterHistory h, String node) {
+        Map<String, Series.Points> out = new LinkedHashMap<>();
+        List<Series.Points> active = new ArrayList<>();
+        for (String metric : h.metrics(node)) {
+            if (metric.startsWith(HistoryPoints.ACTIVE_PREFIX)) {
+                h.series(node, metric).map(Series::points).ifPresent(active::add);
+            }
+        }
+        if (!active.isEmpty()) {
+            out.put("active", sum(active));
+        }
+        put(out, "idle in transaction", h, node, HistoryPoints.IDLE_IN_TRANSACTION);
+        put(out, "connections", h, node, HistoryPoints.CONNECTIONS);
+        return out;
+    }
+
+    static Optional<Double> maxConnections(ClusterHistory h, String node) {
+        return h.series(node, HistoryPoints.MAX_CONNECTIONS).map(Series::points)
+                .filter(p -> p.size() > 0).map(p -> p.values()[p.size() - 1]);
+    }
+
+    static Map<String, Series.Points> waitProfile(ClusterHistory h, String node) {
+        return byPrefix(h, node, HistoryPoints.ACTIVE_PREFIX);
+    }
+
+    static Map<String, Series.Points> hitRatio(ClusterHistory h, String node) {
+        Map<String, Series.Points> out = new LinkedHashMap<>();
+        put(out, "hit ratio", h, node, HistoryPoints.HIT_RATIO);
+        return out;
+    }
+
+    /** Replay lag of each standby of {@code node} in bytes, by standby name. */
+    static Map<String, Series.Points> replayLagBytes(ClusterHistory h, String node) {
+        return byPrefix(h, node, HistoryPoints.REPLAY_LAG_BYTES_PREFIX);
+    }
+
+    static Map<String, Series.Points> replayLagSeconds(ClusterHistory h, String node) {
+        return byPrefix(h, node, HistoryPoints.REPLAY_LAG_SECONDS_PREFIX);
+    }
+
+    /** One standby's write, flush and replay lag in bytes, as its upstream saw them. */
+    static Map<String, Series.Points> stages(ClusterHistory h, String upstream, String standby) {
+        Map<String, Series.Points> out = new LinkedHashMap<>();
+        put(out, "write", h, upstream, HistoryPoints.WRITE_LAG_BYTES_PREFIX + standby);
+        put(out, "flush", h, upstream, HistoryPoints.FLUSH_LAG_BYTES_PREFIX + standby);
+        put(out, "replay", h, upstream, HistoryPoints.REPLAY_LAG_BYTES_PREFIX + standby);
+        return out;
+    }
+
+    static Map<String, Series.Points> blocked(ClusterHistory h, String node) {
+        Map<String, Series.Points> out = new LinkedHashMap<>();
+        put(out, "waiting on a lock", h, node, HistoryPoints.BLOCKED);
+        return out;
+    }
+
+    private static Map<String, Series.Points> byPrefix(ClusterHistory h, String node, String prefix) {
+        Map<String, Series.Points> out = new LinkedHashMap<>();
+        for (String metric : h.metrics(node)) {
+            if (metric.startsWith(prefix)) {
+                h.series(node, metric).ifPresent(s -> out.put(metric.substring(prefix.length()), s.points()));
+            }
+        }
+        return out;
+    }
+
+    private static void put(Map<String, Series.Points> out, String name, ClusterHistory h, String node, String metric) {
+        h.series(node, metric).ifPresent(s -> out.put(name, s.points()));
+    }
+
+    /** Point-wise sum by timestamp: a series that starts later adds from its first point on. */
+    static Series.Points sum(List<Series.Points> all) {
+        TreeMap<Long, Double> total = new TreeMap<>();
+        for (Series.Points p : all) {
+            for (int i = 0; i < p.size(); i++) {
+                total.merge(p.times()[i], p.values()[i], Double::sum);
+            }
+        }
+        long[] t = new long[total.size()];
+        double[] v = new double[total.size()];
+        int i = 0;
+        for (Map.Entry<Long, Double> e : total.entrySet()) {
+            t[i] = e.getKey();
+            v[i++] = e.getValue();
+        }
+        return new Series.Points(t, v);
+    }
+}

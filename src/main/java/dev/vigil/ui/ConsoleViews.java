@@ -1,0 +1,30 @@
+package dev.vigil.ui;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import dev.vigil.ops.session.SessionSignalWorkflow;
+import dev.vigil.ops.session.SessionTarget;
+
+/** Builds the console's views for a main view-model: the one place that wires views to their parts. */
+final class ConsoleViews {
+    private ConsoleViews() {}
+
+    static List<LiveView> create(MainViewModel vm) {
+        Supplier<Duration> range = () -> vm.chartRangeProperty().get();
+        EventsViewModel events = new EventsViewModel(vm.journal(), vm.ui(), vm.tasks());
+        SessionActions actions = (owner, cluster, node, sessions, terminate) -> {
+            List<SessionTarget> targets = sessions.stream().map(r -> SessionTarget.of(r.activity())).toList();
+            WorkflowDialog.open(owner, vm.workflows(), terminate
+                    ? SessionSignalWorkflow.terminate(cluster.definition(), node, targets)
+                    : SessionSignalWorkflow.cancel(cluster.definition(), node, targets), vm.tasks());
+        };
+        return List.of(
+                new OverviewView(new OverviewChartsPane(range)),
+                new QueriesView(new QueryDetailPane(vm.tasks(), range)),
+                new SessionsView(actions),
+                new ReplicationView(new ReplicationLagCharts(range)),
+                new LocksView(actions, new LockHistoryChart(range)),
+                new EventsView(events));
+    }
+}

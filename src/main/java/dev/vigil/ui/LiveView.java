@@ -1,0 +1,15 @@
+package dev.vigil.ui;
+
+import javafx.scene.Node;
+
+/**
+ * A console view. Only the view on screen is refreshed: once per applied tick, and when the selection changes or
+ * it comes into view. {@code cluster} is never null; {@code node} is the node chosen in the tree, or null.
+ */
+interface LiveView {
+    ConsoleView kind();
+
+    Node node();
+
+    void refresh(ClusterViewModel cluster, String node);
+}

@@ -1,0 +1,241 @@
+package dev.vigil.ui;
+
+import dev.vigil.locks.BlockingTree;
+import dev.vigil.locks.WaitForGraph;
+import dev.vigil.monitor.LockSession;
+import dev.vigil.monitor.LockSnapshot;
+import dev.vigil.monitor.NodeSample;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The live wait-for graph of the shown node: who waits on whom, root blockers stressed; beside it the blocking
+ * trees largest first, the selected session's details, "Terminate root blocker", and the lock-wait history.
+ */
+final class LocksView extends BorderPane implements LiveView {
+    private final LockGraphView graph = new LockGraphView();
+    private final ObservableList<BlockingTree> trees = FXCollections.observableArrayList();
+    private final ListView<BlockingTree> treeList = new ListView<>(trees);
+    private final Label summary = new Label();
+    private final GridPane facts = new GridPane();
+    private final TextArea query = new TextArea();
+    private final Button terminateRoot = new Button("Terminate root blocker…");
+    private final LockHistory history;
+    private final SessionActions actions;
+    private WaitForGraph current;
+    private ClusterViewModel cluster;
+    private String node = "";
+
+    /** The lock-wait history chart under the graph. */
+    interface LockHistory {
+        Node node();
+
+        void refresh(ClusterViewModel cluster, String node);
+    }
+
+    LocksView(SessionActions actions, LockHistory history) {
+        this.actions = actions;
+        this.history = history;
+        getStyleClass().add("console-view");
+        setId("locks-view");
+        summary.getStyleClass().add("view-summary");
+        summary.setId("locks-summary");
+        setTop(summary);
+        BorderPane.setMargin(summary, new Insets(0, 0, 8, 0));
+
+        treeList.setId("blocking-trees");
+        treeList.setPlaceholder(new Label("Nobody is blocked."));
+        treeList.setCellFactory(l -> new TreeCell());
+        treeList.setPrefHeight(180);
+        treeList.getSelectionModel().selectedItemProperty().addListener((o, a, tree) -> {
+            if (tree != null) {
+                graph.select(tree.root());
+            }
+        });
+        terminateRoot.setId("terminate-root");
+        terminateRoot.getStyleClass().add("danger");
+        terminateRoot.setOnAction(e -> terminateSelectedRoot());
+        query.setEditable(false);
+        query.setWrapText(true);
+        query.getStyleClass().add("sql-text");
+        query.setPrefRowCount(5);
+        facts.getStyleClass().add("facts");
+        facts.setHgap(10);
+        facts.setVgap(3);
+        VBox side = new VBox(8, title("Blocking trees, largest first"), treeList, title("Selected session"), facts,
+                query, terminateRoot);
+        side.setPadding(new Insets(0, 0, 0, 10));
+        side.setMinWidth(300);
+        VBox.setVgrow(query, Priority.ALWAYS);
+        graph.setId("lock-graph");
+        SplitPane main = new SplitPane(graph, history.node());
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.7);
+        SplitPane split = new SplitPane(main, side);
+        split.setDividerPositions(0.7);
+        setCenter(split);
+        graph.selectedPidProperty().addListener((o, a, pid) -> showDetails());
+    }
+
+    private static Label title(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("pane-title");
+        return label;
+    }
+
+    /** The root of the selected session's tree, or of the largest tree when nothing is selected. */
+    private Optional<Integer> rootToTerminate() {
+        if (current == null || current.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer selected = graph.selectedPidProperty().get();
+        List<BlockingTree> all = current.trees();
+        if (selected != null) {
+            for (BlockingTree t : all) {
+                if (t.root() == selected || t.blocked().contains(selected)) {
+                    return Optional.of(t.root());
+                }
+            }
+        }
+        return all.stream().findFirst().map(BlockingTree::root);
+    }
+
+    private void terminateSelectedRoot() {
+        Optional<Integer> root = rootToTerminate();
+        if (root.isEmpty() || cluster == null) {
+            return;
+        }
+        cluster.focus(node).flatMap(n -> n.value(dev.vigil.monitor.ActivitySnapshot.class))
+                .flatMap(a -> a.sessions().stream().filter(s -> s.pid() == root.get()).findFirst())
+                .ifPresentOrElse(
+                        s -> actions.signal(getScene().getWindow(), cluster, node, List.of(SessionRow.of(s,
+                                current.session(root.get()), List.copyOf(current.blockedBehind(root.get())))), true),
+                        () -> summary.setText("pid " + root.get() + " is no longer in pg_stat_activity: nothing to terminate."));
+    }
+
+    private void showDetails() {
+        facts.getChildren().clear();
+        // With nothing clicked, show the root blocker of the largest tree: the session a DBA asks about first.
+        Integer pid = graph.selectedPidProperty().get() != null ? graph.selectedPidProperty().get()
+                : rootToTerminate().orElse(null);
+        Optional<LockSession> s = pid == null || current == null ? Optional.empty() : current.session(pid);
+        if (s.isEmpty()) {
+            query.setText(pid == null ? "Click a session in the graph." : "");
+            return;
+        }
+        LockSession l = s.get();
+        int row = 0;
+        row = fact(row, "pid", l.pid() + " · " + l.user() + " @ " + l.database() + " · " + l.application());
+        row = fact(row, "state", l.state() + (l.waitEventType().isEmpty() ? "" : " · waits on " + l.waitEventType() + ": " + l.waitEvent()));
+        row = fact(row, "transaction", l.transactionStart().map(t -> "open for " + Format.age(Optional.of(Duration.between(t, current.snapshot().at())))).orElse("none"));
+        row = fact(row, "waits for", l.waitingFor().map(w -> w.mode() + " (" + w.lockType() + ")" + w.relation().map(r -> " on " + r).orElse("")).orElse("nothing"));
+        row = fact(row, "blocked by", l.blockedBy().isEmpty() ? "nobody (root)" : "pid " + String.join(", ", l.blockedBy().stream().map(String::valueOf).toList()));
+        fact(row, "holding up", current.blockedTransitively(l.pid()) + " session(s), " + current.blockedDirectly(l.pid()) + " directly");
+        query.setText(l.query());
+    }
+
+    private int fact(int row, String name, String value) {
+        Label n = new Label(name);
+        n.getStyleClass().add("fact-name");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        facts.addRow(row, n, v);
+        return row + 1;
+    }
+
+    @Override
+    public ConsoleView kind() {
+        return ConsoleView.LOCKS;
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    @Override
+    public void refresh(ClusterViewModel cluster, String chosen) {
+        this.cluster = cluster;
+        Optional<NodeSample> shown = cluster.focus(chosen);
+        node = shown.map(NodeSample::node).orElse("");
+        Optional<LockSnapshot> locks = shown.flatMap(n -> n.value(LockSnapshot.class));
+        if (locks.isEmpty()) {
+            current = null;
+            trees.clear();
+            graph.show(null);
+            summary.setText(shown.map(n -> n.status().isUp() ? node + ": locks " + Format.metricProblem(n, "locks")
+                    : node + " is unreachable").orElse(""));
+        } else {
+            current = WaitForGraph.of(locks.get());
+            // The canvas cannot read the theme's CSS; the user-agent stylesheet says which one is on.
+            String theme = javafx.application.Application.getUserAgentStylesheet();
+            graph.setDark(theme == null || !theme.contains("light"));
+            graph.show(current);
+            List<BlockingTree> all = current.trees();
+            BlockingTree keep = treeList.getSelectionModel().getSelectedItem();
+            trees.setAll(all);
+            if (keep != null) {
+                all.stream().filter(t -> t.root() == keep.root()).findFirst().ifPresent(t -> treeList.getSelectionModel().select(t));
+            }
+            long waiting = locks.get().waitingCount();
+            summary.setText(waiting == 0 ? node + ": no session waits on a lock."
+                    : String.format("%s: %d session(s) waiting on a lock · %d root blocker(s)%s", node, waiting,
+                    current.rootBlockers().size(), current.cycles().isEmpty() ? "" : " · " + current.cycles().size()
+                    + " cycle(s): the deadlock detector will end one"));
+        }
+        terminateRoot.setDisable(rootToTerminate().isEmpty());
+        showDetails();
+        history.refresh(cluster, node);
+    }
+
+    private final class TreeCell extends ListCell<BlockingTree> {
+        @Override
+        protected void updateItem(BlockingTree tree, boolean empty) {
+            super.updateItem(tree, empty);
+            if (empty || tree == null || current == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Optional<LockSession> root = current.session(tree.root());
+            Label head = new Label("pid " + tree.root() + root.map(r -> " · " + r.user() + " · " + r.state()).orElse(""));
+            head.getStyleClass().add("tree-root");
+            Label count = new Label("blocks " + tree.size());
+            count.getStyleClass().addAll("role-badge", "role-down");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox top = new HBox(6, head, spacer, count);
+            top.setAlignment(Pos.CENTER_LEFT);
+            Label q = new Label(root.map(r -> r.query().replaceAll("\\s+", " ")).orElse(""));
+            q.getStyleClass().add("tree-muted");
+            setText(null);
+            VBox box = new VBox(2, top, q);
+            box.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
+            box.setMinWidth(0);
+            head.setMinWidth(0);
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            q.setMinWidth(0);
+            setPrefWidth(0);
+            setGraphic(box);
+        }
+    }
+}

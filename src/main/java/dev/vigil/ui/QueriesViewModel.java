@@ -1,0 +1,123 @@
+package dev.vigil.ui;
+
+import dev.vigil.monitor.NodeSample;
+import dev.vigil.monitor.Series;
+import dev.vigil.monitor.StatementDeltas;
+import dev.vigil.monitor.StatementRate;
+import dev.vigil.monitor.StatementsSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The top statements of the shown node: per-interval rates between the last two pg_stat_statements reads, each
+ * query's recent trend (total time per second over the last {@value #TREND} reads), filterable by text. Rates
+ * are recomputed only when a new read arrives, not every tick.
+ */
+public final class QueriesViewModel {
+    static final int TREND = 120;
+    private final ObservableList<QueryRow> rows = FXCollections.observableArrayList();
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final Map<Long, Series> trends = new HashMap<>();
+    private String node = "";
+    private StatementsSnapshot previous;
+    private StatementsSnapshot current;
+    private List<QueryRow> all = List.of();
+
+    public QueriesViewModel() {
+        filter.addListener((o, a, b) -> applyFilter());
+    }
+
+    public void update(NodeSample sample) {
+        if (!sample.node().equals(node)) {
+            node = sample.node();
+            previous = null;
+            current = null;
+            trends.clear();
+            all = List.of();
+        }
+        Optional<StatementsSnapshot> found = sample.value(StatementsSnapshot.class);
+        if (found.isEmpty()) {
+            all = List.of();
+            summary.set(node + ": " + (sample.status().isUp() ? "statements " + Format.metricProblem(sample, "statements")
+                    : "unreachable"));
+            applyFilter();
+            return;
+        }
+        StatementsSnapshot read = found.get();
+        if (current == null || !read.at().equals(current.at())) {
+            previous = current;
+            current = read;
+            recompute();
+        }
+    }
+
+    private void recompute() {
+        if (previous == null) {
+            summary.set(node + ": first pg_stat_statements read at " + Format.clock(current.at())
+                    + "; rates appear after the next read.");
+            applyFilter();
+            return;
+        }
+        List<StatementRate> rates = StatementDeltas.between(previous, current);
+        Map<Long, StatementRate> byId = new HashMap<>();
+        rates.forEach(r -> byId.put(r.queryId(), r));
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        current.entries().keySet().forEach(k -> present.add(k.queryId()));
+        trends.keySet().retainAll(present); // evicted or reset entries take their trend with them
+        for (StatementRate r : rates) {
+            trends.computeIfAbsent(r.queryId(), id -> new Series(TREND)).add(current.at().toEpochMilli(),
+                    r.totalMillisPerSecond());
+        }
+        List<QueryRow> built = new ArrayList<>(rates.size());
+        for (StatementRate r : StatementDeltas.top(rates, StatementDeltas.Order.TOTAL_TIME, rates.size())) {
+            built.add(new QueryRow(r, current.text(r.queryId()).orElse("(query text not read yet: id " + r.queryId() + ")"),
+                    trends.get(r.queryId()).points()));
+        }
+        all = built;
+        Duration interval = Duration.between(previous.at(), current.at());
+        summary.set(String.format(Locale.ROOT, "%s · %d queries ran in the %d s up to %s · %d entries in pg_stat_statements%s",
+                node, rates.size(), interval.toSeconds(), Format.clock(current.at()), current.entries().size(),
+                current.evicted().filter(e -> e > 0).map(e -> " · " + e + " evicted since reset").orElse("")));
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String wanted = filter.get().strip().toLowerCase(Locale.ROOT);
+        rows.setAll(wanted.isEmpty() ? all : all.stream()
+                .filter(r -> r.text().toLowerCase(Locale.ROOT).contains(wanted) || Long.toString(r.queryId()).equals(wanted))
+                .toList());
+    }
+
+    public Optional<QueryRow> row(long queryId) {
+        return all.stream().filter(r -> r.queryId() == queryId).findFirst();
+    }
+
+    public Optional<Instant> lastRead() {
+        return Optional.ofNullable(current).map(StatementsSnapshot::at);
+    }
+
+    public ObservableList<QueryRow> rows() {
+        return rows;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+}

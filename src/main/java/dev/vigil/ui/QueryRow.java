@@ -1,0 +1,25 @@
+package dev.vigil.ui;
+
+import dev.vigil.monitor.Series;
+import dev.vigil.monitor.StatementRate;
+
+/**
+ * One query in the Queries view: its rates over the last statements interval, its text, and its recent history
+ * of total execution time per second (one point per pg_stat_statements read).
+ */
+public record QueryRow(StatementRate rate, String text, Series.Points history) {
+
+    /** The history's values, for the row's sparkline. */
+    public double[] trend() {
+        return history.values();
+    }
+
+    public long queryId() {
+        return rate.queryId();
+    }
+
+    public String oneLine() {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() > 400 ? flat.substring(0, 400) + "…" : flat;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.vigil.ui;
+
+import dev.vigil.alert.AlertThresholds;
+import dev.vigil.cluster.ClusterStatus;
+import dev.vigil.cluster.NodeStatus;
+import dev.vigil.monitor.ClusterSample;
+import dev.vigil.monitor.NodeSample;
+import dev.vigil.monitor.ReceiverState;
+import dev.vigil.monitor.ReplicationSnapshot;
+import dev.vigil.monitor.StandbyLink;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who streams from whom, as the Replication view draws it: each node at its depth (primary 0, standbys 1,
+ * cascades 2…), each link with its state and lag judged against the alert thresholds, and the states nobody may
+ * miss: two primaries, no primary, a standby not streaming. Pure: a sample in, a picture's model out.
+ */
+public record ReplicationTopology(List<Member> members, List<Link> links, List<String> problems, boolean splitBrain) {
+
+    public enum Health { OK, WARNING, CRITICAL }
+
+    public record Member(String node, NodeStatus.Role role, boolean up, int depth, String upstream) {}
+
+    /** One upstream → standby link; lag figures are the upstream's view when it reports the standby. */
+    public record Link(String upstream, String standby, String state, String syncState, Optional<Long> replayLagBytes,
+                       Optional<Double> replayLagSeconds, boolean replayPaused, Health health, String verdict) {}
+
+    public ReplicationTopology {
+        members = List.copyOf(members);
+        links = List.copyOf(links);
+        problems = List.copyOf(problems);
+    }
+
+    public static ReplicationTopology of(ClusterSample sample, AlertThresholds thresholds) {
+        ClusterStatus status = sample.status();
+        List<Member> members = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        if (status.splitBrain()) {
+            problems.add("SPLIT-BRAIN: " + String.join(" and ", status.primaries().stream().map(NodeStatus::node).toList())
+                    + " all accept writes. Stop writes to all but one, then fence the others.");
+        } else if (status.primaries().isEmpty() && status.reachableCount() > 0) {
+            problems.add("No reachable primary: writes cannot succeed. Check the primary, or fail over.");
+        }
+        for (NodeSample node : sample.nodes()) {
+            NodeStatus s = node.status();
+            String upstream = s.upstreamAddress().map(status::nodeNameFor).orElse("");
+            members.add(new Member(node.node(), s.role(), s.isUp(), depth(sample, node.node(), new HashSet<>()), upstream));
+            if (!s.isUp()) {
+                problems.add(node.node() + " is unreachable" + (s.error().isEmpty() ? "." : ": " + s.error()));
+                continue;
+            }
+            if (s.role() != NodeStatus.Role.STANDBY) {
+                continue;
+            }
+            Optional<ReceiverState> receiver = node.value(ReplicationSnapshot.class).flatMap(ReplicationSnapshot::receiver);
+            boolean paused = receiver.map(ReceiverState::replayPaused).orElse(false);
+            if (upstream.isEmpty()) {
+                problems.add(node.node() + " is a standby that is not streaming (receiver: "
+                        + receiver.flatMap(ReceiverState::status).orElse("none") + "). It falls behind until it reconnects.");
+                links.add(new Link("", node.node(), "not streaming", "", Optional.empty(), Optional.empty(), paused,
+                        Health.CRITICAL, "not streaming"));
+                continue;
+            }
+            Optional<StandbyLink> seen = sample.node(upstream).flatMap(u -> u.value(ReplicationSnapshot.class))
+                    .flatMap(r -> r.standby(node.node()));
+            Optional<Long> bytes = seen.map(StandbyLink::replayLagBytes).or(() -> receiver.flatMap(ReceiverState::replayBacklogBytes));
+            Optional<Double> seconds = seen.flatMap(StandbyLink::effectiveReplayLagSeconds)
+                    .or(() -> receiver.flatMap(ReceiverState::replayDelaySeconds));
+            String state = seen.map(StandbyLink::state).orElse(receiver.flatMap(ReceiverState::status).orElse("?"));
+            Health health = Health.OK;
+            String verdict = "in step";
+            if (paused) {
+                health = Health.WARNING;
+                verdict = "replay paused";
+            } else if (bytes.map(b -> b > thresholds.replicationLagBytes()).orElse(false)
+                    || seconds.map(x -> x > thresholds.replicationLagSeconds()).orElse(false)) {
+                health = Health.WARNING;
+                verdict = "lagging";
+            }
+            if (!"streaming".equals(state)) {
+                health = Health.CRITICAL;
+                verdict = state;
+            }
+            if (health != Health.OK) {
+                problems.add(node.node() + ": " + verdict + bytes.map(b -> ", " + Format.bytes(b) + " behind").orElse(""));
+            }
+            links.add(new Link(upstream, node.node(), state, seen.map(StandbyLink::syncState).orElse(""), bytes, seconds,
+                    paused, health, verdict));
+        }
+        return new ReplicationTopology(members, links, problems, status.splitBrain());
+    }
+
+    /** Hops to a primary; an unreachable or unattached node sits at depth 0 (primary) or 1 (standby). */
+    private static int depth(ClusterSample sample, String node, Set<String> seen) {
+        Optional<NodeSample> n = sample.node(node);
+        if (n.isEmpty() || !seen.add(node)) {
+            return 1;
+        }
+        NodeStatus s = n.get().status();
+        if (s.role() == NodeStatus.Role.PRIMARY) {
+            return 0;
+        }
+        return s.upstreamAddress().map(a -> sample.status().nodeNameFor(a))
+                .map(up -> 1 + Math.min(depth(sample, up, seen), 4) - (sample.node(up).isPresent() ? 0 : 1))
+                .orElse(1);
+    }
+
+    public Optional<Link> linkTo(String standby) {
+        return links.stream().filter(l -> l.standby().equals(standby)).findFirst();
+    }
+}

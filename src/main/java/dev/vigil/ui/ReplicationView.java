@@ -1,0 +1,134 @@
+package dev.vigil.ui;
+
+import dev.vigil.alert.AlertThresholds;
+import dev.vigil.monitor.NodeSample;
+import dev.vigil.monitor.ReplicationSnapshot;
+import dev.vigil.monitor.SlotState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Replication at a glance: problems first (split-brain, a standby not streaming, lag), the topology picture,
+ * the per-standby lag chart, and the replication slots with the WAL they hold back.
+ */
+final class ReplicationView extends BorderPane implements LiveView {
+
+    /** One slot on one node, as the slots table lists it. */
+    record SlotRow(String node, SlotState slot) {
+        String warning() {
+            if (slot.atRisk()) {
+                return "wal_status " + slot.walStatus() + ": WAL this slot needs is gone or may go";
+            }
+            if (!slot.active()) {
+                return "inactive: it holds back WAL until it is used or dropped";
+            }
+            return "";
+        }
+    }
+
+    private final VBox problems = new VBox(6);
+    private final TopologyPane topology = new TopologyPane();
+    private final ObservableList<SlotRow> slots = FXCollections.observableArrayList();
+    private final TableView<SlotRow> slotTable = new TableView<>(slots);
+    private final VBox charts = new VBox(10);
+    private final LagCharts lagCharts;
+
+    ReplicationView(LagCharts lagCharts) {
+        this.lagCharts = lagCharts;
+        getStyleClass().add("console-view");
+        setId("replication-view");
+        problems.setId("replication-problems");
+        slotTable.setId("slots-table");
+        slotTable.setPlaceholder(new Label("No replication slots."));
+        slotTable.getColumns().setAll(List.of(
+                column("node", 80, SlotRow::node),
+                column("slot", 160, r -> r.slot().name()),
+                column("type", 80, r -> r.slot().type()),
+                column("active", 70, r -> r.slot().active() ? "yes" : "no"),
+                column("retained WAL", 110, r -> r.slot().retainedBytes().map(Format::bytes).orElse("")),
+                column("wal_status", 100, r -> r.slot().walStatus()),
+                column("safe_wal_size", 110, r -> r.slot().safeWalSizeBytes().map(Format::bytes).orElse("unlimited")),
+                column("warning", 380, SlotRow::warning)));
+        slotTable.setPrefHeight(150);
+        slotTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Label topologyTitle = title("Topology");
+        Label slotsTitle = title("Replication slots");
+        ScrollPane topoScroll = new ScrollPane(topology);
+        topoScroll.getStyleClass().add("topology-scroll");
+        topoScroll.setFitToHeight(false);
+        topoScroll.setPrefViewportHeight(200);
+        VBox content = new VBox(12, problems, topologyTitle, topoScroll, charts, slotsTitle, slotTable);
+        content.setPadding(new Insets(4, 0, 0, 0));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("view-scroll");
+        setCenter(scroll);
+        charts.getChildren().setAll(lagCharts.node());
+    }
+
+    private static Label title(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("pane-title");
+        return label;
+    }
+
+    @Override
+    public ConsoleView kind() {
+        return ConsoleView.REPLICATION;
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    @Override
+    public void refresh(ClusterViewModel cluster, String node) {
+        ReplicationTopology t = ReplicationTopology.of(cluster.sample(), cluster.thresholds());
+        problems.getChildren().setAll(t.problems().stream().map(p -> {
+            Label label = new Label(p);
+            label.setWrapText(true);
+            label.getStyleClass().addAll("banner", p.startsWith("SPLIT-BRAIN") || p.contains("not streaming")
+                    || p.contains("unreachable") || p.startsWith("No reachable") ? "banner-critical" : "banner-warning");
+            return label;
+        }).toList());
+        if (t.problems().isEmpty()) {
+            Label ok = new Label("All standbys stream and keep up.");
+            ok.getStyleClass().addAll("banner", "banner-ok");
+            problems.getChildren().add(ok);
+        }
+        topology.show(t);
+        List<SlotRow> rows = new ArrayList<>();
+        for (NodeSample n : cluster.sample().nodes()) {
+            n.value(ReplicationSnapshot.class).ifPresent(r -> r.slots().forEach(s -> rows.add(new SlotRow(n.node(), s))));
+        }
+        slots.setAll(rows);
+        lagCharts.refresh(cluster, t);
+    }
+
+    private static <T> TableColumn<SlotRow, T> column(String title, double width, Function<SlotRow, T> value) {
+        TableColumn<SlotRow, T> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** The per-standby lag charts (write, flush, replay), drawn from the cluster's history. */
+    interface LagCharts {
+        Node node();
+
+        void refresh(ClusterViewModel cluster, ReplicationTopology topology);
+    }
+}
