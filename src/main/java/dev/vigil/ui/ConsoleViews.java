@@ -22,9 +22,9 @@ final class ConsoleViews {
         return List.of(
                 new OverviewView(new OverviewChartsPane(range)),
                 new QueriesView(new QueryDetailPane(vm.tasks(), range)),
-                new SessionsView(actions),
+                new SessionsView(actions, vm.tasks()),
                 new ReplicationView(new ReplicationLagCharts(range)),
-                new LocksView(actions, new LockHistoryChart(range)),
+                new LocksView(actions, new LockHistoryChart(range), vm.tasks()),
                 new EventsView(events));
     }
 }

@@ -28,7 +28,7 @@ import javafx.scene.layout.VBox;
 
 /** The journal, live: alerts raised and cleared, and every action's steps, with time, node and evidence. */
 final class EventsView extends BorderPane implements LiveView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
     private static final PseudoClass RAISED = PseudoClass.getPseudoClass("raised");
     private static final PseudoClass CLEARED = PseudoClass.getPseudoClass("cleared");
@@ -45,8 +45,8 @@ final class EventsView extends BorderPane implements LiveView {
         table.setId("events-table");
         table.setPlaceholder(new Label("No event yet: alerts and actions appear here as they happen."));
         table.getColumns().setAll(List.of(
-                column("time", 180, e -> TIME.format(e.at())),
-                column("kind", 130, JournalEntry::kind),
+                column("time", 185, e -> TIME.format(e.at())),
+                column("kind", 160, JournalEntry::kind),
                 column("cluster", 110, JournalEntry::cluster),
                 column("node", 80, JournalEntry::node),
                 column("what happened", 720, JournalEntry::summary)));

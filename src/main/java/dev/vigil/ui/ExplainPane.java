@@ -53,7 +53,7 @@ public final class ExplainPane extends VBox {
 
         query.setId("explain-query");
         query.getStyleClass().add("explain-query");
-        query.setPrefRowCount(6);
+        query.setPrefRowCount(4);
         query.setMinHeight(Region.USE_PREF_SIZE); // the plan tree gives way when the details grow
         query.setWrapText(true);
         query.setPromptText("A representative query; $1 placeholders are planned generically on PostgreSQL 16+");

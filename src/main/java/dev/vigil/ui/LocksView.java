@@ -52,8 +52,11 @@ final class LocksView extends BorderPane implements LiveView {
         void refresh(ClusterViewModel cluster, String node);
     }
 
-    LocksView(SessionActions actions, LockHistory history) {
+    private final HeldLocksLabel heldLocks;
+
+    LocksView(SessionActions actions, LockHistory history, TaskExecutor tasks) {
         this.actions = actions;
+        this.heldLocks = new HeldLocksLabel(tasks);
         this.history = history;
         getStyleClass().add("console-view");
         setId("locks-view");
@@ -140,6 +143,7 @@ final class LocksView extends BorderPane implements LiveView {
         Optional<LockSession> s = pid == null || current == null ? Optional.empty() : current.session(pid);
         if (s.isEmpty()) {
             query.setText(pid == null ? "Click a session in the graph." : "");
+            heldLocks.show(null, null, null);
             return;
         }
         LockSession l = s.get();
@@ -149,7 +153,11 @@ final class LocksView extends BorderPane implements LiveView {
         row = fact(row, "transaction", l.transactionStart().map(t -> "open for " + Format.age(Optional.of(Duration.between(t, current.snapshot().at())))).orElse("none"));
         row = fact(row, "waits for", l.waitingFor().map(w -> w.mode() + " (" + w.lockType() + ")" + w.relation().map(r -> " on " + r).orElse("")).orElse("nothing"));
         row = fact(row, "blocked by", l.blockedBy().isEmpty() ? "nobody (root)" : "pid " + String.join(", ", l.blockedBy().stream().map(String::valueOf).toList()));
-        fact(row, "holding up", current.blockedTransitively(l.pid()) + " session(s), " + current.blockedDirectly(l.pid()) + " directly");
+        row = fact(row, "holding up", current.blockedTransitively(l.pid()) + " session(s), " + current.blockedDirectly(l.pid()) + " directly");
+        Label locksName = new Label("locks");
+        locksName.getStyleClass().add("fact-name");
+        facts.addRow(row, locksName, heldLocks);
+        heldLocks.show(cluster, node, l.pid());
         query.setText(l.query());
     }
 

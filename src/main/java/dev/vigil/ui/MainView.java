@@ -36,8 +36,12 @@ public final class MainView extends BorderPane {
     private final SplitPane split;
     private final Map<ConsoleView, LiveView> views = new EnumMap<>(ConsoleView.class);
 
-    public MainView(MainViewModel vm, Runnable toggleTheme, List<LiveView> liveViews) {
+    public MainView(MainViewModel vm, Runnable switchTheme, List<LiveView> liveViews) {
         this.vm = vm;
+        Runnable toggleTheme = () -> {
+            switchTheme.run();
+            refresh(); // canvases (the lock graph) cannot follow CSS; they repaint in the new theme on refresh
+        };
         this.tree = new ClusterTreeView(vm);
         tree.setId("cluster-tree");
         getStyleClass().add("main-view");
@@ -119,6 +123,12 @@ public final class MainView extends BorderPane {
         getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), toggleTheme);
         getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
                 () -> vm.liveProperty().set(!vm.liveProperty().get()));
+    }
+
+    /** Saves the window's layout to {@code store} when the window closes; the next start reopens it so. */
+    public void rememberLayoutIn(WindowStateStore store) {
+        javafx.stage.Stage stage = (javafx.stage.Stage) getScene().getWindow();
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> store.save(VigilApp.capture(stage, this)));
     }
 
     public MainViewModel vm() {

@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 
 /** The selected cluster at a glance: a headline saying what is wrong (or that nothing is), and a card per node. */
 final class NodeCardsView extends VBox {
-    private static final double CARD_WIDTH = 320;
+    private static final double CARD_WIDTH = 340;
     private static final double KEY_COLUMN_WIDTH = 70;
     private final Label headline = new Label();
     private final Label subline = new Label();
@@ -71,12 +71,12 @@ final class NodeCardsView extends VBox {
         row = fact(facts, row, "Address", node.address());
         if (node.isUp()) {
             // Four rows, so the cards leave the Overview's charts in view.
-            row = fact(facts, row, "Server", "PG " + node.version() + " · timeline "
+            row = fact(facts, row, "Server", "PG " + node.version() + " · TL "
                     + node.timeline().map(String::valueOf).orElse("–") + " · "
                     + (node.inRecovery() ? "read-only" : "read-write"));
             if (node.inRecovery()) {
                 row = fact(facts, row, "Upstream", node.upstreamAddress().map(cluster::nodeNameFor)
-                        .map(up -> up + " (" + node.receiverState().orElse("?") + ")").orElse("not streaming")
+                        .map(up -> up + " · " + node.receiverState().orElse("?")).orElse("not streaming")
                         + node.replayBacklogBytes().map(b -> " · " + Format.bytes(b) + " to replay").orElse(""));
             }
             fact(facts, row, "Up for", node.serverStartedAt()

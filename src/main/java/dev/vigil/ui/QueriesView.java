@@ -49,14 +49,14 @@ final class QueriesView extends BorderPane implements LiveView {
         table.setItems(sorted);
         table.setId("queries-table");
         table.setPlaceholder(new Label("No statement ran in the last interval (or pg_stat_statements is not read yet)."));
-        TableColumn<QueryRow, Double> total = number("total ms/s", 95, r -> r.rate().totalMillisPerSecond(), "%.1f");
+        TableColumn<QueryRow, Double> total = number("total ms/s", 105, r -> r.rate().totalMillisPerSecond(), "%.1f");
         table.getColumns().setAll(List.of(
                 number("calls/s", 80, r -> r.rate().callsPerSecond(), "%.1f"),
                 total,
                 number("mean ms", 85, r -> r.rate().meanMillis().orElse(Double.NaN), "%.2f"),
                 number("rows/s", 80, r -> r.rate().rowsPerSecond(), "%.1f"),
                 number("hit %", 70, r -> r.rate().hitRatio().map(h -> h * 100).orElse(Double.NaN), "%.1f"),
-                number("temp blk/s", 85, r -> r.rate().tempBlocksPerSecond(), "%.1f"),
+                number("temp blk/s", 100, r -> r.rate().tempBlocksPerSecond(), "%.1f"),
                 trend(),
                 textColumn()));
         total.setSortType(TableColumn.SortType.DESCENDING);
@@ -82,7 +82,7 @@ final class QueriesView extends BorderPane implements LiveView {
         lower.setPadding(new Insets(10, 0, 0, 0));
         SplitPane split = new SplitPane(table, lower);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.36);
         setCenter(split);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {

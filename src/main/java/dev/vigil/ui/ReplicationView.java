@@ -57,9 +57,9 @@ final class ReplicationView extends BorderPane implements LiveView {
                 column("slot", 160, r -> r.slot().name()),
                 column("type", 80, r -> r.slot().type()),
                 column("active", 70, r -> r.slot().active() ? "yes" : "no"),
-                column("retained WAL", 110, r -> r.slot().retainedBytes().map(Format::bytes).orElse("")),
+                column("retained WAL", 125, r -> r.slot().retainedBytes().map(Format::bytes).orElse("")),
                 column("wal_status", 100, r -> r.slot().walStatus()),
-                column("safe_wal_size", 110, r -> r.slot().safeWalSizeBytes().map(Format::bytes).orElse("unlimited")),
+                column("safe_wal_size", 125, r -> r.slot().safeWalSizeBytes().map(Format::bytes).orElse("unlimited")),
                 column("warning", 380, SlotRow::warning)));
         slotTable.setPrefHeight(150);
         slotTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);

@@ -42,9 +42,11 @@ final class SessionsView extends BorderPane implements LiveView {
     private final Label summary = new Label();
     private final TextArea query = new TextArea();
     private final GridPane facts = new GridPane();
+    private final HeldLocksLabel heldLocks;
     private ClusterViewModel cluster;
 
-    SessionsView(SessionActions actions) {
+    SessionsView(SessionActions actions, TaskExecutor tasks) {
+        this.heldLocks = new HeldLocksLabel(tasks);
         getStyleClass().add("console-view");
         setId("sessions-view");
         setTop(new VBox(8, filters(), summaryLine()));
@@ -182,6 +184,7 @@ final class SessionsView extends BorderPane implements LiveView {
         facts.getChildren().clear();
         if (row == null) {
             query.setText("");
+            heldLocks.show(null, null, null);
             return;
         }
         var a = row.activity();
@@ -192,7 +195,11 @@ final class SessionsView extends BorderPane implements LiveView {
         line = fact(line, "wait", row.waitText().isEmpty() ? "not waiting" : row.waitText());
         line = fact(line, "waits for lock", row.waitingFor().map(l -> l.mode() + " (" + l.lockType() + ")" + l.relation().map(r -> " on " + r).orElse("")).orElse("none"));
         line = fact(line, "blocked by", row.blockedBy().isEmpty() ? "nobody" : "pid " + join(row.blockedBy()));
-        fact(line, "holding up", row.blocking().isEmpty() ? "nobody" : row.blocking().size() + " session(s): pid " + join(row.blocking()));
+        line = fact(line, "holding up", row.blocking().isEmpty() ? "nobody" : row.blocking().size() + " session(s): pid " + join(row.blocking()));
+        Label locksName = new Label("locks");
+        locksName.getStyleClass().add("fact-name");
+        facts.addRow(line, locksName, heldLocks);
+        heldLocks.show(cluster, vm.node(), a.pid());
         query.setText(a.query());
     }
 

@@ -70,10 +70,11 @@ final class TopologyPane extends Pane {
             Label label = pill(linkText(link), health);
             label.setId("link-" + link.standby());
             label.setUserData(link.health());
-            label.applyCss();
-            double w = label.prefWidth(-1);
-            double h = label.prefHeight(w);
-            label.resizeRelocate((x1 + x2) / 2 - w / 2, (y1 + y2) / 2 - h / 2, w, h);
+            // Centred on the link once its size is known (a label has no size before its first layout).
+            double mx = (x1 + x2) / 2;
+            double my = (y1 + y2) / 2;
+            label.layoutXProperty().bind(label.widthProperty().divide(-2).add(mx));
+            label.layoutYProperty().bind(label.heightProperty().divide(-2).add(my));
             arrows.getChildren().addAll(line, head, label);
         }
         getChildren().add(arrows);

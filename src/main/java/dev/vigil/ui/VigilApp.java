@@ -33,8 +33,7 @@ public final class VigilApp extends Application {
         WindowState layout = layoutStore.load();
         dark = layout.dark();
         applyTheme();
-        MainView view = show(stage, vm, this::toggleTheme, layout);
-        stage.setOnHiding(e -> layoutStore.save(capture(stage, view)));
+        show(stage, vm, this::toggleTheme, layout).rememberLayoutIn(layoutStore);
         vm.start("Loading clusters. With none configured, Vigil starts a demo lab: a PostgreSQL primary with two "
                 + "streaming standbys and a light shop workload on 127.0.0.1 (the first start unpacks the binaries).");
     }

@@ -117,8 +117,14 @@ class ConsoleOnLabTest {
 
         open(robot, ConsoleView.QUERIES);
         TableView<QueryRow> queries = robot.lookup("#queries-table").queryAs(TableView.class);
-        waitFor(90, () -> fx(() -> !queries.getItems().isEmpty()));
-        robot.interact(() -> queries.getSelectionModel().select(0));
+        waitFor(90, () -> fx(() -> queries.getItems().stream().anyMatch(r -> r.text().contains("JOIN shop.order_items"))));
+        robot.interact(() -> queries.getItems().stream().filter(r -> r.text().contains("JOIN shop.order_items"))
+                .findFirst().ifPresent(r -> queries.getSelectionModel().select(r)));
+        waitFor(5, () -> fx(() -> robot.lookup("#explain-query").queryAs(javafx.scene.control.TextArea.class)
+                .getText().contains("JOIN shop.order_items")));
+        robot.clickOn("#explain-button");
+        javafx.scene.control.TreeTableView<?> plan = robot.lookup("#plan-tree").queryAs(javafx.scene.control.TreeTableView.class);
+        waitFor(30, () -> fx(() -> plan.getRoot() != null && plan.getExpandedItemCount() > 1));
         Snapshots.save(scene, "view-queries");
 
         open(robot, ConsoleView.LOCKS);
@@ -127,6 +133,8 @@ class ConsoleOnLabTest {
         waitFor(20, () -> fx(() -> graph.currentLayout().boxes().size() == 4));
         assertThat(fx(() -> graph.currentLayout().box(chain[0]).map(b -> b.root()).orElse(false))).as("A is the root").isTrue();
         assertThat(fx(() -> graph.currentLayout().boxes().values().stream().filter(b -> b.root()).count())).isEqualTo(1);
+        waitFor(10, () -> fx(() -> robot.lookup("#held-locks").queryAs(Label.class).getText()
+                .contains("RowExclusiveLock on drill_rows")));
         Snapshots.save(scene, "view-locks");
         robot.clickOn("#terminate-root");
         answerDialog(robot, true, "dialog-terminate-root");
@@ -138,6 +146,10 @@ class ConsoleOnLabTest {
 
         open(robot, ConsoleView.OVERVIEW);
         Snapshots.save(scene, "view-overview");
+        robot.interact(() -> Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
+        Snapshots.save(scene, "view-overview-light");
+        open(robot, ConsoleView.REPLICATION);
+        Snapshots.save(scene, "view-replication-light");
     }
 
     /** A ← B, C and C ← D on rows of a table of the test's own, so the demo workload never joins in. */

@@ -34,6 +34,7 @@ class MainWindowTest {
     private DemoLabSource source;
     private Scene scene;
     private Journal journal;
+    private WindowStateStore layoutStore;
 
     @Start
     void start(Stage stage) {
@@ -42,7 +43,10 @@ class MainWindowTest {
         source = new DemoLabSource(LabSettings.fromEnvironment());
         journal = Journal.open(Path.of("target", "test-journals", "main-window.jsonl"));
         vm = new MainViewModel(ui, TaskExecutor.background(ui), source, journal);
-        scene = VigilApp.show(stage, vm, () -> { }, WindowState.DEFAULT).getScene();
+        layoutStore = new WindowStateStore(Path.of("target", "test-window", "window-" + ProcessHandle.current().pid() + ".properties"));
+        MainView view = VigilApp.show(stage, vm, () -> { }, WindowState.DEFAULT);
+        view.rememberLayoutIn(layoutStore);
+        scene = view.getScene();
         vm.start("Starting the demo lab…");
     }
 
@@ -76,11 +80,24 @@ class MainWindowTest {
         assertThat(robot.lookup("#connection-state").queryLabeled().getText()).isEqualTo("2/3 nodes reachable");
         Path down = Snapshots.save(scene, "main-window-node-down");
 
+        // With a node down the window stays responsive: a click on a view's tab is handled within 200 ms.
+        robot.moveTo("#tab-replication");
+        long[] selectedAt = new long[1];
+        robot.interact(() -> vm.viewProperty().addListener((o, a, v) -> selectedAt[0] = System.nanoTime()));
+        long clickedAt = System.nanoTime();
+        robot.clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> selectedAt[0] != 0);
+        assertThat((selectedAt[0] - clickedAt) / 1_000_000).as("ms from click to view switch").isLessThan(200);
+        assertThat(vm.viewProperty().get()).isEqualTo(ConsoleView.REPLICATION);
+
         robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
         Path light = Snapshots.save(scene, "main-window-light");
         for (Path png : List.of(starting, live, down, light)) {
             assertThat(Files.size(png)).isGreaterThan(10_000);
         }
+        // Closing the window remembers its layout: the next start opens on the same view.
+        robot.interact(() -> scene.getWindow().hide());
+        assertThat(layoutStore.load().view()).isEqualTo(ConsoleView.REPLICATION);
     }
 
     private static List<NodeStatus> nodes(TreeView<TreeEntry> tree) throws Exception {

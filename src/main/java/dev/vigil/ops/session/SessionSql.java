@@ -7,7 +7,8 @@ enum SessionSql implements VersionedSql.Query {
     SESSIONS,
     SIGNAL_PRIVILEGES,
     CANCEL,
-    TERMINATE;
+    TERMINATE,
+    HELD_LOCKS;
 
     private final int[] variantsSince;
 

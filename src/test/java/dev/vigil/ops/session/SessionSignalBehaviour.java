@@ -130,6 +130,47 @@ abstract class SessionSignalBehaviour {
         }
     }
 
+    // --- looking before acting ----------------------------------------------------------------------------
+
+    @Test
+    void heldLocksShowWhatABlockerHoldsAndWhatItsWaiterAwaits() throws Exception {
+        try (Connection holder = node.connect(LabCluster.DATABASE); Connection waiter = node.connect(LabCluster.DATABASE)) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("UPDATE shop.customers SET country = country WHERE id = 1");
+            }
+            int holderPid = holder.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+            int waiterPid = waiter.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+            sessions.add(new Session(holder, holderPid));
+            sessions.add(new Session(waiter, waiterPid));
+            CompletableFuture<Void> waits = CompletableFuture.runAsync(() -> {
+                try (Statement st = waiter.createStatement()) {
+                    st.execute("UPDATE shop.customers SET country = country WHERE id = 1");
+                } catch (SQLException ended) {
+                    // terminated after the test
+                }
+            }, pool);
+            dev.vigil.lab.Waits.until(WAIT, "the waiter to wait", () -> {
+                try {
+                    return HeldLocks.of(cluster.nodes().get(0), waiterPid).stream().anyMatch(l -> !l.granted());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+
+            List<HeldLocks.HeldLock> held = HeldLocks.of(cluster.nodes().get(0), holderPid);
+            assertThat(held).allSatisfy(l -> assertThat(l.granted()).isTrue());
+            assertThat(held).anySatisfy(l -> assertThat(l.describe()).isEqualTo("RowExclusiveLock on shop.customers"));
+            assertThat(held).anySatisfy(l -> assertThat(l.describe()).startsWith("ExclusiveLock on transaction "));
+            List<HeldLocks.HeldLock> awaited = HeldLocks.of(cluster.nodes().get(0), waiterPid);
+            assertThat(awaited.get(0)).as("the awaited lock comes first").satisfies(l -> {
+                assertThat(l.granted()).isFalse();
+                assertThat(l.describe()).startsWith("ShareLock on transaction ").endsWith("(waiting)");
+            });
+            assertThat(waits).isNotDone();
+        }
+    }
+
     // --- cancel and terminate -----------------------------------------------------------------------------
 
     @Test
