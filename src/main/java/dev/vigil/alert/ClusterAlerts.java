@@ -17,21 +17,21 @@ import java.util.function.Consumer;
  * never the sampler's), writes every raised and cleared alert to the journal, then tells listeners.
  */
 public final class ClusterAlerts implements AutoCloseable {
-    private final SampleFeed monitor;
+    private final SampleFeed feed;
     private final AlertEngine engine;
     private final Journal journal;
     private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Consumer<ClusterSample> subscriber = this::onSample;
     private final NodeTicks ticks = new NodeTicks();
 
-    public ClusterAlerts(SampleFeed monitor, List<AlertRule> rules, Journal journal) {
-        this.monitor = monitor;
-        this.engine = new AlertEngine(monitor.cluster().name(), rules);
+    public ClusterAlerts(SampleFeed feed, List<AlertRule> rules, Journal journal) {
+        this.feed = feed;
+        this.engine = new AlertEngine(feed.cluster().name(), rules);
         this.journal = journal;
     }
 
     public void start() {
-        monitor.subscribeSamples(subscriber);
+        feed.subscribeSamples(subscriber);
     }
 
     public void subscribe(Consumer<AlertEvent> listener) {
@@ -71,6 +71,6 @@ public final class ClusterAlerts implements AutoCloseable {
 
     @Override
     public void close() {
-        monitor.unsubscribeSamples(subscriber);
+        feed.unsubscribeSamples(subscriber);
     }
 }

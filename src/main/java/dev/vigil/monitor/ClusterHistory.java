@@ -14,19 +14,19 @@ import java.util.function.Consumer;
  */
 public final class ClusterHistory implements AutoCloseable {
     public static final Duration DEFAULT_SPAN = Duration.ofHours(1);
-    private final SampleFeed monitor;
+    private final SampleFeed feed;
     private final int capacity;
     private final NodeTicks ticks = new NodeTicks();
     private final Map<String, Map<String, Series>> byNode = new ConcurrentHashMap<>();
     private final Consumer<ClusterSample> subscriber = this::onSample;
 
-    public ClusterHistory(SampleFeed monitor, Duration span) {
-        this.monitor = monitor;
-        this.capacity = (int) Math.max(1, span.toMillis() / monitor.settings().interval().toMillis());
+    public ClusterHistory(SampleFeed feed, Duration span) {
+        this.feed = feed;
+        this.capacity = (int) Math.max(1, span.toMillis() / feed.settings().interval().toMillis());
     }
 
     public void start() {
-        monitor.subscribeSamples(subscriber);
+        feed.subscribeSamples(subscriber);
     }
 
     private void onSample(ClusterSample sample) {
@@ -68,6 +68,6 @@ public final class ClusterHistory implements AutoCloseable {
 
     @Override
     public void close() {
-        monitor.unsubscribeSamples(subscriber);
+        feed.unsubscribeSamples(subscriber);
     }
 }

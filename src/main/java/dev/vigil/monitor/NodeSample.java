@@ -25,6 +25,14 @@ public record NodeSample(String cluster, String node, long tick, Instant at, Nod
         return metric(collector) instanceof Metric.Available<T> a ? Optional.of(a.value()) : Optional.empty();
     }
 
+    /**
+     * The value only while the node is up: a down node's sample still carries its last metrics (for history),
+     * but a view must not show them as live, nor offer actions on them.
+     */
+    public <T> Optional<T> upValue(Class<T> type) {
+        return status.isUp() ? value(type) : Optional.empty();
+    }
+
     /** The value of the available metric of this type, if any. */
     public <T> Optional<T> value(Class<T> type) {
         return available(type).map(Metric.Available::value);

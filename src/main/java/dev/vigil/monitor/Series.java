@@ -49,6 +49,30 @@ public final class Series {
         return new Points(t, v);
     }
 
+    /** The points at or after {@code fromEpochMillis} plus the one before (so a line enters the window): a chart's window. */
+    public synchronized Points pointsSince(long fromEpochMillis) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[(start + mid) % times.length] < fromEpochMillis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int first = Math.max(0, lo - 1);
+        int n = size - first;
+        long[] t = new long[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            int at = (start + first + i) % times.length;
+            t[i] = times[at];
+            v[i] = values[at];
+        }
+        return new Points(t, v);
+    }
+
     public synchronized int size() {
         return size;
     }

@@ -33,9 +33,7 @@ public final class ActionConnections {
     /** Logged in as the cluster's operator role; refused with what to configure when it has none. */
     public static Connection operator(ClusterDefinition cluster, NodeEndpoint node, Limits limits)
             throws SQLException, MissingOperatorLogin {
-        OperatorAccess access = cluster.actions().orElseThrow(() -> new MissingOperatorLogin(cluster.name()));
-        String password = access.password(node).map(p -> p.value()).orElse("");
-        return open(node, access.user(), password, limits, false, false);
+        return operator(cluster, node, limits, false);
     }
 
     /**
@@ -44,9 +42,14 @@ public final class ActionConnections {
      */
     public static Connection operatorSimpleProtocol(ClusterDefinition cluster, NodeEndpoint node, Limits limits)
             throws SQLException, MissingOperatorLogin {
+        return operator(cluster, node, limits, true);
+    }
+
+    private static Connection operator(ClusterDefinition cluster, NodeEndpoint node, Limits limits, boolean simple)
+            throws SQLException, MissingOperatorLogin {
         OperatorAccess access = cluster.actions().orElseThrow(() -> new MissingOperatorLogin(cluster.name()));
         String password = access.password(node).map(p -> p.value()).orElse("");
-        return open(node, access.user(), password, limits, false, true);
+        return open(node, access.user(), password, limits, false, simple);
     }
 
     /** Logged in as the monitoring role, read-only: for looking, never for acting. */

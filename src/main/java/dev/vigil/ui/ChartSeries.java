@@ -17,81 +17,88 @@ import java.util.TreeMap;
 final class ChartSeries {
     private ChartSeries() {}
 
-    static Map<String, Series.Points> transactions(ClusterHistory h, String node) {
+    static Map<String, Series.Points> transactions(ClusterHistory h, String node, long since) {
         Map<String, Series.Points> out = new LinkedHashMap<>();
-        put(out, "commits", h, node, HistoryPoints.COMMITS);
-        put(out, "rollbacks", h, node, HistoryPoints.ROLLBACKS);
+        put(out, "commits", h, node, HistoryPoints.COMMITS, since);
+        put(out, "rollbacks", h, node, HistoryPoints.ROLLBACKS, since);
         return out;
     }
 
     /** Active sessions (every wait class summed), idle in transaction, and all connections. */
-    static Map<String, Series.Points> sessions(ClusterHistory h, String node) {
+    static Map<String, Series.Points> sessions(ClusterHistory h, String node, long since) {
         Map<String, Series.Points> out = new LinkedHashMap<>();
         List<Series.Points> active = new ArrayList<>();
         for (String metric : h.metrics(node)) {
             if (metric.startsWith(HistoryPoints.ACTIVE_PREFIX)) {
-                h.series(node, metric).map(Series::points).ifPresent(active::add);
+                h.series(node, metric).map(x -> x.pointsSince(since)).ifPresent(active::add);
             }
         }
         if (!active.isEmpty()) {
             out.put("active", sum(active));
         }
-        put(out, "idle in transaction", h, node, HistoryPoints.IDLE_IN_TRANSACTION);
-        put(out, "connections", h, node, HistoryPoints.CONNECTIONS);
+        put(out, "idle in transaction", h, node, HistoryPoints.IDLE_IN_TRANSACTION, since);
+        put(out, "connections", h, node, HistoryPoints.CONNECTIONS, since);
         return out;
     }
 
-    static Optional<Double> maxConnections(ClusterHistory h, String node) {
-        return h.series(node, HistoryPoints.MAX_CONNECTIONS).map(Series::points)
+    static Optional<Double> maxConnections(ClusterHistory h, String node, long since) {
+        return h.series(node, HistoryPoints.MAX_CONNECTIONS).map(x -> x.pointsSince(since))
                 .filter(p -> p.size() > 0).map(p -> p.values()[p.size() - 1]);
     }
 
-    static Map<String, Series.Points> waitProfile(ClusterHistory h, String node) {
-        return byPrefix(h, node, HistoryPoints.ACTIVE_PREFIX);
+    static Map<String, Series.Points> waitProfile(ClusterHistory h, String node, long since) {
+        return byPrefix(h, node, HistoryPoints.ACTIVE_PREFIX, since);
     }
 
-    static Map<String, Series.Points> hitRatio(ClusterHistory h, String node) {
+    static Map<String, Series.Points> hitRatio(ClusterHistory h, String node, long since) {
         Map<String, Series.Points> out = new LinkedHashMap<>();
-        put(out, "hit ratio", h, node, HistoryPoints.HIT_RATIO);
+        put(out, "hit ratio", h, node, HistoryPoints.HIT_RATIO, since);
         return out;
     }
 
     /** Replay lag of each standby of {@code node} in bytes, by standby name. */
-    static Map<String, Series.Points> replayLagBytes(ClusterHistory h, String node) {
-        return byPrefix(h, node, HistoryPoints.REPLAY_LAG_BYTES_PREFIX);
+    static Map<String, Series.Points> replayLagBytes(ClusterHistory h, String node, long since) {
+        return byPrefix(h, node, HistoryPoints.REPLAY_LAG_BYTES_PREFIX, since);
     }
 
-    static Map<String, Series.Points> replayLagSeconds(ClusterHistory h, String node) {
-        return byPrefix(h, node, HistoryPoints.REPLAY_LAG_SECONDS_PREFIX);
+    static Map<String, Series.Points> replayLagSeconds(ClusterHistory h, String node, long since) {
+        return byPrefix(h, node, HistoryPoints.REPLAY_LAG_SECONDS_PREFIX, since);
+    }
+
+    /** A standby's own view: how long its replay trails what it received (seconds). */
+    static Map<String, Series.Points> replayDelay(ClusterHistory h, String node, long since) {
+        Map<String, Series.Points> out = new LinkedHashMap<>();
+        put(out, node + " replay delay", h, node, HistoryPoints.REPLAY_DELAY_SECONDS, since);
+        return out;
     }
 
     /** One standby's write, flush and replay lag in bytes, as its upstream saw them. */
-    static Map<String, Series.Points> stages(ClusterHistory h, String upstream, String standby) {
+    static Map<String, Series.Points> stages(ClusterHistory h, String upstream, String standby, long since) {
         Map<String, Series.Points> out = new LinkedHashMap<>();
-        put(out, "write", h, upstream, HistoryPoints.WRITE_LAG_BYTES_PREFIX + standby);
-        put(out, "flush", h, upstream, HistoryPoints.FLUSH_LAG_BYTES_PREFIX + standby);
-        put(out, "replay", h, upstream, HistoryPoints.REPLAY_LAG_BYTES_PREFIX + standby);
+        put(out, "write", h, upstream, HistoryPoints.WRITE_LAG_BYTES_PREFIX + standby, since);
+        put(out, "flush", h, upstream, HistoryPoints.FLUSH_LAG_BYTES_PREFIX + standby, since);
+        put(out, "replay", h, upstream, HistoryPoints.REPLAY_LAG_BYTES_PREFIX + standby, since);
         return out;
     }
 
-    static Map<String, Series.Points> blocked(ClusterHistory h, String node) {
+    static Map<String, Series.Points> blocked(ClusterHistory h, String node, long since) {
         Map<String, Series.Points> out = new LinkedHashMap<>();
-        put(out, "waiting on a lock", h, node, HistoryPoints.BLOCKED);
+        put(out, "waiting on a lock", h, node, HistoryPoints.BLOCKED, since);
         return out;
     }
 
-    private static Map<String, Series.Points> byPrefix(ClusterHistory h, String node, String prefix) {
+    private static Map<String, Series.Points> byPrefix(ClusterHistory h, String node, String prefix, long since) {
         Map<String, Series.Points> out = new LinkedHashMap<>();
         for (String metric : h.metrics(node)) {
             if (metric.startsWith(prefix)) {
-                h.series(node, metric).ifPresent(s -> out.put(metric.substring(prefix.length()), s.points()));
+                h.series(node, metric).ifPresent(s -> out.put(metric.substring(prefix.length()), s.pointsSince(since)));
             }
         }
         return out;
     }
 
-    private static void put(Map<String, Series.Points> out, String name, ClusterHistory h, String node, String metric) {
-        h.series(node, metric).ifPresent(s -> out.put(name, s.points()));
+    private static void put(Map<String, Series.Points> out, String name, ClusterHistory h, String node, String metric, long since) {
+        h.series(node, metric).ifPresent(s -> out.put(name, s.pointsSince(since)));
     }
 
     /** Point-wise sum by timestamp: a series that starts later adds from its first point on. */

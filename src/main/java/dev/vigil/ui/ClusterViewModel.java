@@ -78,8 +78,13 @@ public final class ClusterViewModel {
                 .or(() -> s.nodes().stream().findFirst());
     }
 
-    void update(ClusterSample next) {
-        sample.set(next);
+    /** Health, roles and reachability: always current, even while the views are paused. */
+    void updateStatus(ClusterSample next) {
         status.set(next.status());
+    }
+
+    /** What the views show: frozen while paused. */
+    void updateSample(ClusterSample next) {
+        sample.set(next);
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.ui;
 
 import java.time.Duration;
+import javafx.scene.control.Alert;
 import java.util.List;
 import java.util.function.Supplier;
 import dev.vigil.ops.session.SessionSignalWorkflow;
@@ -13,8 +14,21 @@ final class ConsoleViews {
     static List<LiveView> create(MainViewModel vm) {
         Supplier<Duration> range = () -> vm.chartRangeProperty().get();
         EventsViewModel events = new EventsViewModel(vm.journal(), vm.ui(), vm.tasks());
+        vm.onClose(events::close);
         SessionActions actions = (owner, cluster, node, sessions, terminate) -> {
-            List<SessionTarget> targets = sessions.stream().map(r -> SessionTarget.of(r.activity())).toList();
+            List<SessionTarget> targets;
+            try {
+                targets = sessions.stream().map(r -> SessionTarget.of(r.activity())).toList();
+            } catch (IllegalArgumentException unsafe) {
+                // Without a backend start time a reused pid could be signalled by mistake: refuse, and say why.
+                Alert refusal = new Alert(Alert.AlertType.ERROR, unsafe.getMessage() + ".\n\nVigil needs each session's"
+                        + " start time to act safely. On " + cluster.name() + "/" + node + ", grant it to the monitoring"
+                        + " role: GRANT pg_read_all_stats TO <monitoring role>;");
+                refusal.setHeaderText("Cannot " + (terminate ? "terminate" : "cancel") + " this session");
+                refusal.initOwner(owner);
+                refusal.show();
+                return;
+            }
             WorkflowDialog.open(owner, vm.workflows(), terminate
                     ? SessionSignalWorkflow.terminate(cluster.definition(), node, targets)
                     : SessionSignalWorkflow.cancel(cluster.definition(), node, targets), vm.tasks());

@@ -41,7 +41,10 @@ final class EventsView extends BorderPane implements LiveView {
         this.vm = vm;
         getStyleClass().add("console-view");
         setId("events-view");
-        table = new TableView<>(vm.rows());
+        table = new TableView<>();
+        javafx.collections.transformation.SortedList<JournalEntry> sorted = new javafx.collections.transformation.SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.setId("events-table");
         table.setPlaceholder(new Label("No event yet: alerts and actions appear here as they happen."));
         table.getColumns().setAll(List.of(

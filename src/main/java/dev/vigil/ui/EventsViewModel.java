@@ -31,11 +31,19 @@ public final class EventsViewModel implements AutoCloseable {
     private final StringProperty kind = new SimpleStringProperty("all");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Consumer<JournalEntry> listener;
+    private final java.util.concurrent.ConcurrentLinkedQueue<JournalEntry> incoming = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
 
     public EventsViewModel(Journal journal, UiThread ui, TaskExecutor tasks) {
         this.journal = journal;
         this.ui = ui;
-        this.listener = entry -> ui.run(() -> add(List.of(entry)));
+        // A burst of entries (an alert storm, a workflow's steps) reaches the FX thread as one batch, not one each.
+        this.listener = entry -> {
+            incoming.add(entry);
+            if (drainScheduled.compareAndSet(false, true)) {
+                ui.run(this::drain);
+            }
+        };
         text.addListener((o, a, b) -> applyFilter());
         kind.addListener((o, a, b) -> applyFilter());
         journal.subscribe(listener);
@@ -47,13 +55,26 @@ public final class EventsViewModel implements AutoCloseable {
         }, error -> summary.set("Cannot read " + journal.file() + ": " + error.getMessage()));
     }
 
+    private void drain() {
+        drainScheduled.set(false);
+        List<JournalEntry> batch = new ArrayList<>();
+        for (JournalEntry e = incoming.poll(); e != null; e = incoming.poll()) {
+            batch.add(e);
+        }
+        add(batch);
+    }
+
     private void add(List<JournalEntry> entries) {
+        boolean inOrder = true;
         for (JournalEntry e : entries) {
             if (known.add(e)) {
+                inOrder &= all.isEmpty() || !e.at().isBefore(all.get(all.size() - 1).at());
                 all.add(e);
             }
         }
-        all.sort(Comparator.comparing(JournalEntry::at));
+        if (!inOrder) {
+            all.sort(Comparator.comparing(JournalEntry::at));
+        }
         if (all.size() > KEEP) {
             List<JournalEntry> dropped = all.subList(0, all.size() - KEEP);
             known.removeAll(dropped);

@@ -66,6 +66,18 @@ public final class ExplainViewModel {
         submit(ExplainRequest.analyze(query.get(), confirmed));
     }
 
+    /** A new query or node: the old plan must not sit beside it. A result still on its way is dropped. */
+    public void reset(String newQuery) {
+        latestRequest++;
+        running.set(false);
+        result.set(null);
+        plan.set(null);
+        hottest.set(null);
+        summary.set("");
+        error.set("");
+        query.set(newQuery);
+    }
+
     private void submit(ExplainRequest request) {
         long id = ++latestRequest;
         running.set(true);

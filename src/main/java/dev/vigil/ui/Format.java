@@ -60,4 +60,10 @@ final class Format {
     static String clock(java.time.Instant at) {
         return CLOCK.format(at);
     }
+
+    /** A query on one line, whitespace collapsed, cut at 300 characters: for table cells and lists. */
+    static String oneLine(String query) {
+        String flat = query.replaceAll("\\s+", " ").strip();
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
 }

@@ -12,4 +12,8 @@ interface LiveView {
     Node node();
 
     void refresh(ClusterViewModel cluster, String node);
+
+    /** Every tick, shown or not: for views that keep a history of their own (per-query trends). Cheap. */
+    default void observe(ClusterViewModel cluster, String node) {
+    }
 }

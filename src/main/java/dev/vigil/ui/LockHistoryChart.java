@@ -12,15 +12,11 @@ import javafx.scene.layout.StackPane;
 /** Sessions waiting on a lock over time, under the wait-for graph: did the pile-up start now or an hour ago? */
 final class LockHistoryChart implements LocksView.LockHistory {
     private final TimeChart chart = TimeChart.line("Sessions waiting on a lock", Scale.of("sessions", ValueFormat.PLAIN));
-    private final StackPane card = new StackPane(chart);
+    private final StackPane card = ChartCard.of(chart, 150);
     private final Supplier<Duration> range;
 
     LockHistoryChart(Supplier<Duration> range) {
         this.range = range;
-        card.getStyleClass().add("chart-card");
-        card.setPadding(new Insets(6, 6, 4, 6));
-        card.setMinHeight(150);
-        chart.setMinSize(0, 0);
         chart.setId("lock-history");
     }
 
@@ -31,6 +27,7 @@ final class LockHistoryChart implements LocksView.LockHistory {
 
     @Override
     public void refresh(ClusterViewModel cluster, String node) {
-        chart.update(ChartSeries.blocked(cluster.history(), node), cluster.sample().at(), range.get());
+        chart.update(ChartSeries.blocked(cluster.history(), node, cluster.sample().at().minus(range.get()).toEpochMilli()),
+                cluster.sample().at(), range.get());
     }
 }

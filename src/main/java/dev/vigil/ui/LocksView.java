@@ -42,6 +42,7 @@ final class LocksView extends BorderPane implements LiveView {
     private final LockHistory history;
     private final SessionActions actions;
     private WaitForGraph current;
+    private boolean refreshingTrees;
     private ClusterViewModel cluster;
     private String node = "";
 
@@ -70,8 +71,8 @@ final class LocksView extends BorderPane implements LiveView {
         treeList.setCellFactory(l -> new TreeCell());
         treeList.setPrefHeight(180);
         treeList.getSelectionModel().selectedItemProperty().addListener((o, a, tree) -> {
-            if (tree != null) {
-                graph.select(tree.root());
+            if (tree != null && !refreshingTrees) {
+                graph.select(tree.root()); // only the operator's choice moves the graph, never a tick's reselection
             }
         });
         terminateRoot.setId("terminate-root");
@@ -113,11 +114,9 @@ final class LocksView extends BorderPane implements LiveView {
         Integer selected = graph.selectedPidProperty().get();
         List<BlockingTree> all = current.trees();
         if (selected != null) {
-            for (BlockingTree t : all) {
-                if (t.root() == selected || t.blocked().contains(selected)) {
-                    return Optional.of(t.root());
-                }
-            }
+            // A session in no tree (a member of a lock cycle) has no root to end: nothing is offered.
+            return all.stream().filter(t -> t.root() == selected || t.blocked().contains(selected)).findFirst()
+                    .map(BlockingTree::root);
         }
         return all.stream().findFirst().map(BlockingTree::root);
     }
@@ -127,7 +126,7 @@ final class LocksView extends BorderPane implements LiveView {
         if (root.isEmpty() || cluster == null) {
             return;
         }
-        cluster.focus(node).flatMap(n -> n.value(dev.vigil.monitor.ActivitySnapshot.class))
+        cluster.focus(node).flatMap(n -> n.upValue(dev.vigil.monitor.ActivitySnapshot.class))
                 .flatMap(a -> a.sessions().stream().filter(s -> s.pid() == root.get()).findFirst())
                 .ifPresentOrElse(
                         s -> actions.signal(getScene().getWindow(), cluster, node, List.of(SessionRow.of(s,
@@ -185,7 +184,7 @@ final class LocksView extends BorderPane implements LiveView {
         this.cluster = cluster;
         Optional<NodeSample> shown = cluster.focus(chosen);
         node = shown.map(NodeSample::node).orElse("");
-        Optional<LockSnapshot> locks = shown.flatMap(n -> n.value(LockSnapshot.class));
+        Optional<LockSnapshot> locks = shown.flatMap(n -> n.upValue(LockSnapshot.class));
         if (locks.isEmpty()) {
             current = null;
             trees.clear();
@@ -200,9 +199,15 @@ final class LocksView extends BorderPane implements LiveView {
             graph.show(current);
             List<BlockingTree> all = current.trees();
             BlockingTree keep = treeList.getSelectionModel().getSelectedItem();
-            trees.setAll(all);
-            if (keep != null) {
-                all.stream().filter(t -> t.root() == keep.root()).findFirst().ifPresent(t -> treeList.getSelectionModel().select(t));
+            refreshingTrees = true;
+            try {
+                trees.setAll(all);
+                if (keep != null) {
+                    all.stream().filter(t -> t.root() == keep.root()).findFirst()
+                            .ifPresent(t -> treeList.getSelectionModel().select(t));
+                }
+            } finally {
+                refreshingTrees = false;
             }
             long waiting = locks.get().waitingCount();
             summary.setText(waiting == 0 ? node + ": no session waits on a lock."
@@ -210,39 +215,51 @@ final class LocksView extends BorderPane implements LiveView {
                     current.rootBlockers().size(), current.cycles().isEmpty() ? "" : " · " + current.cycles().size()
                     + " cycle(s): the deadlock detector will end one"));
         }
-        terminateRoot.setDisable(rootToTerminate().isEmpty());
+        Optional<Integer> root = rootToTerminate();
+        terminateRoot.setDisable(root.isEmpty());
+        terminateRoot.setText(root.map(pid -> "Terminate root blocker pid " + pid + "…").orElse("Terminate root blocker…"));
         showDetails();
         history.refresh(cluster, node);
     }
 
+    /** One blocking tree in the side list; its nodes are built once and refilled, not rebuilt per update. */
     private final class TreeCell extends ListCell<BlockingTree> {
-        @Override
-        protected void updateItem(BlockingTree tree, boolean empty) {
-            super.updateItem(tree, empty);
-            if (empty || tree == null || current == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            Optional<LockSession> root = current.session(tree.root());
-            Label head = new Label("pid " + tree.root() + root.map(r -> " · " + r.user() + " · " + r.state()).orElse(""));
+        private final Label head = new Label();
+        private final Label count = new Label();
+        private final Label q = new Label();
+        private final VBox box;
+
+        TreeCell() {
             head.getStyleClass().add("tree-root");
-            Label count = new Label("blocks " + tree.size());
+            head.setMinWidth(0);
             count.getStyleClass().addAll("role-badge", "role-down");
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            q.getStyleClass().add("tree-muted");
+            q.setMinWidth(0);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox top = new HBox(6, head, spacer, count);
             top.setAlignment(Pos.CENTER_LEFT);
-            Label q = new Label(root.map(r -> r.query().replaceAll("\\s+", " ")).orElse(""));
-            q.getStyleClass().add("tree-muted");
-            setText(null);
-            VBox box = new VBox(2, top, q);
-            box.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
+            box = new VBox(2, top, q);
             box.setMinWidth(0);
-            head.setMinWidth(0);
-            count.setMinWidth(Region.USE_PREF_SIZE);
-            q.setMinWidth(0);
             setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(BlockingTree tree, boolean empty) {
+            super.updateItem(tree, empty);
+            setText(null);
+            if (empty || tree == null || current == null) {
+                setGraphic(null);
+                return;
+            }
+            if (!box.maxWidthProperty().isBound() && getListView() != null) {
+                box.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
+            }
+            Optional<LockSession> root = current.session(tree.root());
+            head.setText("pid " + tree.root() + root.map(r -> " · " + r.user() + " · " + r.state()).orElse(""));
+            count.setText("blocks " + tree.size());
+            q.setText(root.map(r -> Format.oneLine(r.query())).orElse(""));
             setGraphic(box);
         }
     }

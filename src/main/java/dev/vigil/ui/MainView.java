@@ -75,7 +75,8 @@ public final class MainView extends BorderPane {
                 select(item.getValue());
             }
         });
-        vm.shownSampleProperty().addListener((o, a, b) -> refresh());
+        vm.shownSampleProperty().addListener((o, a, b) -> tick());
+        vm.chartRangeProperty().addListener((o, a, b) -> refresh());
         vm.selectedNodeProperty().addListener((o, a, b) -> refresh());
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -98,6 +99,14 @@ public final class MainView extends BorderPane {
         if (cluster != null && view != null) {
             view.refresh(cluster, vm.selectedNodeProperty().get());
         }
+    }
+
+    private void tick() {
+        ClusterViewModel cluster = vm.selectedCluster();
+        if (cluster != null) {
+            views.values().forEach(v -> v.observe(cluster, vm.selectedNodeProperty().get()));
+        }
+        refresh();
     }
 
     private void selectTab(ConsoleView view) {

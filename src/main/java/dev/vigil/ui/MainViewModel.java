@@ -51,7 +51,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<ClusterViewModel> readOnlyClusters = FXCollections.unmodifiableObservableList(clusters);
     private final ObservableList<ActiveAlert> alerts = FXCollections.observableArrayList();
     private final ObservableList<ActiveAlert> readOnlyAlerts = FXCollections.unmodifiableObservableList(alerts);
-    private final ObjectProperty<ClusterViewModel> selectedCluster = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ClusterViewModel> selectedCluster = new ReadOnlyObjectWrapper<>();
     private final StringProperty selectedNode = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<ClusterSample> shownSample = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<ConsoleView> view = new SimpleObjectProperty<>(ConsoleView.OVERVIEW);
@@ -103,20 +103,21 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void apply(ClusterViewModel cluster, ClusterSample sample) {
-        if (!live.get()) {
-            return; // paused: the frame stays as it was, for a trainer to talk over
-        }
-        cluster.update(sample);
+        // Health in the tree and status bar, and alerts, stay live even when paused: a split-brain raised
+        // during a training pause must still show.
+        cluster.updateStatus(sample);
         lastSampleAt.set(sample.at());
+        if (!live.get()) {
+            return; // paused: the views' frame stays as it was, for a trainer to talk over
+        }
+        cluster.updateSample(sample);
         if (cluster == selectedCluster.get()) {
             shownSample.set(sample);
         }
     }
 
     private void onAlert(AlertEvent event) {
-        if (live.get()) {
-            refreshAlerts();
-        }
+        refreshAlerts();
     }
 
     /** The strip lists every cluster's active alerts, critical first, newest first within a severity. */
@@ -182,7 +183,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public ReadOnlyObjectProperty<ClusterViewModel> selectedClusterProperty() {
-        return selectedCluster;
+        return selectedCluster.getReadOnlyProperty();
     }
 
     public ClusterViewModel selectedCluster() {
@@ -222,6 +223,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public UiThread ui() {
         return ui;
+    }
+
+    /** Runs at {@link #close()}: view-models that listen to long-lived sources let go of them. */
+    public void onClose(Runnable closer) {
+        unsubscribers.add(closer);
     }
 
     /** Stops watching and releases the source (for the demo: stops its servers). Blocks; call at exit. */

@@ -15,29 +15,27 @@ import java.time.Duration;
  * the tables), on a fresh connection per request so nothing lingers on the server.
  */
 final class NodeExplainService implements ExplainService {
-    private volatile ClusterDefinition cluster;
-    private volatile NodeEndpoint node;
-    private volatile int versionNum;
+    /** Where EXPLAIN runs; one field, so a request never mixes an old node with a new version. */
+    private record Target(ClusterDefinition cluster, NodeEndpoint node, int versionNum) {}
+
+    private volatile Target target;
 
     void target(ClusterDefinition cluster, NodeEndpoint node, int versionNum) {
-        this.cluster = cluster;
-        this.node = node;
-        this.versionNum = versionNum;
+        this.target = new Target(cluster, node, versionNum);
     }
 
     @Override
     public ExplainResult explain(ExplainRequest request) throws Exception {
-        ClusterDefinition c = cluster;
-        NodeEndpoint n = node;
-        if (c == null || n == null) {
+        Target t = target;
+        if (t == null) {
             throw new IllegalStateException("No node is selected: pick a cluster or node in the tree first.");
         }
         ExplainLimits limits = ExplainLimits.DEFAULT;
         // The client gives up a little after the server's own statement_timeout would.
         ActionConnections.Limits connectionLimits = new ActionConnections.Limits(
                 limits.statementTimeout().plus(Duration.ofSeconds(5)), limits.lockTimeout());
-        try (Connection connection = ActionConnections.operatorSimpleProtocol(c, n, connectionLimits)) {
-            return new ExplainRunner(connection, versionNum, limits).explain(request);
+        try (Connection connection = ActionConnections.operatorSimpleProtocol(t.cluster(), t.node(), connectionLimits)) {
+            return new ExplainRunner(connection, t.versionNum(), limits).explain(request);
         }
     }
 }

@@ -42,11 +42,11 @@ final class OverviewChartsPane implements OverviewView.OverviewCharts {
         grid.setHgap(12);
         grid.setVgap(12);
         grid.getColumnConstraints().addAll(half(), half());
-        grid.add(card(tps, 240), 0, 0);
-        grid.add(card(sessions, 240), 1, 0);
-        grid.add(card(waits, 280), 0, 1, 2, 1);
-        grid.add(card(hitRatio, 240), 0, 2);
-        grid.add(card(lag, 240), 1, 2);
+        grid.add(ChartCard.of(tps, 240), 0, 0);
+        grid.add(ChartCard.of(sessions, 240), 1, 0);
+        grid.add(ChartCard.of(waits, 280), 0, 1, 2, 1);
+        grid.add(ChartCard.of(hitRatio, 240), 0, 2);
+        grid.add(ChartCard.of(lag, 240), 1, 2);
         box = new VBox(10, heading, grid);
         box.setId("overview-charts");
     }
@@ -69,25 +69,25 @@ final class OverviewChartsPane implements OverviewView.OverviewCharts {
         String node = shown.node();
         ClusterHistory h = cluster.history();
         Duration window = range.get();
-        heading.setText("Live: " + node + " (" + shown.status().role().name().toLowerCase() + "), last "
+        heading.setText(node + " (" + shown.status().role().name().toLowerCase() + "), last "
                 + (window.toMinutes() >= 60 ? window.toHours() + " h" : window.toMinutes() + " min"));
         var end = cluster.sample().at();
-        tps.update(ChartSeries.transactions(h, node), end, window);
-        ChartSeries.maxConnections(h, node).ifPresentOrElse(m -> sessions.setLimit("max_connections", m),
+        long since = end.minus(window).toEpochMilli();
+        tps.update(ChartSeries.transactions(h, node, since), end, window);
+        ChartSeries.maxConnections(h, node, since).ifPresentOrElse(m -> sessions.setLimit("max_connections", m),
                 sessions::clearLimit);
-        sessions.update(ChartSeries.sessions(h, node), end, window);
-        waits.update(ChartSeries.waitProfile(h, node), end, window);
-        hitRatio.update(ChartSeries.hitRatio(h, node), end, window);
-        // Lag is the upstream's view of its standbys; from a standby, its own replay delay.
-        boolean standby = shown.status().inRecovery();
-        String source = standby ? cluster.focus(null).map(NodeSample::node).orElse(node) : node;
-        var bytes = ChartSeries.replayLagBytes(h, source);
-        var seconds = ChartSeries.replayLagSeconds(h, source);
-        if (standby) {
+        sessions.update(ChartSeries.sessions(h, node, since), end, window);
+        waits.update(ChartSeries.waitProfile(h, node, since), end, window);
+        hitRatio.update(ChartSeries.hitRatio(h, node, since), end, window);
+        if (shown.status().inRecovery()) {
+            // A standby: its lag as its own upstream reports it (bytes), and its own replay delay (time).
+            String upstream = shown.status().upstreamAddress().map(a -> cluster.status().nodeNameFor(a)).orElse("");
+            var bytes = ChartSeries.replayLagBytes(h, upstream, since);
             bytes.keySet().retainAll(java.util.Set.of(node));
-            seconds.keySet().retainAll(java.util.Set.of(node));
+            lag.update(bytes, ChartSeries.replayDelay(h, node, since), end, window);
+        } else {
+            lag.update(ChartSeries.replayLagBytes(h, node, since), ChartSeries.replayLagSeconds(h, node, since), end, window);
         }
-        lag.update(bytes, seconds, end, window);
     }
 
     private static ColumnConstraints half() {
@@ -97,13 +97,4 @@ final class OverviewChartsPane implements OverviewView.OverviewCharts {
         return c;
     }
 
-    private static StackPane card(TimeChart chart, double height) {
-        StackPane card = new StackPane(chart);
-        card.getStyleClass().add("chart-card");
-        card.setPadding(new Insets(6, 6, 4, 6));
-        card.setPrefHeight(height);
-        card.setMinHeight(height);
-        chart.setMinSize(0, 0);
-        return card;
-    }
 }

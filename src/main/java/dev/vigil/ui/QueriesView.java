@@ -135,13 +135,21 @@ final class QueriesView extends BorderPane implements LiveView {
     }
 
     @Override
-    public void refresh(ClusterViewModel cluster, String node) {
+    public void observe(ClusterViewModel cluster, String node) {
+        String before = vm.node();
         cluster.focus(node).ifPresent(vm::update);
+        if (!before.equals(vm.node())) {
+            selectedId = null; // another node: its query ids mean other queries
+        }
+    }
+
+    @Override
+    public void refresh(ClusterViewModel cluster, String node) {
+        observe(cluster, node);
         if (selectedId != null) {
             table.getItems().stream().filter(r -> r.queryId() == selectedId).findFirst()
                     .ifPresent(r -> table.getSelectionModel().select(r));
         }
-        detail.show(cluster, cluster.focus(node).map(n -> n.node()).orElse(node),
-                selectedId == null ? Optional.empty() : vm.row(selectedId));
+        detail.show(cluster, vm.node(), selectedId == null ? Optional.empty() : vm.row(selectedId));
     }
 }

@@ -48,7 +48,7 @@ public final class QueriesViewModel {
             trends.clear();
             all = List.of();
         }
-        Optional<StatementsSnapshot> found = sample.value(StatementsSnapshot.class);
+        Optional<StatementsSnapshot> found = sample.upValue(StatementsSnapshot.class);
         if (found.isEmpty()) {
             all = List.of();
             summary.set(node + ": " + (sample.status().isUp() ? "statements " + Format.metricProblem(sample, "statements")
@@ -81,6 +81,12 @@ public final class QueriesViewModel {
             trends.computeIfAbsent(r.queryId(), id -> new Series(TREND)).add(current.at().toEpochMilli(),
                     r.totalMillisPerSecond());
         }
+        // A query with a trend that made no calls this interval is a zero, not a gap.
+        trends.forEach((id, series) -> {
+            if (!byId.containsKey(id)) {
+                series.add(current.at().toEpochMilli(), 0);
+            }
+        });
         List<QueryRow> built = new ArrayList<>(rates.size());
         for (StatementRate r : StatementDeltas.top(rates, StatementDeltas.Order.TOTAL_TIME, rates.size())) {
             built.add(new QueryRow(r, current.text(r.queryId()).orElse("(query text not read yet: id " + r.queryId() + ")"),
@@ -103,6 +109,11 @@ public final class QueriesViewModel {
 
     public Optional<QueryRow> row(long queryId) {
         return all.stream().filter(r -> r.queryId() == queryId).findFirst();
+    }
+
+    /** The node whose statements are shown; empty before the first sample. */
+    public String node() {
+        return node;
     }
 
     public Optional<Instant> lastRead() {

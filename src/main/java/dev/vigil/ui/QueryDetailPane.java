@@ -39,11 +39,7 @@ final class QueryDetailPane implements QueriesView.QueryDetail {
         text.setPrefRowCount(5);
         text.setId("query-text");
         text.setPromptText("Select a query above.");
-        StackPane chartCard = new StackPane(history);
-        chartCard.getStyleClass().add("chart-card");
-        chartCard.setPadding(new Insets(6, 6, 4, 6));
-        chartCard.setMinHeight(170);
-        history.setMinSize(0, 0);
+        StackPane chartCard = ChartCard.of(history, 170);
         VBox left = new VBox(8, title("Normalized query"), text, chartCard);
         VBox.setVgrow(chartCard, Priority.ALWAYS);
         ExplainPane pane = new ExplainPane(explain);
@@ -71,13 +67,15 @@ final class QueryDetailPane implements QueriesView.QueryDetail {
         cluster.sample().node(node).ifPresent(n -> cluster.definition().nodes().stream()
                 .filter(e -> e.name().equals(node)).findFirst()
                 .ifPresent(endpoint -> service.target(cluster.definition(), endpoint, n.status().versionNum())));
-        row.ifPresent(r -> history.update(Map.<String, Series.Points>of("total ms/s", r.history()), cluster.sample().at(),
-                range.get()));
-        // Only a newly chosen query replaces the text: the operator may be editing it into a representative one.
-        row.filter(r -> r.queryId() != shownId).ifPresent(r -> {
-            shownId = r.queryId();
-            text.setText(r.text());
-            explain.queryProperty().set(r.text());
-        });
+        long id = row.map(QueryRow::queryId).orElse(Long.MIN_VALUE);
+        if (id != shownId) {
+            // A new query (or none): its text, and no plan of the previous one. Same query: the operator may be
+            // editing the text into a representative statement, so it is left alone.
+            shownId = id;
+            text.setText(row.map(QueryRow::text).orElse(""));
+            explain.reset(row.map(QueryRow::text).orElse(""));
+        }
+        history.update(row.map(r -> Map.<String, Series.Points>of("total ms/s", r.history())).orElse(Map.of()),
+                cluster.sample().at(), range.get());
     }
 }

@@ -19,7 +19,6 @@ public record QueryRow(StatementRate rate, String text, Series.Points history) {
     }
 
     public String oneLine() {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() > 400 ? flat.substring(0, 400) + "…" : flat;
+        return Format.oneLine(text);
     }
 }

@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 final class ReplicationLagCharts implements ReplicationView.LagCharts {
     private final Map<String, TimeChart> charts = new LinkedHashMap<>();
     private final GridPane tiles = new GridPane();
+    private final Label empty = new Label("No standby is streaming: there is no lag to chart.");
     private final VBox box;
     private final Supplier<Duration> range;
 
@@ -36,7 +37,8 @@ final class ReplicationLagCharts implements ReplicationView.LagCharts {
             half.setHgrow(Priority.ALWAYS);
             tiles.getColumnConstraints().add(half);
         }
-        box = new VBox(8, title, tiles);
+        empty.getStyleClass().add("placeholder-text");
+        box = new VBox(8, title, empty, tiles);
         box.setId("lag-charts");
     }
 
@@ -48,31 +50,29 @@ final class ReplicationLagCharts implements ReplicationView.LagCharts {
     @Override
     public void refresh(ClusterViewModel cluster, ReplicationTopology topology) {
         List<ReplicationTopology.Link> links = topology.links().stream().filter(l -> !l.upstream().isEmpty()).toList();
-        charts.keySet().retainAll(links.stream().map(ReplicationTopology.Link::standby).toList());
-        for (ReplicationTopology.Link link : links) {
-            TimeChart chart = charts.computeIfAbsent(link.standby(), s -> TimeChart.line(s + " behind " + link.upstream(),
-                    Scale.of("lag (bytes)", ValueFormat.BYTES)));
+        // Keyed by upstream and standby: another cluster, or a standby that now follows another node, gets a new chart.
+        List<String> keys = links.stream().map(l -> cluster.name() + "|" + l.upstream() + "|" + l.standby()).toList();
+        boolean changed = !keys.equals(List.copyOf(charts.keySet()));
+        charts.keySet().retainAll(keys);
+        long since = cluster.sample().at().minus(range.get()).toEpochMilli();
+        for (int i = 0; i < links.size(); i++) {
+            ReplicationTopology.Link link = links.get(i);
+            TimeChart chart = charts.computeIfAbsent(keys.get(i), k -> TimeChart.line(link.standby() + " behind "
+                    + link.upstream(), Scale.of("lag (bytes)", ValueFormat.BYTES)));
             chart.setId("lag-chart-" + link.standby());
-            chart.update(ChartSeries.stages(cluster.history(), link.upstream(), link.standby()), cluster.sample().at(),
-                    range.get());
+            chart.update(ChartSeries.stages(cluster.history(), link.upstream(), link.standby(), since),
+                    cluster.sample().at(), range.get());
         }
-        if (tiles.getChildren().size() != charts.size()) {
+        if (changed) {
             tiles.getChildren().clear();
             int i = 0;
-            for (TimeChart chart : charts.values()) {
-                tiles.add(card(chart), i % 2, i / 2);
+            for (String key : keys) {
+                tiles.add(ChartCard.of(charts.get(key), 230), i % 2, i / 2);
                 i++;
             }
         }
+        empty.setVisible(links.isEmpty());
+        empty.setManaged(links.isEmpty());
     }
 
-    private static StackPane card(TimeChart chart) {
-        StackPane card = new StackPane(chart);
-        card.getStyleClass().add("chart-card");
-        card.setPadding(new Insets(6, 6, 4, 6));
-        card.setPrefHeight(230);
-        card.setMinHeight(230);
-        chart.setMinSize(0, 0);
-        return card;
-    }
 }

@@ -19,9 +19,12 @@ import java.util.Set;
  * cascades 2…), each link with its state and lag judged against the alert thresholds, and the states nobody may
  * miss: two primaries, no primary, a standby not streaming. Pure: a sample in, a picture's model out.
  */
-public record ReplicationTopology(List<Member> members, List<Link> links, List<String> problems, boolean splitBrain) {
+public record ReplicationTopology(List<Member> members, List<Link> links, List<Problem> problems, boolean splitBrain) {
 
     public enum Health { OK, WARNING, CRITICAL }
+
+    /** Something wrong, as the banner says it, with how bad it is. */
+    public record Problem(Health severity, String text) {}
 
     public record Member(String node, NodeStatus.Role role, boolean up, int depth, String upstream) {}
 
@@ -39,34 +42,34 @@ public record ReplicationTopology(List<Member> members, List<Link> links, List<S
         ClusterStatus status = sample.status();
         List<Member> members = new ArrayList<>();
         List<Link> links = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (status.splitBrain()) {
-            problems.add("SPLIT-BRAIN: " + String.join(" and ", status.primaries().stream().map(NodeStatus::node).toList())
-                    + " all accept writes. Stop writes to all but one, then fence the others.");
+            problems.add(new Problem(Health.CRITICAL, "SPLIT-BRAIN: " + String.join(" and ", status.primaries().stream()
+                    .map(NodeStatus::node).toList()) + " all accept writes. Stop writes to all but one, then fence the others."));
         } else if (status.primaries().isEmpty() && status.reachableCount() > 0) {
-            problems.add("No reachable primary: writes cannot succeed. Check the primary, or fail over.");
+            problems.add(new Problem(Health.CRITICAL, "No reachable primary: writes cannot succeed. Check the primary, or fail over."));
         }
         for (NodeSample node : sample.nodes()) {
             NodeStatus s = node.status();
             String upstream = s.upstreamAddress().map(status::nodeNameFor).orElse("");
             members.add(new Member(node.node(), s.role(), s.isUp(), depth(sample, node.node(), new HashSet<>()), upstream));
             if (!s.isUp()) {
-                problems.add(node.node() + " is unreachable" + (s.error().isEmpty() ? "." : ": " + s.error()));
+                problems.add(new Problem(Health.CRITICAL, node.node() + " is unreachable" + (s.error().isEmpty() ? "." : ": " + s.error())));
                 continue;
             }
             if (s.role() != NodeStatus.Role.STANDBY) {
                 continue;
             }
-            Optional<ReceiverState> receiver = node.value(ReplicationSnapshot.class).flatMap(ReplicationSnapshot::receiver);
+            Optional<ReceiverState> receiver = node.upValue(ReplicationSnapshot.class).flatMap(ReplicationSnapshot::receiver);
             boolean paused = receiver.map(ReceiverState::replayPaused).orElse(false);
             if (upstream.isEmpty()) {
-                problems.add(node.node() + " is a standby that is not streaming (receiver: "
-                        + receiver.flatMap(ReceiverState::status).orElse("none") + "). It falls behind until it reconnects.");
+                problems.add(new Problem(Health.CRITICAL, node.node() + " is a standby that is not streaming (receiver: "
+                        + receiver.flatMap(ReceiverState::status).orElse("none") + "). It falls behind until it reconnects."));
                 links.add(new Link("", node.node(), "not streaming", "", Optional.empty(), Optional.empty(), paused,
                         Health.CRITICAL, "not streaming"));
                 continue;
             }
-            Optional<StandbyLink> seen = sample.node(upstream).flatMap(u -> u.value(ReplicationSnapshot.class))
+            Optional<StandbyLink> seen = sample.node(upstream).flatMap(u -> u.upValue(ReplicationSnapshot.class))
                     .flatMap(r -> r.standby(node.node()));
             Optional<Long> bytes = seen.map(StandbyLink::replayLagBytes).or(() -> receiver.flatMap(ReceiverState::replayBacklogBytes));
             Optional<Double> seconds = seen.flatMap(StandbyLink::effectiveReplayLagSeconds)
@@ -87,7 +90,8 @@ public record ReplicationTopology(List<Member> members, List<Link> links, List<S
                 verdict = state;
             }
             if (health != Health.OK) {
-                problems.add(node.node() + ": " + verdict + bytes.map(b -> ", " + Format.bytes(b) + " behind").orElse(""));
+                problems.add(new Problem(health, node.node() + ": " + verdict
+                        + bytes.map(b -> ", " + Format.bytes(b) + " behind").orElse("")));
             }
             links.add(new Link(upstream, node.node(), state, seen.map(StandbyLink::syncState).orElse(""), bytes, seconds,
                     paused, health, verdict));

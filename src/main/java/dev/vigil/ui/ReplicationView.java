@@ -41,7 +41,7 @@ final class ReplicationView extends BorderPane implements LiveView {
     private final VBox problems = new VBox(6);
     private final TopologyPane topology = new TopologyPane();
     private final ObservableList<SlotRow> slots = FXCollections.observableArrayList();
-    private final TableView<SlotRow> slotTable = new TableView<>(slots);
+    private final TableView<SlotRow> slotTable = new TableView<>();
     private final VBox charts = new VBox(10);
     private final LagCharts lagCharts;
 
@@ -50,6 +50,9 @@ final class ReplicationView extends BorderPane implements LiveView {
         getStyleClass().add("console-view");
         setId("replication-view");
         problems.setId("replication-problems");
+        javafx.collections.transformation.SortedList<SlotRow> sortedSlots = new javafx.collections.transformation.SortedList<>(slots);
+        sortedSlots.comparatorProperty().bind(slotTable.comparatorProperty());
+        slotTable.setItems(sortedSlots);
         slotTable.setId("slots-table");
         slotTable.setPlaceholder(new Label("No replication slots."));
         slotTable.getColumns().setAll(List.of(
@@ -59,7 +62,8 @@ final class ReplicationView extends BorderPane implements LiveView {
                 column("active", 70, r -> r.slot().active() ? "yes" : "no"),
                 column("retained WAL", 125, r -> r.slot().retainedBytes().map(Format::bytes).orElse("")),
                 column("wal_status", 100, r -> r.slot().walStatus()),
-                column("safe_wal_size", 125, r -> r.slot().safeWalSizeBytes().map(Format::bytes).orElse("unlimited")),
+                column("safe_wal_size", 125, r -> r.slot().safeWalSizeBytes().map(Format::bytes)
+                        .orElse(r.slot().atRisk() ? "–" : "unlimited")),
                 column("warning", 380, SlotRow::warning)));
         slotTable.setPrefHeight(150);
         slotTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -98,21 +102,22 @@ final class ReplicationView extends BorderPane implements LiveView {
     public void refresh(ClusterViewModel cluster, String node) {
         ReplicationTopology t = ReplicationTopology.of(cluster.sample(), cluster.thresholds());
         problems.getChildren().setAll(t.problems().stream().map(p -> {
-            Label label = new Label(p);
+            Label label = new Label(p.text());
             label.setWrapText(true);
-            label.getStyleClass().addAll("banner", p.startsWith("SPLIT-BRAIN") || p.contains("not streaming")
-                    || p.contains("unreachable") || p.startsWith("No reachable") ? "banner-critical" : "banner-warning");
+            label.getStyleClass().addAll("banner", p.severity() == ReplicationTopology.Health.CRITICAL
+                    ? "banner-critical" : "banner-warning");
             return label;
         }).toList());
         if (t.problems().isEmpty()) {
-            Label ok = new Label("All standbys stream and keep up.");
+            Label ok = new Label(t.links().isEmpty() ? "No standbys: this cluster has a single node."
+                    : "All standbys stream and keep up.");
             ok.getStyleClass().addAll("banner", "banner-ok");
             problems.getChildren().add(ok);
         }
         topology.show(t);
         List<SlotRow> rows = new ArrayList<>();
         for (NodeSample n : cluster.sample().nodes()) {
-            n.value(ReplicationSnapshot.class).ifPresent(r -> r.slots().forEach(s -> rows.add(new SlotRow(n.node(), s))));
+            n.upValue(ReplicationSnapshot.class).ifPresent(r -> r.slots().forEach(s -> rows.add(new SlotRow(n.node(), s))));
         }
         slots.setAll(rows);
         lagCharts.refresh(cluster, t);

@@ -38,7 +38,7 @@ final class SessionsView extends BorderPane implements LiveView {
     private static final PseudoClass LONG_RUNNING = PseudoClass.getPseudoClass("long-running");
     private static final PseudoClass BLOCKER = PseudoClass.getPseudoClass("blocker");
     private final SessionsViewModel vm = new SessionsViewModel();
-    private final TableView<SessionRow> table = new TableView<>(vm.rows());
+    private final TableView<SessionRow> table = new TableView<>();
     private final Label summary = new Label();
     private final TextArea query = new TextArea();
     private final GridPane facts = new GridPane();
@@ -50,6 +50,10 @@ final class SessionsView extends BorderPane implements LiveView {
         getStyleClass().add("console-view");
         setId("sessions-view");
         setTop(new VBox(8, filters(), summaryLine()));
+        // Rows are replaced every tick; a sorted view keeps the operator's sort across ticks.
+        javafx.collections.transformation.SortedList<SessionRow> sorted = new javafx.collections.transformation.SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.setId("sessions-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(placeholder());
@@ -61,10 +65,10 @@ final class SessionsView extends BorderPane implements LiveView {
                 column("client", 95, r -> r.activity().clientAddress()),
                 column("state", 130, r -> r.activity().state()),
                 column("wait", 190, SessionRow::waitText),
-                column("xact age", 85, r -> Format.age(r.activity().transactionAge())),
-                column("query age", 95, r -> Format.age(r.activity().queryAge())),
+                ageColumn("xact age", 85, r -> r.activity().transactionAge()),
+                ageColumn("query age", 95, r -> r.activity().queryAge()),
                 column("blocked by", 100, r -> join(r.blockedBy())),
-                column("query", 420, r -> oneLine(r.activity().query()))));
+                column("query", 420, r -> Format.oneLine(r.activity().query()))));
         table.setRowFactory(t -> new ColouredRow());
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
 
@@ -200,7 +204,9 @@ final class SessionsView extends BorderPane implements LiveView {
         locksName.getStyleClass().add("fact-name");
         facts.addRow(line, locksName, heldLocks);
         heldLocks.show(cluster, vm.node(), a.pid());
-        query.setText(a.query());
+        if (!query.getText().equals(a.query())) {
+            query.setText(a.query()); // unchanged text is left alone, so the operator can select and copy it
+        }
     }
 
     private int fact(int line, String name, String value) {
@@ -217,15 +223,29 @@ final class SessionsView extends BorderPane implements LiveView {
         return String.join(", ", pids.stream().map(String::valueOf).toList());
     }
 
-    private static String oneLine(String query) {
-        String flat = query.replaceAll("\\s+", " ").strip();
-        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
-    }
 
     private static <T> TableColumn<SessionRow, T> column(String title, double width, Function<SessionRow, T> value) {
         TableColumn<SessionRow, T> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> (ObservableValue<T>) new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** Ages sort as durations (9 s before 10 s) and read short; unknown ages sort first. */
+    private static TableColumn<SessionRow, Duration> ageColumn(String title, double width,
+                                                              Function<SessionRow, java.util.Optional<Duration>> age) {
+        TableColumn<SessionRow, Duration> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(age.apply(cell.getValue()).orElse(null)));
+        column.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Duration d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? "" : Format.age(java.util.Optional.of(d)));
+            }
+        });
+        column.getStyleClass().add("numeric");
         return column;
     }
 
@@ -252,16 +272,24 @@ final class SessionsView extends BorderPane implements LiveView {
     }
 
     @Override
-    public void refresh(ClusterViewModel cluster, String node) {
-        this.cluster = cluster;
-        List<Integer> keep = table.getSelectionModel().getSelectedItems().stream().map(SessionRow::pid).toList();
-        cluster.focus(node).ifPresent(vm::update);
-        // Rows are replaced each tick; keep the operator's selection by pid.
+    public void refresh(ClusterViewModel next, String node) {
+        String before = this.cluster == null ? null : this.cluster.name() + "/" + vm.node();
+        List<String> keep = table.getSelectionModel().getSelectedItems().stream().map(SessionsView::identity).toList();
+        this.cluster = next;
+        next.focus(node).ifPresent(vm::update);
+        if (!java.util.Objects.equals(before, next.name() + "/" + vm.node())) {
+            keep = List.of(); // pids repeat across servers: a selection never carries over to another node
+        }
+        // Rows are replaced each tick; keep the operator's selection by backend (pid and start time).
         table.getSelectionModel().clearSelection();
-        for (int i = 0; i < vm.rows().size(); i++) {
-            if (keep.contains(vm.rows().get(i).pid())) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (keep.contains(identity(table.getItems().get(i)))) {
                 table.getSelectionModel().select(i);
             }
         }
+    }
+
+    private static String identity(SessionRow row) {
+        return row.pid() + "@" + row.activity().backendStart().map(Object::toString).orElse("?");
     }
 }

@@ -31,7 +31,7 @@ public final class SessionsViewModel {
 
     public void update(NodeSample sample) {
         node = sample.node();
-        Optional<ActivitySnapshot> activity = sample.value(ActivitySnapshot.class);
+        Optional<ActivitySnapshot> activity = sample.upValue(ActivitySnapshot.class);
         if (activity.isEmpty()) {
             all = List.of();
             unavailable.set(sample.status().isUp() ? "Sessions of " + node + " are not available yet: "
@@ -41,7 +41,7 @@ public final class SessionsViewModel {
             return;
         }
         unavailable.set("");
-        Map<Integer, LockSession> locks = sample.value(LockSnapshot.class).map(LockSnapshot::byPid).orElse(Map.of());
+        Map<Integer, LockSession> locks = sample.upValue(LockSnapshot.class).map(LockSnapshot::byPid).orElse(Map.of());
         Map<Integer, List<Integer>> blocking = new HashMap<>();
         locks.values().forEach(s -> s.blockedBy().forEach(b -> blocking.computeIfAbsent(b, k -> new ArrayList<>()).add(s.pid())));
         all = activity.get().sessions().stream()

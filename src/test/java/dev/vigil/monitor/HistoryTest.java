@@ -85,4 +85,17 @@ class HistoryTest {
             monitor.close();
         }
     }
+
+    @Test
+    void aChartWindowCopiesOnlyItsPointsAndTheOneBefore() {
+        Series s = new Series(5);
+        for (long t = 1; t <= 7; t++) {
+            s.add(t * 1000, t); // 1..7 s; capacity 5 keeps 3..7
+        }
+        Series.Points window = s.pointsSince(5500);
+        assertThat(window.times()).containsExactly(5000L, 6000L, 7000L);
+        assertThat(window.values()).containsExactly(5.0, 6.0, 7.0);
+        assertThat(s.pointsSince(0).times()).containsExactly(3000L, 4000L, 5000L, 6000L, 7000L);
+        assertThat(s.pointsSince(9000).times()).containsExactly(7000L);
+    }
 }

@@ -87,10 +87,17 @@ class ConsoleOnLabTest {
         execute(sleeper, "SET application_name = 'drill-sleep'");
         int sleeperPid = pid(sleeper);
         CompletableFuture<Void> sleeping = runAsync(sleeper, "SELECT pg_sleep(300)");
-        robot.clickOn(robot.lookup(".text-field").match(n -> "application".equals(((javafx.scene.control.TextField) n)
-                .getPromptText())).queryAs(javafx.scene.control.TextField.class)).write("drill-sleep");
-        waitFor(20, () -> fx(() -> sessionsTable.getItems().size() == 1
-                && sessionsTable.getItems().get(0).pid() == sleeperPid && sessionsTable.getItems().get(0).activity().isActive()));
+        javafx.scene.control.TextField applicationFilter = robot.lookup(".text-field").match(n -> "application".equals(
+                ((javafx.scene.control.TextField) n).getPromptText())).queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> applicationFilter.setText("drill-sleep"));
+        try {
+            waitFor(20, () -> fx(() -> sessionsTable.getItems().size() == 1
+                    && sessionsTable.getItems().get(0).pid() == sleeperPid && sessionsTable.getItems().get(0).activity().isActive()));
+        } catch (AssertionError e) {
+            Snapshots.save(scene, "failed-sessions-filter");
+            throw new AssertionError(e.getMessage() + "; rows: " + fx(() -> sessionsTable.getItems().stream()
+                    .map(r -> r.pid() + "/" + r.activity().application() + "/" + r.activity().state()).toList()), e);
+        }
         robot.interact(() -> sessionsTable.getSelectionModel().select(0));
         robot.clickOn("#cancel-sessions");
         answerDialog(robot, false, "dialog-cancel-query");

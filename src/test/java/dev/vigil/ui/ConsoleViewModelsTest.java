@@ -102,6 +102,23 @@ class ConsoleViewModelsTest {
     }
 
     @Test
+    void aDownNodesLastMetricsAreNeverShownAsLive() {
+        List<SessionActivity> sessions = List.of(session(100, "app", "shop-api", "active", "", Duration.ofSeconds(1)));
+        NodeStatus down = NodeStatus.down(PG1, "Connection refused", NOW, Duration.ZERO);
+        NodeSample stale = new NodeSample("demo", "pg1", 9, NOW, down, Map.of(
+                "activity", new Metric.Available<>(new ActivitySnapshot(NOW, sessions, WaitProfile.of(sessions)), NOW),
+                "statements", new Metric.Available<>(statements(NOW, 1, 1), NOW)));
+        SessionsViewModel vm = new SessionsViewModel();
+        vm.update(stale);
+        assertThat(vm.rows()).as("no cancel or terminate offered on a dead node's old sessions").isEmpty();
+        assertThat(vm.unavailableProperty().get()).isEqualTo("pg1 is unreachable: Connection refused");
+        QueriesViewModel queries = new QueriesViewModel();
+        queries.update(stale);
+        assertThat(queries.rows()).isEmpty();
+        assertThat(queries.summaryProperty().get()).isEqualTo("pg1: unreachable");
+    }
+
+    @Test
     void sessionsOfAnUnreachableNodeSaySoInsteadOfShowingAnEmptyTable() {
         SessionsViewModel vm = new SessionsViewModel();
         vm.update(new NodeSample("demo", "pg2", 3, NOW, NodeStatus.down(PG2, "Connection refused", NOW, Duration.ZERO), Map.of()));
@@ -141,7 +158,8 @@ class ConsoleViewModelsTest {
             assertThat(l.verdict()).isEqualTo("replay paused");
             assertThat(l.replayLagBytes()).contains(4096L);
         });
-        assertThat(t.problems()).containsExactly("pg3: replay paused, 4.0 KiB behind");
+        assertThat(t.problems()).containsExactly(new ReplicationTopology.Problem(ReplicationTopology.Health.WARNING,
+                "pg3: replay paused, 4.0 KiB behind"));
         assertThat(t.splitBrain()).isFalse();
     }
 
@@ -151,8 +169,14 @@ class ConsoleViewModelsTest {
                 node(status(PG1, false, null)), node(status(PG2, true, null)), node(status(PG3, false, null))), NOW);
         ReplicationTopology t = ReplicationTopology.of(sample, AlertThresholds.defaults());
         assertThat(t.splitBrain()).isTrue();
-        assertThat(t.problems()).anySatisfy(p -> assertThat(p).startsWith("SPLIT-BRAIN: pg1 and pg3"));
-        assertThat(t.problems()).anySatisfy(p -> assertThat(p).startsWith("pg2 is a standby that is not streaming"));
+        assertThat(t.problems()).anySatisfy(p -> {
+            assertThat(p.text()).startsWith("SPLIT-BRAIN: pg1 and pg3");
+            assertThat(p.severity()).isEqualTo(ReplicationTopology.Health.CRITICAL);
+        });
+        assertThat(t.problems()).anySatisfy(p -> {
+            assertThat(p.text()).startsWith("pg2 is a standby that is not streaming");
+            assertThat(p.severity()).isEqualTo(ReplicationTopology.Health.CRITICAL);
+        });
         assertThat(t.linkTo("pg2")).hasValueSatisfying(l -> assertThat(l.health()).isEqualTo(ReplicationTopology.Health.CRITICAL));
     }
 
