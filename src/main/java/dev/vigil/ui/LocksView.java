@@ -141,7 +141,8 @@ final class LocksView extends BorderPane implements LiveView {
                 : rootToTerminate().orElse(null);
         Optional<LockSession> s = pid == null || current == null ? Optional.empty() : current.session(pid);
         if (s.isEmpty()) {
-            query.setText(pid == null ? "Click a session in the graph." : "");
+            query.setText(pid != null ? "" : current == null || current.isEmpty() ? "No session waits on a lock."
+                    : "Click a session in the graph.");
             heldLocks.show(null, null, null);
             return;
         }

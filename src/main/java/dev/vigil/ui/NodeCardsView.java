@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 
 /** The selected cluster at a glance: a headline saying what is wrong (or that nothing is), and a card per node. */
 final class NodeCardsView extends VBox {
-    private static final double CARD_WIDTH = 340;
+    private static final double CARD_WIDTH = 310;
     private static final double KEY_COLUMN_WIDTH = 70;
     private final Label headline = new Label();
     private final Label subline = new Label();
