@@ -26,6 +26,7 @@ import javafx.stage.Stage;
  * every action it runs is measured, and {@link #tick} gives the FX-thread cost of one synthetic tick.
  */
 final class BenchWindow implements AutoCloseable {
+    private static final long PULSE_TIMEOUT_SECONDS = 30;
     private final FxSession fx;
     private final TimedUiThread timer;
     private final MainViewModel vm;
@@ -59,8 +60,8 @@ final class BenchWindow implements AutoCloseable {
             }
             MainView view = VigilApp.show(stage, vm, () -> { }, layout);
             if (timed) {
-                vm.shownSampleProperty().addListener((o, a, b) -> timer.markRefreshed());
-                timer.root(view);
+                vm.shownSampleProperty().addListener((o, a, b) -> timer.markViewsDone());
+                timer.attach(stage.getScene());
             }
             beforeStart.accept(vm);
             vm.start("Loading the bench's clusters");
@@ -100,15 +101,34 @@ final class BenchWindow implements AutoCloseable {
         drain();
     }
 
-    /** One simulated second: the cluster makes and delivers it here, then the FX thread applies it. */
+    /**
+     * One simulated second: the cluster makes it and delivers it on this thread (history, alerts and the window's
+     * mailbox take it here, as from a monitor thread), then the FX thread applies it and lays the scene out.
+     */
     TickCost tick(SyntheticCluster cluster) {
+        if (timer != null) {
+            fx.run(timer::begin);
+        }
         cluster.tick();
         return drain();
     }
 
-    /** Waits for the FX queue to empty and returns what its actions cost since the last drain. */
+    /** Waits until everything queued has run and a pulse has laid the scene out; returns the FX time since. */
     TickCost drain() {
-        return timer == null ? fx.call(() -> new TickCost(0, 0, 0, 0, 0)) : fx.call(timer::take);
+        if (timer == null) {
+            return fx.call(() -> TickCost.NONE);
+        }
+        CompletableFuture<TickCost> laidOut = fx.call(timer::arm);
+        try {
+            return laidOut.get(PULSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("No pulse within " + PULSE_TIMEOUT_SECONDS + " s of a tick", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
     }
 
     void show(ConsoleView view) {

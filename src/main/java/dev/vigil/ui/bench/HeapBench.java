@@ -1,7 +1,8 @@
 package dev.vigil.ui.bench;
 
+import dev.vigil.monitor.ClusterHistory;
+import dev.vigil.monitor.Series;
 import dev.vigil.ui.ConsoleView;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,16 +11,18 @@ import java.util.List;
 
 /**
  * Heap over simulated hours with the window on screen: the Overview at a chart range, fed 1 s ticks as fast as
- * the FX thread takes them. Every {@code step} ticks, once the FX queue has drained, a few full collections
- * and the heap in use. The history is one hour deep, so after the first hour the heap should stay flat.
+ * the FX thread takes them. Every {@code step} ticks, once the FX queue has drained and the scene is laid out,
+ * a few full collections and the heap in use after them. The history is one hour deep, so after the first hour the heap should stay flat.
  */
 final class HeapBench {
+    static final int FULL_COLLECTIONS = 2;
+
     private HeapBench() {}
 
     record Settings(int sessions, int statements, int waiters, int ticks, int step, Duration chartRange) {}
 
-    /** The heap in use after collections at a tick, and what the cluster's history held then. */
-    record Point(int tick, long usedBytes, long historyBytes) {
+    /** The heap in use after collections at a tick, and the points the cluster's history held then. */
+    record Point(int tick, long usedBytes, long historyPoints) {
         double hours() {
             return tick / 3600.0;
         }
@@ -44,13 +47,14 @@ final class HeapBench {
                 vm -> { })) {
             window.awaitRunning(Duration.ofSeconds(60));
             List<Point> points = new ArrayList<>();
+            List<String> nodes = cluster.cluster().nodes().stream().map(n -> n.name()).toList();
             long[] fxNanos = new long[s.ticks()];
             GcCounter gcBefore = GcCounter.now();
-            points.add(measure(window, 0));
+            points.add(measure(window, nodes, 0));
             for (int t = 1; t <= s.ticks(); t++) {
                 fxNanos[t - 1] = window.tick(cluster).totalNanos();
                 if (t % s.step() == 0) {
-                    points.add(measure(window, t));
+                    points.add(measure(window, nodes, t));
                 }
             }
             GcCounter gc = GcCounter.now().since(gcBefore);
@@ -58,12 +62,11 @@ final class HeapBench {
         }
     }
 
-    private static Point measure(BenchWindow window, int tick) {
+    private static Point measure(BenchWindow window, List<String> nodes, int tick) {
         window.drain();
-        for (int i = 0; i < 3; i++) {
-            System.gc(); // the bench asks for the live set, so it has to ask for full collections
-        }
-        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return new Point(tick, used, window.history().retainedBytes());
+        ClusterHistory history = window.history();
+        long points = nodes.stream().flatMap(node -> history.metrics(node).stream()
+                .map(metric -> history.series(node, metric))).mapToLong(s -> s.map(Series::size).orElse(0)).sum();
+        return new Point(tick, LiveHeap.afterFullCollections(FULL_COLLECTIONS), points);
     }
 }

@@ -22,8 +22,8 @@ final class TickBench {
      * @param prefillTicks simulated seconds of history recorded before the run, with the window paused
      * @param intervalMillis the pace of ticks; the FX thread renders in between, as it would at 1 s sampling
      */
-    record Settings(int sessions, int statements, int waiters, int prefillTicks, int warmup, int settle, int ticks,
-                    long intervalMillis, Duration chartRange) {}
+    record Settings(int sessions, int statements, int waiters, int statementsEvery, int prefillTicks, int warmup, int settle, int ticks,
+                    long intervalMillis, Duration chartRange, List<ConsoleView> views) {}
 
     record Report(Settings settings, Map<ConsoleView, List<TickCost>> byView, GcCounter gc, Duration prefill,
                   Duration wall) {
@@ -34,9 +34,9 @@ final class TickBench {
     }
 
     static Report run(FxSession fx, Settings s, Path workDir) {
-        int totalTicks = s.prefillTicks() + s.warmup() + ConsoleView.values().length * (s.settle() + s.ticks());
+        int totalTicks = s.prefillTicks() + s.warmup() + s.views().size() * (s.settle() + s.ticks());
         // The simulated clock ends about now, so ages shown in the window look as they would live.
-        SyntheticCluster cluster = new SyntheticCluster(s.sessions(), s.statements(), s.waiters(),
+        SyntheticCluster cluster = new SyntheticCluster(s.sessions(), s.statements(), s.waiters(), s.statementsEvery(),
                 Instant.now().minusSeconds(totalTicks));
         String what = "synthetic cluster: " + s.sessions() + " sessions, " + s.statements() + " statements, "
                 + s.waiters() + " lock waiters";
@@ -56,7 +56,7 @@ final class TickBench {
             }
             window.live(true);
             Duration prefill = Duration.ofNanos(System.nanoTime() - prefillStart);
-            ConsoleView[] views = ConsoleView.values();
+            ConsoleView[] views = s.views().toArray(ConsoleView[]::new);
             // Warm every view up, so the JIT has seen each one before its turn is measured.
             for (int i = 0; i < s.warmup(); i++) {
                 if (i % Math.max(1, s.warmup() / views.length) == 0) {
@@ -75,18 +75,6 @@ final class TickBench {
                     costs.add(paced(window, cluster, s.intervalMillis()));
                 }
                 byView.put(view, costs);
-                if (TimedUiThread.PROBE != null) {
-                    System.err.println("churn " + view + " per tick: " + TimedUiThread.PROBE.counts.entrySet().stream()
-                            .map(e -> e.getKey() + "=" + e.getValue() / Math.max(1, s.ticks())).toList());
-                    TimedUiThread.PROBE.counts.clear();
-                    System.err.println("dirty " + view + " per tick: " + TimedUiThread.PROBE.dirty.entrySet().stream()
-                            .map(e -> e.getKey() + "=" + e.getValue() / Math.max(1, s.ticks())).toList());
-                    System.err.printf("css %.2f ms layout %.2f ms per tick%n", TimedUiThread.PROBE.cssNanos / 1e6 / s.ticks(),
-                            TimedUiThread.PROBE.layoutNanos / 1e6 / s.ticks());
-                    TimedUiThread.PROBE.dirty.clear();
-                    TimedUiThread.PROBE.cssNanos = 0;
-                    TimedUiThread.PROBE.layoutNanos = 0;
-                }
             }
             GcCounter gc = GcCounter.now().since(gcBefore);
             return new Report(s, byView, gc, prefill, Duration.ofNanos(System.nanoTime() - started));

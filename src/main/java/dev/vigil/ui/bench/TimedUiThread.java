@@ -1,106 +1,115 @@
 package dev.vigil.ui.bench;
 
 import dev.vigil.ui.UiThread;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import javafx.scene.Parent;
+import javafx.scene.Scene;
 
 /**
- * The window's UI thread with a stopwatch: each action runs on the FX thread as with {@link UiThread#fx()}, then
- * a CSS and layout pass of the scene root, and the time of both is added to the current tick. Two marks, set by
- * listeners around the main view's own, split an applied sample into model update and view refresh.
- * All state but {@link #root} is touched on the FX thread only.
+ * The window's UI thread with a stopwatch. Each action runs on the FX thread as with {@link UiThread#fx()} and
+ * its time is added to the current tick; two marks, set by listeners around the main view's own, split an applied
+ * sample into model update and views. The scene's pulse listeners, which bracket exactly the pulse's CSS and
+ * layout pass, add that pass too: it is where the cost of changed nodes shows. (Forcing {@code root.applyCss()}
+ * instead would restyle every node of the scene, which no pulse does.) State is touched on the FX thread only.
  */
 final class TimedUiThread implements UiThread {
-    static final ChurnProbe PROBE = Boolean.getBoolean("vigil.bench.churn") ? new ChurnProbe() : null;
-    private volatile Parent root;
     private int depth;
     private long appliedAt;
-    private long refreshedAt;
-    private long total;
+    private long viewsDoneAt;
+    private long action;
     private long apply;
-    private long refresh;
-    private long layout;
+    private long views;
     private int actions;
+    private long pulseStart;
+    private long pulse;
+    private int pulses;
+    private CompletableFuture<TickCost> armed;
 
     @Override
-    public void run(Runnable action) {
+    public void run(Runnable work) {
         if (Platform.isFxApplicationThread()) {
-            timed(action);
+            timed(work);
         } else {
-            Platform.runLater(() -> timed(action));
+            Platform.runLater(() -> timed(work));
         }
     }
 
-    /** The scene root to lay out after each action; until set, actions are timed without a layout pass. */
-    void root(Parent scene) {
-        this.root = scene;
+    /** Times the CSS and layout pass of every pulse of {@code scene}. FX thread. */
+    void attach(Scene scene) {
+        scene.addPreLayoutPulseListener(() -> pulseStart = System.nanoTime());
+        scene.addPostLayoutPulseListener(this::pulseLaidOut);
     }
 
-    private void timed(Runnable action) {
+    private void pulseLaidOut() {
+        pulse += System.nanoTime() - pulseStart;
+        pulses++;
+        if (armed != null) {
+            CompletableFuture<TickCost> done = armed;
+            armed = null;
+            done.complete(take());
+        }
+    }
+
+    private void timed(Runnable work) {
         if (depth > 0) {
-            action.run(); // nested in a timed action, which counts it
+            work.run(); // nested in a timed action, which counts it
             return;
         }
         depth++;
         long start = System.nanoTime();
         appliedAt = 0;
-        refreshedAt = 0;
+        viewsDoneAt = 0;
         try {
-            action.run();
+            work.run();
         } finally {
-            long ran = System.nanoTime();
-            Parent r = root;
-            if (r != null && PROBE != null) {
-                PROBE.look(r);
-                PROBE.dirty(r);
-                long a = System.nanoTime();
-                r.applyCss();
-                long b = System.nanoTime();
-                r.layout();
-                PROBE.cssNanos += b - a;
-                PROBE.layoutNanos += System.nanoTime() - b;
-                ran = System.nanoTime() - (b - a) - (System.nanoTime() - b);
-            } else if (r != null) {
-                r.applyCss();
-                r.layout();
-            }
-            long end = System.nanoTime();
             depth--;
-            total += end - start;
-            layout += end - ran;
-            if (appliedAt != 0 && refreshedAt >= appliedAt) {
+            action += System.nanoTime() - start;
+            if (appliedAt != 0 && viewsDoneAt >= appliedAt) {
                 apply += appliedAt - start;
-                refresh += refreshedAt - appliedAt;
+                views += viewsDoneAt - appliedAt;
             }
             actions++;
         }
     }
 
-    /** Called first when the shown sample changes: the model has taken the sample, the view is next. */
+    /** Called first when the shown sample changes: the model has taken the sample, the views are next. */
     void markApplied() {
         if (depth > 0 && appliedAt == 0) {
             appliedAt = System.nanoTime();
         }
     }
 
-    /** Called last when the shown sample changes: the view on screen has refreshed. */
-    void markRefreshed() {
+    /** Called last when the shown sample changes: the views have observed it and the one on screen refreshed. */
+    void markViewsDone() {
         if (depth > 0 && appliedAt != 0) {
-            refreshedAt = System.nanoTime();
+            viewsDoneAt = System.nanoTime();
         }
     }
 
-    /** The cost of everything run since the last call; resets. FX thread only. */
-    TickCost take() {
-        if (!Platform.isFxApplicationThread()) {
-            throw new IllegalStateException("take() reads FX-thread state: call it on the FX thread");
-        }
-        TickCost cost = new TickCost(total, apply, refresh, layout, actions);
-        total = 0;
+    /** Starts a tick: what ran before is forgotten. FX thread. */
+    void begin() {
+        take();
+    }
+
+    /**
+     * Ends a tick once everything queued so far has run: the result completes after the next pulse has laid the
+     * scene out, with all actions and pulse passes since {@link #begin}. FX thread.
+     */
+    CompletableFuture<TickCost> arm() {
+        CompletableFuture<TickCost> done = new CompletableFuture<>();
+        armed = done;
+        Platform.requestNextPulse();
+        return done;
+    }
+
+    private TickCost take() {
+        TickCost cost = new TickCost(action, apply, views, pulse, actions, pulses);
+        action = 0;
         apply = 0;
-        refresh = 0;
-        layout = 0;
+        views = 0;
         actions = 0;
+        pulse = 0;
+        pulses = 0;
         return cost;
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.ui.bench;
 
 import dev.vigil.ui.ConsoleView;
+import dev.vigil.ui.WindowState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
 public final class UiBench implements Callable<Integer> {
     static final double GOAL_MEDIAN_MS = 8;
     static final double GOAL_P99_MS = 16;
+    static final WindowState WINDOW = BenchWindow.layout(ConsoleView.OVERVIEW, Duration.ofHours(1));
     private static volatile long mainEntered;
 
     @Spec
@@ -41,12 +43,17 @@ public final class UiBench implements Callable<Integer> {
     @Option(names = "--parts", split = ",", defaultValue = "launch,ticks,heap",
             description = "Which parts to run, of launch, ticks, heap (default ${DEFAULT-VALUE}).")
     Set<String> parts;
+    @Option(names = "--views", split = ",", description = "Views measured in the tick part, in order (default: all).")
+    List<ConsoleView> views = List.of(ConsoleView.values());
     @Option(names = "--sessions", defaultValue = "2000", description = "Sessions in the tick part (default ${DEFAULT-VALUE}).")
     int sessions;
     @Option(names = "--statements", defaultValue = "5000", description = "pg_stat_statements entries, read fresh every tick (default ${DEFAULT-VALUE}).")
     int statements;
     @Option(names = "--waiters", defaultValue = "300", description = "Lock waiters, in trees of 15 (default ${DEFAULT-VALUE}).")
     int waiters;
+    @Option(names = "--statements-every", defaultValue = "1", description = "Read pg_stat_statements every so many "
+            + "ticks in the tick part: 1 is the worst case, the monitor's default is 30 (default ${DEFAULT-VALUE}).")
+    int statementsEvery;
     @Option(names = "--ticks", defaultValue = "300", description = "Ticks measured per view (default ${DEFAULT-VALUE}).")
     int ticks;
     @Option(names = "--warmup", defaultValue = "100", description = "Warm-up ticks over all views (default ${DEFAULT-VALUE}).")
@@ -79,7 +86,7 @@ public final class UiBench implements Callable<Integer> {
         if (mainEntered == 0) {
             mainEntered = System.currentTimeMillis();
         }
-        return new CommandLine(new UiBench()).setOut(out).setErr(err)
+        return new CommandLine(new UiBench()).setCaseInsensitiveEnumValuesAllowed(true).setOut(out).setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("vigil bench ui: " + e.getMessage());
                     return 2;
@@ -111,9 +118,9 @@ public final class UiBench implements Callable<Integer> {
             }
             if (parts.contains("ticks")) {
                 progress("FX-thread time per tick, each view in turn (about "
-                        + (warmup + 6L * (settle + ticks)) * intervalMillis / 1000 + " s after filling the history)");
-                print(out, TickBench.run(fx, new TickBench.Settings(sessions, statements, waiters, prefillSeconds,
-                        warmup, settle, ticks, intervalMillis, range), work));
+                        + (warmup + (long) views.size() * (settle + ticks)) * intervalMillis / 1000 + " s after filling the history)");
+                print(out, TickBench.run(fx, new TickBench.Settings(sessions, statements, waiters, statementsEvery, prefillSeconds,
+                        warmup, settle, ticks, intervalMillis, range, views), work));
             }
             if (parts.contains("heap")) {
                 progress("heap over " + heapTicks + " simulated seconds");
@@ -134,8 +141,9 @@ public final class UiBench implements Callable<Integer> {
     private static void header(PrintWriter out, FxSession fx) {
         String display = FxSession.monocleRequested() ? "Monocle " + System.getProperty("monocle.platform", "")
                 : "DISPLAY " + System.getenv("DISPLAY");
-        out.printf(Locale.ROOT, "vigil bench ui: %d CPUs, Java %s, JavaFX %s, %s, %s, max heap %.1f GiB%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        out.printf(Locale.ROOT, "vigil bench ui: %d CPUs (load average %.2f), Java %s, JavaFX %s, %s, %s, max heap "
+                        + "%.1f GiB%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"),
                 System.getProperty("javafx.runtime.version", System.getProperty("javafx.version", "?")), display,
                 fx.pipeline(), Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024));
         out.flush();
@@ -161,25 +169,28 @@ public final class UiBench implements Callable<Integer> {
 
     static void print(PrintWriter out, TickBench.Report r) {
         TickBench.Settings s = r.settings();
-        out.printf(Locale.ROOT, "%nFX-thread time per applied tick: sample applied, view refreshed, CSS and layout pass "
-                + "(rendering is on the render thread)%n");
-        out.printf(Locale.ROOT, "  synthetic 3-node cluster: %d sessions, %d pg_stat_statements entries read fresh "
-                        + "every tick, %d lock waiters in trees of 15%n", s.sessions(), s.statements(), s.waiters());
-        out.printf(Locale.ROOT, "  window %dx%d, charts last %d min over %d s of history; %d warm-up ticks, then per "
-                        + "view %d settle + %d measured, one tick every %d ms%n",
-                (int) BenchWindow.layout(ConsoleView.OVERVIEW, s.chartRange()).width(),
-                (int) BenchWindow.layout(ConsoleView.OVERVIEW, s.chartRange()).height(), s.chartRange().toMinutes(),
-                s.prefillTicks(), s.warmup(), s.settle(), s.ticks(), s.intervalMillis());
+        out.printf(Locale.ROOT, "%nFX-thread time per tick: the sample applied and the views refreshed, then the "
+                + "pulse's CSS and layout pass (painting is on the render thread)%n");
+        out.printf(Locale.ROOT, "  synthetic 3-node cluster: %d sessions, %d pg_stat_statements entries read %s, %d lock "
+                        + "waiters in trees of 15%n", s.sessions(), s.statements(), s.statementsEvery() == 1
+                        ? "fresh every tick (worst case)" : "every " + s.statementsEvery() + " ticks", s.waiters());
+        out.printf(Locale.ROOT, "  window %.0fx%.0f, dark theme, charts last %d min over %d s of history; %d warm-up "
+                        + "ticks, then per view %d settle + %d measured, one tick every %d ms%n",
+                WINDOW.width(), WINDOW.height(), s.chartRange().toMinutes(), s.prefillTicks(), s.warmup(), s.settle(),
+                s.ticks(), s.intervalMillis());
         out.printf(Locale.ROOT, "%-14s %6s %9s %9s %9s   goal: median <= %.0f ms, p99 <= %.0f ms%n", "view", "ticks",
                 "median", "p99", "max", GOAL_MEDIAN_MS, GOAL_P99_MS);
         r.byView().forEach((view, costs) -> tickRow(out, view.title(), costs));
         tickRow(out, "all views", r.all());
-        out.printf(Locale.ROOT, "%nwhere it goes, mean ms per tick: %-10s %9s %9s %11s %9s %9s%n", "", "apply",
-                "refresh", "css+layout", "other", "total");
-        r.byView().forEach((view, costs) -> out.printf(Locale.ROOT, "  %-42s %9.2f %9.2f %11.2f %9.2f %9.2f%n",
-                view.title(), mean(costs, TickCost::applyNanos), mean(costs, TickCost::refreshNanos),
-                mean(costs, TickCost::layoutNanos), mean(costs, TickCost::otherNanos), mean(costs, TickCost::totalNanos)));
-        out.println("  (apply: model, cluster tree, status bar; refresh: the view on screen; other: alerts, events)");
+        out.printf(Locale.ROOT, "%nwhere it goes, mean ms per tick %9s %9s %9s %11s %9s%n", "apply", "views", "other",
+                "css+layout", "total");
+        r.byView().forEach((view, costs) -> out.printf(Locale.ROOT, "  %-29s %9.2f %9.2f %9.2f %11.2f %9.2f%n",
+                view.title(), mean(costs, TickCost::applyNanos), mean(costs, TickCost::viewNanos),
+                mean(costs, TickCost::otherNanos), mean(costs, TickCost::pulseNanos), mean(costs, TickCost::totalNanos)));
+        out.println("  apply: model, cluster tree, status bar; views: each view observes the tick, the one on screen "
+                + "refreshes;");
+        out.println("  other: alerts and journal entries; css+layout: the pulses' CSS and layout passes until the tick "
+                + "was laid out");
         out.printf(Locale.ROOT, "GC during the measured ticks: %d collections, %d ms (%s); history filled in %.1f s, "
                         + "whole part %.1f s%n", r.gc().collections(), r.gc().millis(),
                 String.join(", ", GcCounter.collectorNames()), r.prefill().toMillis() / 1000.0,
@@ -204,16 +215,16 @@ public final class UiBench implements Callable<Integer> {
         HeapBench.Settings s = r.settings();
         out.printf(Locale.ROOT, "%nheap with the window on screen (Overview, charts last %d min): %d ticks of 1 s for "
                         + "a 3-node cluster at %d sessions, %d statements, %d lock waiters, fed as fast as the FX thread "
-                        + "takes them; used heap after 3 full GCs%n", s.chartRange().toMinutes(), s.ticks(),
-                s.sessions(), s.statements(), s.waiters());
-        out.printf(Locale.ROOT, "%10s %16s %16s%n", "simulated", "used heap", "history series");
+                        + "takes them; heap in use after %d full GCs%n", s.chartRange().toMinutes(), s.ticks(),
+                s.sessions(), s.statements(), s.waiters(), HeapBench.FULL_COLLECTIONS);
+        out.printf(Locale.ROOT, "%10s %16s %16s%n", "simulated", "used heap", "history points");
         for (HeapBench.Point p : r.points()) {
-            out.printf(Locale.ROOT, "%7d:%02d %,12d KiB %,12d KiB%n", p.tick() / 3600, p.tick() / 60 % 60,
-                    p.usedBytes() / 1024, p.historyBytes() / 1024);
+            out.printf(Locale.ROOT, "%7d:%02d %,12d KiB %,16d%n", p.tick() / 3600, p.tick() / 60 % 60,
+                    p.usedBytes() / 1024, p.historyPoints());
         }
         int half = s.ticks() / 2;
         long lastUsed = r.points().get(r.points().size() - 1).usedBytes() / 1024;
-        out.printf(Locale.ROOT, "slope from %d:%02d on (history full after 1:00): %+,.0f KiB per simulated hour "
+        out.printf(Locale.ROOT, "slope over the second half, from %d:%02d (the history is full after 1:00): %+,.0f KiB per simulated hour "
                         + "(%+.2f%% of the heap in use per hour)   goal: flat%n", half / 3600, half / 60 % 60,
                 r.slopeKibPerHour(half), 100 * r.slopeKibPerHour(half) / Math.max(1, lastUsed));
         out.printf(Locale.ROOT, "slope over the whole run: %+,.0f KiB per simulated hour%n", r.slopeKibPerHour(0));
