@@ -5,7 +5,6 @@ import dev.vigil.journal.Journal;
 import dev.vigil.monitor.ClusterHistory;
 import dev.vigil.ui.ClusterSource;
 import dev.vigil.ui.ConsoleView;
-import dev.vigil.ui.MainView;
 import dev.vigil.ui.MainViewModel;
 import dev.vigil.ui.TaskExecutor;
 import dev.vigil.ui.UiThread;
@@ -58,7 +57,7 @@ final class BenchWindow implements AutoCloseable {
                 // Listeners fire in the order added: this one before the main view's refresh, the next one after.
                 vm.shownSampleProperty().addListener((o, a, b) -> timer.markApplied());
             }
-            MainView view = VigilApp.show(stage, vm, () -> { }, layout);
+            VigilApp.show(stage, vm, () -> { }, layout);
             if (timed) {
                 vm.shownSampleProperty().addListener((o, a, b) -> timer.markViewsDone());
                 timer.attach(stage.getScene());

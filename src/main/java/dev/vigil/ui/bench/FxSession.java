@@ -30,10 +30,11 @@ final class FxSession {
                     + "(it is a test dependency). Add openjfx-monocle to -cp, or drop the Monocle properties and run "
                     + "under a display: xvfb-run -a packaging/bin/vigil bench ui");
         }
-        if (!monocleRequested() && isLinux() && blank(System.getenv("DISPLAY")) && blank(System.getenv("WAYLAND_DISPLAY"))) {
+        if (!monocleRequested() && isLinux() && blank(System.getenv("DISPLAY"))
+                && blank(System.getenv("WAYLAND_DISPLAY"))) {
             throw new IllegalStateException("No display: run the bench under a virtual one, "
-                    + "xvfb-run -a -s \"-screen 0 1600x1000x24\" packaging/bin/vigil bench ui, "
-                    + "or headless with Monocle on the class path and -Dglass.platform=Monocle -Dmonocle.platform=Headless");
+                    + "xvfb-run -a -s \"-screen 0 1600x1000x24\" packaging/bin/vigil bench ui, or headless with "
+                    + "Monocle on the class path and -Dglass.platform=Monocle -Dmonocle.platform=Headless");
         }
         CountDownLatch up = new CountDownLatch(1);
         boolean here;
@@ -107,7 +108,8 @@ final class FxSession {
     String pipeline() {
         String glass = call(() -> internalName("com.sun.glass.ui.Application", "GetApplication", "Application"));
         String prism = call(() -> internalName("com.sun.prism.GraphicsPipeline", "getPipeline", "Pipeline"));
-        return "glass " + glass + ", prism " + prism + " (prism.order=" + System.getProperty("prism.order", "default") + ")";
+        return "glass " + glass + ", prism " + prism + " (prism.order="
+                + System.getProperty("prism.order", "default") + ")";
     }
 
     /** Best effort: the toolkit does not publish these, so read the class name of its singleton, or "unknown". */

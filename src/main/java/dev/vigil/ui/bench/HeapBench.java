@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Heap over simulated hours with the window on screen: the Overview at a chart range, fed 1 s ticks as fast as
  * the FX thread takes them. Every {@code step} ticks, once the FX queue has drained and the scene is laid out,
- * a few full collections and the heap in use after them. The history is one hour deep, so after the first hour the heap should stay flat.
+ * a few full collections and the heap in use after them. The history is one hour deep, so after the first hour
+ * the heap should stay flat.
  */
 final class HeapBench {
     static final int FULL_COLLECTIONS = 2;

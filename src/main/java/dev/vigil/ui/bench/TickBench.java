@@ -1,6 +1,7 @@
 package dev.vigil.ui.bench;
 
 import dev.vigil.ui.ConsoleView;
+import dev.vigil.ui.WindowState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,22 +12,23 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * FX-thread time per applied tick: the real window on a synthetic cluster, ticked from the bench thread with one
- * tick in flight, each view on screen in turn. History is filled first (window paused) so the charts draw the
+ * FX-thread time per tick: the real window on a synthetic cluster, ticked from the bench thread with one tick in
+ * flight, each view on screen in turn. History is filled first (window paused) so the charts draw the
  * chosen range full.
  */
 final class TickBench {
     private TickBench() {}
 
     /**
+     * @param statementsEvery a fresh pg_stat_statements read every so many ticks (1: the worst case)
      * @param prefillTicks simulated seconds of history recorded before the run, with the window paused
      * @param intervalMillis the pace of ticks; the FX thread renders in between, as it would at 1 s sampling
      */
-    record Settings(int sessions, int statements, int waiters, int statementsEvery, int prefillTicks, int warmup, int settle, int ticks,
-                    long intervalMillis, Duration chartRange, List<ConsoleView> views) {}
+    record Settings(int sessions, int statements, int waiters, int statementsEvery, int prefillTicks, int warmup,
+                    int settle, int ticks, long intervalMillis, Duration chartRange, List<ConsoleView> views) {}
 
-    record Report(Settings settings, Map<ConsoleView, List<TickCost>> byView, GcCounter gc, Duration prefill,
-                  Duration wall) {
+    record Report(Settings settings, WindowState window, Map<ConsoleView, List<TickCost>> byView, GcCounter gc,
+                  Duration prefill, Duration wall) {
 
         List<TickCost> all() {
             return byView.values().stream().flatMap(List::stream).toList();
@@ -42,25 +44,26 @@ final class TickBench {
                 + s.waiters() + " lock waiters";
         Map<ConsoleView, List<TickCost>> byView = new EnumMap<>(ConsoleView.class);
         long started = System.nanoTime();
-        try (BenchWindow window = BenchWindow.open(fx, new SyntheticSource(cluster, what),
-                BenchWindow.layout(ConsoleView.OVERVIEW, s.chartRange()), workDir.resolve("ticks-journal.jsonl"), true,
-                vm -> { })) {
+        WindowState layout = BenchWindow.layout(ConsoleView.OVERVIEW, s.chartRange());
+        try (BenchWindow window = BenchWindow.open(fx, new SyntheticSource(cluster, what), layout,
+                workDir.resolve("ticks-journal.jsonl"), true, vm -> { })) {
             window.awaitRunning(Duration.ofSeconds(60));
             long prefillStart = System.nanoTime();
             window.live(false);
             for (int i = 1; i <= s.prefillTicks(); i++) {
                 cluster.tick();
                 if (i % 100 == 0) {
-                    window.drain(); // paused applies are no-ops, but keep the FX queue short
+                    window.drain(); // paused, only health reaches the window; keep its queue short all the same
                 }
             }
             window.live(true);
             Duration prefill = Duration.ofNanos(System.nanoTime() - prefillStart);
             ConsoleView[] views = s.views().toArray(ConsoleView[]::new);
             // Warm every view up, so the JIT has seen each one before its turn is measured.
+            int perView = Math.max(1, s.warmup() / views.length);
             for (int i = 0; i < s.warmup(); i++) {
-                if (i % Math.max(1, s.warmup() / views.length) == 0) {
-                    window.show(views[(i / Math.max(1, s.warmup() / views.length)) % views.length]);
+                if (i % perView == 0) {
+                    window.show(views[(i / perView) % views.length]);
                 }
                 paced(window, cluster, s.intervalMillis());
             }
@@ -77,7 +80,7 @@ final class TickBench {
                 byView.put(view, costs);
             }
             GcCounter gc = GcCounter.now().since(gcBefore);
-            return new Report(s, byView, gc, prefill, Duration.ofNanos(System.nanoTime() - started));
+            return new Report(s, layout, byView, gc, prefill, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
