@@ -2,6 +2,8 @@ package dev.vigil;
 
 import dev.vigil.cli.VigilCli;
 import dev.vigil.ui.VigilApp;
+import dev.vigil.ui.bench.UiBench;
+import java.util.Arrays;
 
 /**
  * The entry point for {@code java -jar}, {@code mvn javafx:run} and jpackage. It is not itself a JavaFX
@@ -12,8 +14,12 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0 || "ui".equals(args[0])) {
-            VigilApp.main(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
+            VigilApp.main(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        // The CLI may not depend on the UI (LayeringTest), so the window's bench is routed here.
+        if (args.length >= 2 && "bench".equals(args[0]) && "ui".equals(args[1])) {
+            System.exit(UiBench.run(Arrays.copyOfRange(args, 2, args.length)));
         }
         System.exit(VigilCli.run(args));
     }

@@ -4,11 +4,11 @@ import dev.vigil.monitor.ClusterHistory;
 import dev.vigil.monitor.HistoryPoints;
 import dev.vigil.monitor.Series;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Turns a node's history into what each chart plots, by series name (the names are the legend). Pure apart from
@@ -101,20 +101,34 @@ final class ChartSeries {
         h.series(node, metric).ifPresent(s -> out.put(name, s.pointsSince(since)));
     }
 
-    /** Point-wise sum by timestamp: a series that starts later adds from its first point on. */
+    /**
+     * Point-wise sum by timestamp: a series that starts later adds from its first point on. On primitive arrays:
+     * the wait profile sums a dozen hour-long series on every tick.
+     */
     static Series.Points sum(List<Series.Points> all) {
-        TreeMap<Long, Double> total = new TreeMap<>();
+        int total = 0;
         for (Series.Points p : all) {
-            for (int i = 0; i < p.size(); i++) {
-                total.merge(p.times()[i], p.values()[i], Double::sum);
+            total += p.size();
+        }
+        long[] times = new long[total];
+        int filled = 0;
+        for (Series.Points p : all) {
+            System.arraycopy(p.times(), 0, times, filled, p.size());
+            filled += p.size();
+        }
+        Arrays.sort(times);
+        int distinct = 0;
+        for (int i = 0; i < times.length; i++) {
+            if (i == 0 || times[i] != times[i - 1]) {
+                times[distinct++] = times[i];
             }
         }
-        long[] t = new long[total.size()];
-        double[] v = new double[total.size()];
-        int i = 0;
-        for (Map.Entry<Long, Double> e : total.entrySet()) {
-            t[i] = e.getKey();
-            v[i++] = e.getValue();
+        long[] t = Arrays.copyOf(times, distinct);
+        double[] v = new double[distinct];
+        for (Series.Points p : all) {
+            for (int i = 0; i < p.size(); i++) {
+                v[Arrays.binarySearch(t, p.times()[i])] += p.values()[i];
+            }
         }
         return new Series.Points(t, v);
     }

@@ -3,6 +3,7 @@ package dev.vigil.ui;
 import dev.vigil.cluster.ClusterStatus;
 import dev.vigil.cluster.NodeStatus;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -67,13 +68,24 @@ final class ClusterTreeView extends TreeView<TreeEntry> {
             item = new TreeItem<>(entry);
             items.put(entry.key(), item);
             parent.getChildren().add(item);
-        } else {
+        } else if (!EntryCell.looks(item.getValue()).equals(EntryCell.looks(entry))) {
+            // A new value makes the tree rebuild every cell, so only a row that would look different gets one.
             item.setValue(entry);
         }
         return item;
     }
 
     private static final class EntryCell extends TreeCell<TreeEntry> {
+        /** Everything a row shows: entries equal in this look the same. */
+        static List<Object> looks(TreeEntry entry) {
+            if (entry instanceof TreeEntry.NodeEntry n) {
+                NodeStatus node = n.node();
+                return List.of(node.node(), node.reachability(), node.role(), node.error(), detailLine(n.cluster(), node));
+            }
+            ClusterStatus c = ((TreeEntry.ClusterEntry) entry).cluster();
+            return List.of(c.cluster(), c.reachableCount(), c.nodes().size(), c.splitBrain());
+        }
+
         @Override
         protected void updateItem(TreeEntry entry, boolean empty) {
             super.updateItem(entry, empty);

@@ -282,7 +282,7 @@ final class SessionsView extends BorderPane implements LiveView {
         }
         // Rows are replaced each tick; keep the operator's selection by backend (pid and start time).
         table.getSelectionModel().clearSelection();
-        for (int i = 0; i < table.getItems().size(); i++) {
+        for (int i = 0; !keep.isEmpty() && i < table.getItems().size(); i++) {
             if (keep.contains(identity(table.getItems().get(i)))) {
                 table.getSelectionModel().select(i);
             }

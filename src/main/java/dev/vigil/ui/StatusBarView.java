@@ -47,6 +47,8 @@ final class StatusBarView extends HBox {
         Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.millis(500), e -> refresh()));
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
+        // The toolkit's timer holds a running Timeline, and through it this whole window: stop it with the window.
+        vm.onClose(() -> vm.ui().run(clock::stop));
         refresh();
     }
 

@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * A 3-node cluster made of numbers, for measuring the window without servers: a primary with a chosen number of
  * sessions, pg_stat_statements entries and lock waiters, and two streaming standbys. Each {@link #tick} makes
  * the next second's sample (time is simulated, so an hour of history takes seconds) and hands it to subscribers
- * on the caller's thread. Every tick carries a fresh statements read: the worst case for the Queries view.
+ * on the caller's thread. By default every tick carries a fresh statements read: the worst case for the Queries view.
  */
 public final class SyntheticCluster implements SampleFeed {
     private static final String[] WAITS = {"", "", "", "IO", "LWLock", "Client"};
@@ -45,13 +45,23 @@ public final class SyntheticCluster implements SampleFeed {
     private final int sessions;
     private final int statements;
     private final int lockWaiters;
+    private final int statementsEvery;
     private final List<Consumer<ClusterSample>> subscribers = new CopyOnWriteArrayList<>();
     private final Map<Long, String> texts = new HashMap<>();
     private Instant now;
     private long tick;
     private ClusterSample current;
+    private StatementsSnapshot lastStatements;
 
     public SyntheticCluster(int sessions, int statements, int lockWaiters, Instant start) {
+        this(sessions, statements, lockWaiters, 1, start);
+    }
+
+    /**
+     * The same, with pg_stat_statements read every {@code statementsEvery} ticks, as the monitor does (30 by
+     * default); between reads a sample carries the last read, as the monitor's samples do.
+     */
+    public SyntheticCluster(int sessions, int statements, int lockWaiters, int statementsEvery, Instant start) {
         this.definition = new ClusterDefinition("synthetic", List.of(
                 new NodeEndpoint("pg1", "127.0.0.1", 5001, "shop", "vigil_monitor", ""),
                 new NodeEndpoint("pg2", "127.0.0.1", 5002, "shop", "vigil_monitor", ""),
@@ -59,6 +69,7 @@ public final class SyntheticCluster implements SampleFeed {
         this.sessions = sessions;
         this.statements = statements;
         this.lockWaiters = lockWaiters;
+        this.statementsEvery = Math.max(1, statementsEvery);
         this.now = start;
         for (long id = 1; id <= statements; id++) {
             texts.put(id, "SELECT o.id, o.total FROM shop.orders o JOIN shop.customers c ON c.id = o.customer_id"
@@ -104,7 +115,10 @@ public final class SyntheticCluster implements SampleFeed {
                 sessions, sessions + 100), now));
         metrics.put("replication", new Metric.Available<>(new ReplicationSnapshot(now,
                 List.of(link("pg2", 0), link("pg3", (tick % 60) * 65_536)), List.of(), Optional.empty()), now));
-        metrics.put("statements", new Metric.Available<>(statements(), now));
+        if (lastStatements == null || tick % statementsEvery == 0) {
+            lastStatements = statements();
+        }
+        metrics.put("statements", new Metric.Available<>(lastStatements, lastStatements.at()));
         return new NodeSample("synthetic", "pg1", tick, now, status, metrics);
     }
 
