@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Vigil and its lab; prints figures.",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = {"Measure Vigil and its lab; prints figures.",
+        "The window's own bench is 'vigil bench ui' (needs a display, e.g. xvfb-run)."},
         subcommands = {BenchCommand.LabBench.class, MonitorBench.class})
 final class BenchCommand {
 

@@ -18,6 +18,7 @@ final class NodeCardsView extends VBox {
     private final Label headline = new Label();
     private final Label subline = new Label();
     private final FlowPane cards = new FlowPane(16, 16);
+    private final java.util.Map<String, Card> built = new java.util.HashMap<>();
 
     NodeCardsView() {
         getStyleClass().add("overview");
@@ -35,7 +36,39 @@ final class NodeCardsView extends VBox {
         headline.getStyleClass().add(cluster.splitBrain() || cluster.primary().isEmpty()
                 || cluster.reachableCount() < cluster.nodes().size() ? "headline-alarm" : "headline-ok");
         subline.setText(sublineFor(cluster));
-        cards.getChildren().setAll(cluster.nodes().stream().map(n -> card(cluster, n)).toList());
+        // Cards are rebuilt only when what they say changes; the ticking "Up for" line is updated in place.
+        java.util.List<VBox> shown = new java.util.ArrayList<>();
+        for (NodeStatus node : cluster.nodes()) {
+            String key = cardKey(cluster, node);
+            Card card = built.get(node.node());
+            if (card == null || !card.key().equals(key)) {
+                card = card(cluster, node, key);
+                built.put(node.node(), card);
+            }
+            if (card.live() != null) {
+                card.live().setText(liveLine(node));
+            }
+            shown.add(card.box());
+        }
+        built.keySet().retainAll(cluster.nodes().stream().map(NodeStatus::node).toList());
+        if (!cards.getChildren().equals(shown)) {
+            cards.getChildren().setAll(shown);
+        }
+    }
+
+    /** One node's card and its one label that changes every tick. */
+    private record Card(VBox box, Label live, String key) {}
+
+    private static String cardKey(ClusterStatus cluster, NodeStatus n) {
+        return String.join("|", n.address(), n.reachability().name(), n.role().name(), n.error(), n.version(),
+                String.valueOf(n.timeline()), String.valueOf(n.inRecovery()),
+                String.valueOf(n.upstreamAddress().map(cluster::nodeNameFor)), String.valueOf(n.receiverState()),
+                String.valueOf(n.replayBacklogBytes()));
+    }
+
+    private static String liveLine(NodeStatus node) {
+        return node.serverStartedAt().map(t -> Format.duration(Duration.between(t, Instant.now()))).orElse("–")
+                + " · probe " + Format.duration(node.roundTrip());
     }
 
     static String headlineFor(ClusterStatus cluster) {
@@ -56,7 +89,8 @@ final class NodeCardsView extends VBox {
                 .map(v -> "PostgreSQL " + v + " · " + cluster.nodes().size() + " nodes").orElse("waiting for nodes…");
     }
 
-    private static VBox card(ClusterStatus cluster, NodeStatus node) {
+    private static Card card(ClusterStatus cluster, NodeStatus node, String key) {
+        Label live = null;
         HBox header = NodeBadges.header(node, "card-title");
 
         GridPane facts = new GridPane();
@@ -79,9 +113,8 @@ final class NodeCardsView extends VBox {
                         .map(up -> up + " · " + node.receiverState().orElse("?")).orElse("not streaming")
                         + node.replayBacklogBytes().map(b -> " · " + Format.bytes(b) + " to replay").orElse(""));
             }
-            fact(facts, row, "Up for", node.serverStartedAt()
-                    .map(t -> Format.duration(Duration.between(t, Instant.now()))).orElse("–")
-                    + " · probe " + Format.duration(node.roundTrip()));
+            fact(facts, row, "Up for", liveLine(node));
+            live = (Label) facts.getChildren().get(facts.getChildren().size() - 1);
         } else {
             Label error = new Label(node.error().isEmpty() ? "Connecting…" : node.error());
             error.getStyleClass().add("card-error");
@@ -92,7 +125,7 @@ final class NodeCardsView extends VBox {
         VBox card = new VBox(12, header, facts);
         card.getStyleClass().addAll("node-card", "node-card-" + node.role().name().toLowerCase());
         card.setPrefWidth(CARD_WIDTH);
-        return card;
+        return new Card(card, live, key);
     }
 
     private static int fact(GridPane grid, int row, String key, String value) {

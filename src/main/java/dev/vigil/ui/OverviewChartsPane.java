@@ -33,6 +33,7 @@ final class OverviewChartsPane implements OverviewView.OverviewCharts {
     private final Label heading = new Label();
     private final VBox box;
     private final Supplier<Duration> range;
+    private final ChartRedraw redraw = new ChartRedraw();
 
     OverviewChartsPane(Supplier<Duration> range) {
         this.range = range;
@@ -72,6 +73,9 @@ final class OverviewChartsPane implements OverviewView.OverviewCharts {
         heading.setText(node + " (" + shown.status().role().name().toLowerCase() + "), last "
                 + (window.toMinutes() >= 60 ? window.toHours() + " h" : window.toMinutes() + " min"));
         var end = cluster.sample().at();
+        if (!redraw.due(node, window, end)) {
+            return;
+        }
         long since = end.minus(window).toEpochMilli();
         tps.update(ChartSeries.transactions(h, node, since), end, window);
         ChartSeries.maxConnections(h, node, since).ifPresentOrElse(m -> sessions.setLimit("max_connections", m),

@@ -90,7 +90,7 @@ public final class QueriesViewModel {
         List<QueryRow> built = new ArrayList<>(rates.size());
         for (StatementRate r : StatementDeltas.top(rates, StatementDeltas.Order.TOTAL_TIME, rates.size())) {
             built.add(new QueryRow(r, current.text(r.queryId()).orElse("(query text not read yet: id " + r.queryId() + ")"),
-                    trends.get(r.queryId()).points()));
+                    trends.get(r.queryId())));
         }
         all = built;
         Duration interval = Duration.between(previous.at(), current.at());
