@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 
 /** The selected cluster at a glance: a headline saying what is wrong (or that nothing is), and a card per node. */
 final class NodeCardsView extends VBox {
-    private static final double CARD_WIDTH = 310;
+    private static final double CARD_WIDTH = 320;
     private static final double KEY_COLUMN_WIDTH = 70;
     private final Label headline = new Label();
     private final Label subline = new Label();
@@ -111,7 +111,7 @@ final class NodeCardsView extends VBox {
             if (node.inRecovery()) {
                 row = fact(facts, row, "Upstream", node.upstreamAddress().map(cluster::nodeNameFor)
                         .map(up -> up + " · " + node.receiverState().orElse("?")).orElse("not streaming")
-                        + node.replayBacklogBytes().map(b -> " · " + Format.bytes(b) + " to replay").orElse(""));
+                        + node.replayBacklogBytes().map(b -> " · replay " + Format.bytes(b)).orElse(""));
             }
             fact(facts, row, "Up for", liveLine(node));
             live = (Label) facts.getChildren().get(facts.getChildren().size() - 1);
