@@ -4,9 +4,7 @@ import dev.vigil.journal.JournalEntry;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -15,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -48,11 +45,11 @@ final class EventsView extends BorderPane implements LiveView {
         table.setId("events-table");
         table.setPlaceholder(new Label("No event yet: alerts and actions appear here as they happen."));
         table.getColumns().setAll(List.of(
-                column("time", 185, e -> TIME.format(e.at())),
-                column("kind", 160, JournalEntry::kind),
-                column("cluster", 110, JournalEntry::cluster),
-                column("node", 80, JournalEntry::node),
-                column("what happened", 720, JournalEntry::summary)));
+                ViewParts.<JournalEntry, String>column("time", 185, e -> TIME.format(e.at())),
+                ViewParts.column("kind", 160, JournalEntry::kind),
+                ViewParts.column("cluster", 110, JournalEntry::cluster),
+                ViewParts.column("node", 80, JournalEntry::node),
+                ViewParts.column("what happened", 720, JournalEntry::summary)));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -81,8 +78,7 @@ final class EventsView extends BorderPane implements LiveView {
         setTop(bar);
         evidence.setEditable(false);
         evidence.getStyleClass().add("sql-text");
-        Label evidenceTitle = new Label("Evidence");
-        evidenceTitle.getStyleClass().add("pane-title");
+        Label evidenceTitle = ViewParts.paneTitle("Evidence");
         VBox details = new VBox(8, evidenceTitle, evidence);
         details.setPadding(new Insets(10));
         VBox.setVgrow(evidence, Priority.ALWAYS);
@@ -93,13 +89,6 @@ final class EventsView extends BorderPane implements LiveView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> evidence.setText(e == null ? ""
                 : e.summary() + "\n\n" + e.evidence().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
                 .collect(Collectors.joining("\n"))));
-    }
-
-    private static TableColumn<JournalEntry, String> column(String title, double width, Function<JournalEntry, String> value) {
-        TableColumn<JournalEntry, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
     }
 
     @Override

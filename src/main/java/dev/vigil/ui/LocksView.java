@@ -85,7 +85,7 @@ final class LocksView extends BorderPane implements LiveView {
         facts.getStyleClass().add("facts");
         facts.setHgap(10);
         facts.setVgap(3);
-        VBox side = new VBox(8, title("Blocking trees, largest first"), treeList, title("Selected session"), facts,
+        VBox side = new VBox(8, ViewParts.paneTitle("Blocking trees, largest first"), treeList, ViewParts.paneTitle("Selected session"), facts,
                 query, terminateRoot);
         side.setPadding(new Insets(0, 0, 0, 10));
         side.setMinWidth(300);
@@ -98,12 +98,6 @@ final class LocksView extends BorderPane implements LiveView {
         split.setDividerPositions(0.7);
         setCenter(split);
         graph.selectedPidProperty().addListener((o, a, pid) -> showDetails());
-    }
-
-    private static Label title(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("pane-title");
-        return label;
     }
 
     /** The root of the selected session's tree, or of the largest tree when nothing is selected. */
@@ -148,26 +142,17 @@ final class LocksView extends BorderPane implements LiveView {
         }
         LockSession l = s.get();
         int row = 0;
-        row = fact(row, "pid", l.pid() + " · " + l.user() + " @ " + l.database() + " · " + l.application());
-        row = fact(row, "state", l.state() + (l.waitEventType().isEmpty() ? "" : " · waits on " + l.waitEventType() + ": " + l.waitEvent()));
-        row = fact(row, "transaction", l.transactionStart().map(t -> "open for " + Format.age(Optional.of(Duration.between(t, current.snapshot().at())))).orElse("none"));
-        row = fact(row, "waits for", l.waitingFor().map(w -> w.mode() + " (" + w.lockType() + ")" + w.relation().map(r -> " on " + r).orElse("")).orElse("nothing"));
-        row = fact(row, "blocked by", l.blockedBy().isEmpty() ? "nobody (root)" : "pid " + String.join(", ", l.blockedBy().stream().map(String::valueOf).toList()));
-        row = fact(row, "holding up", current.blockedTransitively(l.pid()) + " session(s), " + current.blockedDirectly(l.pid()) + " directly");
+        row = ViewParts.fact(facts, row, "pid", l.pid() + " · " + l.user() + " @ " + l.database() + " · " + l.application());
+        row = ViewParts.fact(facts, row, "state", l.state() + (l.waitEventType().isEmpty() ? "" : " · waits on " + l.waitEventType() + ": " + l.waitEvent()));
+        row = ViewParts.fact(facts, row, "transaction", l.transactionStart().map(t -> "open for " + Format.age(Optional.of(Duration.between(t, current.snapshot().at())))).orElse("none"));
+        row = ViewParts.fact(facts, row, "waits for", l.waitingFor().map(w -> w.mode() + " (" + w.lockType() + ")" + w.relation().map(r -> " on " + r).orElse("")).orElse("nothing"));
+        row = ViewParts.fact(facts, row, "blocked by", l.blockedBy().isEmpty() ? "nobody (root)" : "pid " + String.join(", ", l.blockedBy().stream().map(String::valueOf).toList()));
+        row = ViewParts.fact(facts, row, "holding up", current.blockedTransitively(l.pid()) + " session(s), " + current.blockedDirectly(l.pid()) + " directly");
         Label locksName = new Label("locks");
         locksName.getStyleClass().add("fact-name");
         facts.addRow(row, locksName, heldLocks);
         heldLocks.show(cluster, node, l.pid());
         query.setText(l.query());
-    }
-
-    private int fact(int row, String name, String value) {
-        Label n = new Label(name);
-        n.getStyleClass().add("fact-name");
-        Label v = new Label(value);
-        v.setWrapText(true);
-        facts.addRow(row, n, v);
-        return row + 1;
     }
 
     @Override

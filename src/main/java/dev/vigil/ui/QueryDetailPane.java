@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
@@ -40,21 +39,15 @@ final class QueryDetailPane implements QueriesView.QueryDetail {
         text.setId("query-text");
         text.setPromptText("Select a query above.");
         StackPane chartCard = ChartCard.of(history, 170);
-        VBox left = new VBox(8, title("Normalized query"), text, chartCard);
+        VBox left = new VBox(8, ViewParts.paneTitle("Normalized query"), text, chartCard);
         VBox.setVgrow(chartCard, Priority.ALWAYS);
         ExplainPane pane = new ExplainPane(explain);
-        VBox right = new VBox(8, title("EXPLAIN a representative statement ($1… needs PostgreSQL 16+, else put values in)"), pane);
+        VBox right = new VBox(8, ViewParts.paneTitle("EXPLAIN a representative statement ($1… needs PostgreSQL 16+, else put values in)"), pane);
         VBox.setVgrow(pane, Priority.ALWAYS);
         right.setPadding(new Insets(0, 0, 0, 10));
         left.setPadding(new Insets(0, 10, 0, 0));
         split = new SplitPane(left, right);
         split.setDividerPositions(0.4);
-    }
-
-    private static Label title(String s) {
-        Label label = new Label(s);
-        label.getStyleClass().add("pane-title");
-        return label;
     }
 
     @Override

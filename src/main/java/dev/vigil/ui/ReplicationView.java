@@ -1,20 +1,16 @@
 package dev.vigil.ui;
 
-import dev.vigil.alert.AlertThresholds;
 import dev.vigil.monitor.NodeSample;
 import dev.vigil.monitor.ReplicationSnapshot;
 import dev.vigil.monitor.SlotState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -56,19 +52,19 @@ final class ReplicationView extends BorderPane implements LiveView {
         slotTable.setId("slots-table");
         slotTable.setPlaceholder(new Label("No replication slots."));
         slotTable.getColumns().setAll(List.of(
-                column("node", 80, SlotRow::node),
-                column("slot", 160, r -> r.slot().name()),
-                column("type", 80, r -> r.slot().type()),
-                column("active", 70, r -> r.slot().active() ? "yes" : "no"),
-                column("retained WAL", 125, r -> r.slot().retainedBytes().map(Format::bytes).orElse("")),
-                column("wal_status", 100, r -> r.slot().walStatus()),
-                column("safe_wal_size", 125, r -> r.slot().safeWalSizeBytes().map(Format::bytes)
+                ViewParts.<SlotRow, String>column("node", 80, SlotRow::node),
+                ViewParts.column("slot", 160, r -> r.slot().name()),
+                ViewParts.column("type", 80, r -> r.slot().type()),
+                ViewParts.column("active", 70, r -> r.slot().active() ? "yes" : "no"),
+                ViewParts.column("retained WAL", 125, r -> r.slot().retainedBytes().map(Format::bytes).orElse("")),
+                ViewParts.column("wal_status", 100, r -> r.slot().walStatus()),
+                ViewParts.column("safe_wal_size", 125, r -> r.slot().safeWalSizeBytes().map(Format::bytes)
                         .orElse(r.slot().atRisk() ? "–" : "unlimited")),
-                column("warning", 380, SlotRow::warning)));
+                ViewParts.column("warning", 380, SlotRow::warning)));
         slotTable.setPrefHeight(150);
         slotTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        Label topologyTitle = title("Topology");
-        Label slotsTitle = title("Replication slots");
+        Label topologyTitle = ViewParts.paneTitle("Topology");
+        Label slotsTitle = ViewParts.paneTitle("Replication slots");
         ScrollPane topoScroll = new ScrollPane(topology);
         topoScroll.getStyleClass().add("topology-scroll");
         topoScroll.setFitToHeight(false);
@@ -80,12 +76,6 @@ final class ReplicationView extends BorderPane implements LiveView {
         scroll.getStyleClass().add("view-scroll");
         setCenter(scroll);
         charts.getChildren().setAll(lagCharts.node());
-    }
-
-    private static Label title(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("pane-title");
-        return label;
     }
 
     @Override
@@ -121,13 +111,6 @@ final class ReplicationView extends BorderPane implements LiveView {
         }
         slots.setAll(rows);
         lagCharts.refresh(cluster, t);
-    }
-
-    private static <T> TableColumn<SlotRow, T> column(String title, double width, Function<SlotRow, T> value) {
-        TableColumn<SlotRow, T> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
     }
 
     /** The per-standby lag charts (write, flush, replay), drawn from the cluster's history. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -58,17 +57,17 @@ final class SessionsView extends BorderPane implements LiveView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(placeholder());
         table.getColumns().setAll(List.of(
-                column("pid", 70, r -> r.pid()),
-                column("user", 100, r -> r.activity().user()),
-                column("database", 90, r -> r.activity().database()),
-                column("application", 130, r -> r.activity().application()),
-                column("client", 95, r -> r.activity().clientAddress()),
-                column("state", 130, r -> r.activity().state()),
-                column("wait", 190, SessionRow::waitText),
+                ViewParts.<SessionRow, Object>column("pid", 70, r -> r.pid()),
+                ViewParts.column("user", 100, r -> r.activity().user()),
+                ViewParts.column("database", 90, r -> r.activity().database()),
+                ViewParts.column("application", 130, r -> r.activity().application()),
+                ViewParts.column("client", 95, r -> r.activity().clientAddress()),
+                ViewParts.column("state", 130, r -> r.activity().state()),
+                ViewParts.column("wait", 190, SessionRow::waitText),
                 ageColumn("xact age", 85, r -> r.activity().transactionAge()),
                 ageColumn("query age", 95, r -> r.activity().queryAge()),
-                column("blocked by", 100, r -> join(r.blockedBy())),
-                column("query", 420, r -> Format.oneLine(r.activity().query()))));
+                ViewParts.column("blocked by", 100, r -> join(r.blockedBy())),
+                ViewParts.column("query", 420, r -> Format.oneLine(r.activity().query()))));
         table.setRowFactory(t -> new ColouredRow());
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
 
@@ -89,8 +88,7 @@ final class SessionsView extends BorderPane implements LiveView {
         facts.getStyleClass().add("facts");
         facts.setHgap(12);
         facts.setVgap(4);
-        Label detailsTitle = new Label("Selected session");
-        detailsTitle.getStyleClass().add("pane-title");
+        Label detailsTitle = ViewParts.paneTitle("Selected session");
         HBox buttons = new HBox(8, cancel, terminate);
         VBox details = new VBox(10, detailsTitle, facts, query, buttons);
         details.getStyleClass().add("details-pane");
@@ -193,13 +191,13 @@ final class SessionsView extends BorderPane implements LiveView {
         }
         var a = row.activity();
         int line = 0;
-        line = fact(line, "pid", a.pid() + " · " + a.backendType());
-        line = fact(line, "who", a.user() + " @ " + a.database() + " · " + (a.application().isEmpty() ? "no application_name" : a.application()) + (a.clientAddress().isEmpty() ? "" : " from " + a.clientAddress()));
-        line = fact(line, "state", a.state() + (a.transactionAge().isPresent() ? " · transaction open " + Format.age(a.transactionAge()) : ""));
-        line = fact(line, "wait", row.waitText().isEmpty() ? "not waiting" : row.waitText());
-        line = fact(line, "waits for lock", row.waitingFor().map(l -> l.mode() + " (" + l.lockType() + ")" + l.relation().map(r -> " on " + r).orElse("")).orElse("none"));
-        line = fact(line, "blocked by", row.blockedBy().isEmpty() ? "nobody" : "pid " + join(row.blockedBy()));
-        line = fact(line, "holding up", row.blocking().isEmpty() ? "nobody" : row.blocking().size() + " session(s): pid " + join(row.blocking()));
+        line = ViewParts.fact(facts, line, "pid", a.pid() + " · " + a.backendType());
+        line = ViewParts.fact(facts, line, "who", a.user() + " @ " + a.database() + " · " + (a.application().isEmpty() ? "no application_name" : a.application()) + (a.clientAddress().isEmpty() ? "" : " from " + a.clientAddress()));
+        line = ViewParts.fact(facts, line, "state", a.state() + (a.transactionAge().isPresent() ? " · transaction open " + Format.age(a.transactionAge()) : ""));
+        line = ViewParts.fact(facts, line, "wait", row.waitText().isEmpty() ? "not waiting" : row.waitText());
+        line = ViewParts.fact(facts, line, "waits for lock", row.waitingFor().map(l -> l.mode() + " (" + l.lockType() + ")" + l.relation().map(r -> " on " + r).orElse("")).orElse("none"));
+        line = ViewParts.fact(facts, line, "blocked by", row.blockedBy().isEmpty() ? "nobody" : "pid " + join(row.blockedBy()));
+        line = ViewParts.fact(facts, line, "holding up", row.blocking().isEmpty() ? "nobody" : row.blocking().size() + " session(s): pid " + join(row.blocking()));
         Label locksName = new Label("locks");
         locksName.getStyleClass().add("fact-name");
         facts.addRow(line, locksName, heldLocks);
@@ -209,26 +207,8 @@ final class SessionsView extends BorderPane implements LiveView {
         }
     }
 
-    private int fact(int line, String name, String value) {
-        Label n = new Label(name);
-        n.getStyleClass().add("fact-name");
-        Label v = new Label(value);
-        v.getStyleClass().add("fact-value");
-        v.setWrapText(true);
-        facts.addRow(line, n, v);
-        return line + 1;
-    }
-
     private static String join(List<Integer> pids) {
         return String.join(", ", pids.stream().map(String::valueOf).toList());
-    }
-
-
-    private static <T> TableColumn<SessionRow, T> column(String title, double width, Function<SessionRow, T> value) {
-        TableColumn<SessionRow, T> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> (ObservableValue<T>) new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
     }
 
     /** Ages sort as durations (9 s before 10 s) and read short; unknown ages sort first. */
