@@ -5,15 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A cluster as configured: its name, how to reach each node, how often to sample it, and who Vigil logs in as
- * for actions (none: actions are refused with what to configure). Roles are discovered, not configured.
+ * A cluster as configured: its name, how to reach each node, how often to sample it, who Vigil logs in as
+ * for actions (none: actions are refused with what to configure), and how Vigil stops, starts and fences its
+ * servers (none: switchover and failover are refused with what to configure). Roles are discovered, not
+ * configured.
  */
 public record ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration interval,
-                                Optional<OperatorAccess> actions) {
+                                Optional<OperatorAccess> actions, ControlSettings control) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
     public ClusterDefinition {
         nodes = List.copyOf(nodes);
+    }
+
+    public ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration interval,
+                             Optional<OperatorAccess> actions) {
+        this(name, nodes, interval, actions, ControlSettings.NONE);
     }
 
     public ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration interval) {
@@ -26,11 +33,16 @@ public record ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration 
 
     /** The same cluster with other endpoints (passwords filled in, say). */
     public ClusterDefinition withNodes(List<NodeEndpoint> newNodes) {
-        return new ClusterDefinition(name, newNodes, interval, actions);
+        return new ClusterDefinition(name, newNodes, interval, actions, control);
     }
 
     public ClusterDefinition withActions(Optional<OperatorAccess> newActions) {
-        return new ClusterDefinition(name, nodes, interval, newActions);
+        return new ClusterDefinition(name, nodes, interval, newActions, control);
+    }
+
+    /** The same cluster with another way to stop, start and fence its nodes. */
+    public ClusterDefinition withControl(ControlSettings newControl) {
+        return new ClusterDefinition(name, nodes, interval, actions, newControl);
     }
 
     public Optional<NodeEndpoint> node(String nodeName) {
