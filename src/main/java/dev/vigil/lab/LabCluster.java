@@ -1,5 +1,6 @@
 package dev.vigil.lab;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 
 /** A lab cluster: one primary and its streaming standbys, each a real server on 127.0.0.1. */
 public final class LabCluster {
+    private static final String REWIND_PGPASS = "rewind.pgpass";
     public static final String DATABASE = "shop";
     private final String name;
     private final Path dir;
@@ -145,6 +147,89 @@ public final class LabCluster {
         NodeConfig.markStandby(oldPrimary.dataDir(), context.user());
         oldPrimary.writeNodeConfig(upstream);
         oldPrimary.start();
+    }
+
+    /**
+     * Readies a stopped node to start as a standby of {@code upstream} (standby.signal and its node file),
+     * without starting it.
+     */
+    public void prepareStandby(LabNode node, LabNode upstream) {
+        if (node.isRunning()) {
+            throw new LabException("Node " + node.name() + " is running; stop it before it is made a standby.");
+        }
+        NodeConfig.markStandby(node.dataDir(), context.user());
+        node.writeNodeConfig(upstream);
+    }
+
+    /**
+     * Makes sure a node is down and cannot come back as a primary by itself: an immediate stop if it runs, then
+     * standby.signal, so that whoever starts it gets a read-only standby, never a second primary.
+     */
+    public void fence(LabNode node) {
+        node.stop(StopMode.IMMEDIATE);
+        if (node.isRunning()) {
+            node.kill9();
+        }
+        NodeConfig.markStandby(node.dataDir(), context.user());
+    }
+
+    /** Whether this lab's binaries include pg_rewind (the embedded ones do not; system packages do). */
+    public boolean canRewind() {
+        return Files.isExecutable(context.binaries().program("pg_rewind"));
+    }
+
+    /** The pg_rewind command line {@link #rewind} runs, as the plan shows it. */
+    public String rewindCommandLine(LabNode node, LabNode source) {
+        return node.commandLine(rewindArgv(node, source, dir.resolve(REWIND_PGPASS)));
+    }
+
+    /**
+     * Rewinds a stopped former primary to {@code source}'s timeline with pg_rewind (it runs crash recovery
+     * first if the node was killed), then readies it as a standby of {@code source}; it is not started.
+     */
+    public void rewind(LabNode node, LabNode source) {
+        if (!canRewind()) {
+            throw new LabException("These PostgreSQL binaries (" + context.binaries().binDir() + ") have no pg_rewind; "
+                    + "re-clone " + node.name() + " instead.");
+        }
+        if (node.isRunning()) {
+            throw new LabException("Node " + node.name() + " is running; stop it before pg_rewind.");
+        }
+        Path passfile = dir.resolve(REWIND_PGPASS);
+        try {
+            // pg_rewind's crash recovery runs a single-user server, which refuses to start in standby mode.
+            Files.deleteIfExists(node.dataDir().resolve("standby.signal"));
+            context.credentials().writeOperatorPgpass(passfile);
+            context.user().own(passfile);
+            CommandResult result = OsCommand.run(context.user().wrap(rewindArgv(node, source, passfile)), Map.of(),
+                    dir, Duration.ofMinutes(5));
+            if (!result.succeeded()) {
+                throw new LabException("pg_rewind of " + node.name() + " from " + source.name() + " failed (exit "
+                        + result.exitCode() + "): " + result.outputTail(8) + "\nRe-clone it instead.");
+            }
+        } catch (java.io.IOException e) {
+            throw new LabException("Could not prepare pg_rewind of " + node.name() + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(passfile);
+            } catch (java.io.IOException e) {
+                // The file is 0600 inside the lab directory, which is deleted with the lab.
+            }
+        }
+        prepareStandby(node, source);
+    }
+
+    private List<String> rewindArgv(LabNode node, LabNode source, Path passfile) {
+        return List.of(context.binaries().program("pg_rewind").toString(), "-D", node.dataDir().toString(),
+                "--source-server=host=" + LabCredentials.HOST + " port=" + source.port() + " user="
+                        + LabCredentials.SUPERUSER + " dbname=postgres passfile=" + passfile, "--progress");
+    }
+
+    /** The command line {@link #reclone} amounts to, as the plan shows it (the lab copies files itself). */
+    public String recloneCommandLine(LabNode node, LabNode source) {
+        return "lab re-clone: pg_ctl stop -m immediate; rm -rf " + node.dataDir() + "; online backup of "
+                + source.name() + " (pg_backup_start, copy, pg_backup_stop) into it; standby.signal; "
+                + node.startCommandLine();
     }
 
     /** Throws a node's data away and clones it afresh from {@code source}, then starts it as a standby. */

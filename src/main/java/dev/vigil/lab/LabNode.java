@@ -201,11 +201,31 @@ public final class LabNode {
     }
 
     private CommandResult pgCtl(String action, String... args) {
+        return OsCommand.run(context.user().wrap(pgCtlArgv(action, args)), Map.of(), dataDir.getParent(),
+                PG_CTL_TIMEOUT.plusSeconds(10));
+    }
+
+    private List<String> pgCtlArgv(String action, String... args) {
         List<String> cmd = new ArrayList<>(List.of(context.binaries().program("pg_ctl").toString(), action,
                 "-D", dataDir.toString(), "-w", "-s"));
         cmd.addAll(List.of(args));
-        return OsCommand.run(context.user().wrap(cmd), Map.of(), dataDir.getParent(),
-                PG_CTL_TIMEOUT.plusSeconds(10));
+        return cmd;
+    }
+
+    /** The pg_ctl command line {@link #stop} runs, as the plan shows it. */
+    public String stopCommandLine(StopMode mode) {
+        return commandLine(pgCtlArgv("stop", "-m", mode.pgCtlName(), "-t", Long.toString(PG_CTL_TIMEOUT.toSeconds())));
+    }
+
+    /** The pg_ctl command line {@link #start} runs, as the plan shows it. */
+    public String startCommandLine() {
+        return commandLine(pgCtlArgv("start", "-l", logFile.toString(), "-t", Long.toString(PG_CTL_TIMEOUT.toSeconds())));
+    }
+
+    /** A command for people to read: the arguments, with the user it runs as when that is not us. */
+    String commandLine(List<String> argv) {
+        String line = String.join(" ", argv);
+        return context.user().dropsPrivileges() ? line + "   (as " + context.user().name() + ")" : line;
     }
 
     String logTail(int lines) {

@@ -75,6 +75,29 @@ final class NodeConfig {
             conf.append("primary_conninfo = '").append(conninfo.replace("'", "''")).append("'\n");
         }
         writePrivate(dataDir.resolve(NODE_FILE), conf.toString(), user);
+        forgetAutoConninfo(dataDir);
+    }
+
+    /**
+     * postgresql.auto.conf is read after the node file, so a primary_conninfo left there by ALTER SYSTEM (a
+     * switchover re-points standbys that way) would override the upstream just written. The server rewrites
+     * the whole file on each ALTER SYSTEM, so dropping one line between those is safe.
+     */
+    private static void forgetAutoConninfo(Path dataDir) {
+        Path auto = dataDir.resolve("postgresql.auto.conf");
+        try {
+            if (!Files.exists(auto)) {
+                return;
+            }
+            java.util.List<String> lines = Files.readAllLines(auto);
+            java.util.List<String> kept = lines.stream()
+                    .filter(l -> !l.stripLeading().startsWith("primary_conninfo")).toList();
+            if (kept.size() != lines.size()) {
+                Files.write(auto, kept);
+            }
+        } catch (IOException e) {
+            throw new LabException("Could not update " + auto + ": " + e.getMessage(), e);
+        }
     }
 
     /** A libpq keyword value, quoted when it holds anything but plain characters. */

@@ -42,6 +42,14 @@ public interface Workflow {
     /** Step 3: checks run before confirmation, and again just before the first step. */
     List<Check> prechecks(Topology topology, Plan plan);
 
+    /**
+     * The cluster as this workflow means to leave it, shown beside the topology before it; empty for workflows
+     * that do not change roles.
+     */
+    default Optional<Topology> intended(Topology before, Plan plan) {
+        return Optional.empty();
+    }
+
     /** What will happen, in words, for the confirmation. */
     String consequence(Topology topology, Plan plan);
 

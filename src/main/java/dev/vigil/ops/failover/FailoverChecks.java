@@ -1,0 +1,128 @@
+package dev.vigil.ops.failover;
+
+import dev.vigil.cluster.ClusterDefinition;
+import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.ops.ActionConnections;
+import dev.vigil.ops.Check;
+import dev.vigil.ops.CheckResult;
+import dev.vigil.ops.MissingOperatorLogin;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Checks switchover, failover and rejoin share. */
+final class FailoverChecks {
+    private FailoverChecks() {}
+
+    /** What one node's operator login must be able to do. */
+    record Needs(NodeEndpoint node, boolean promote, boolean checkpoint, boolean conninfo) {}
+
+    static Check noHaAgent(ClusterDefinition cluster, LiveReading live) {
+        String name = "no HA agent manages " + cluster.name();
+        return Check.of(name, context -> {
+            List<String> found = new ArrayList<>();
+            String agent = "";
+            for (NodeReading r : live.now(context).nodes()) {
+                if (!r.reachable()) {
+                    continue;
+                }
+                NodeEndpoint node = cluster.node(r.node()).orElseThrow();
+                ReplicationReads.HaSigns signs = ReplicationReads.haSigns(node);
+                if (signs.evidence().isPresent()) {
+                    found.add(r.node() + ": " + signs.evidence().get());
+                    agent = signs.agent();
+                }
+            }
+            if (!found.isEmpty()) {
+                return CheckResult.fail(name, agent + " manages this cluster (" + String.join("; ", found)
+                        + "). Vigil never promotes or stops servers behind an HA agent's back: the agent would "
+                        + "fight it, and two primaries could result.", "Switch over or fail over with the agent's own "
+                        + "tool (patronictl switchover / failover, repmgr standby switchover).");
+            }
+            return CheckResult.pass(name, "no Patroni or repmgr sessions, configuration or library on the reachable nodes");
+        });
+    }
+
+    static Check operatorPrivileges(ClusterDefinition cluster, List<Needs> needs) {
+        String name = "the operator login may do every step";
+        return Check.of(name, context -> {
+            if (cluster.actions().isEmpty()) {
+                return CheckResult.fail(name, "cluster " + cluster.name() + " has no actions_user",
+                        "Set actions_user for " + cluster.name() + " in clusters.yaml (see docs/configuration.md).");
+            }
+            List<String> ok = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (Needs n : needs) {
+                try (Connection c = ActionConnections.operator(cluster, n.node(), ReplicationReads.READ_LIMITS)) {
+                    context.abortOnTimeout(() -> c.abort(Runnable::run));
+                    int version = c.getMetaData().getDatabaseMajorVersion() * 10000;
+                    ReplicationReads.Privileges p = ReplicationReads.privileges(c, version);
+                    List<String> lacks = p.missing(n.promote(), n.checkpoint(), n.conninfo());
+                    if (lacks.isEmpty()) {
+                        ok.add(n.node().name() + " as " + p.role() + (p.superuser() ? " (superuser)" : ""));
+                    } else {
+                        missing.add(n.node().name() + " as " + p.role() + " lacks " + String.join(", ", lacks));
+                    }
+                } catch (MissingOperatorLogin e) {
+                    missing.add(n.node().name() + ": " + e.getMessage());
+                } catch (SQLException e) {
+                    missing.add(n.node().name() + ": could not log in as " + cluster.actions().get().user() + ": "
+                            + e.getMessage());
+                }
+            }
+            if (!missing.isEmpty()) {
+                return CheckResult.fail(name, String.join("; ", missing), "Grant what is missing to "
+                        + cluster.actions().get().user() + " (e.g. GRANT pg_checkpoint TO …; GRANT EXECUTE ON FUNCTION "
+                        + "pg_promote(boolean, integer) TO …; GRANT ALTER SYSTEM ON PARAMETER primary_conninfo TO …), "
+                        + "or store its password (~/.pgpass or the keyring).");
+            }
+            return CheckResult.pass(name, String.join("; ", ok));
+        });
+    }
+
+    /** Never two primaries: states how many writable primaries there are now, and which. */
+    static Check writablePrimaries(ClusterDefinition cluster, Optional<String> expected) {
+        String name = "writable primaries in " + cluster.name();
+        return Check.of(name, Duration.ofSeconds(20), context -> {
+            ClusterReading now = ReplicationReads.readCluster(cluster, context);
+            List<String> primaries = now.primaries().stream().map(NodeState::node).toList();
+            String roles = FailoverSteps.describeRoles(now);
+            if (primaries.size() > 1) {
+                return CheckResult.fail(name, "TWO OR MORE PRIMARIES: " + primaries + " (" + roles + ")",
+                        "Split brain: stop or fence all but one of " + primaries + " at once, then rejoin the others.");
+            }
+            if (primaries.isEmpty()) {
+                return CheckResult.fail(name, "no writable primary: writes are down (" + roles + ")",
+                        "Follow the next actions below to bring one primary back.");
+            }
+            if (expected.isPresent() && !primaries.get(0).equals(expected.get())) {
+                return CheckResult.warn(name, "exactly one: " + primaries.get(0) + ", not " + expected.get()
+                        + " (" + roles + ")", "The roles did not change as planned; see the steps above.");
+            }
+            return CheckResult.pass(name, "exactly one: " + primaries.get(0) + " (" + roles + ")");
+        });
+    }
+
+    /** Each node in {@code standbys} streams from {@code primary}, as the primary's pg_stat_replication says. */
+    static Check streamingFrom(ClusterDefinition cluster, NodeEndpoint primary, List<String> standbys) {
+        String name = "standbys stream from " + primary.name();
+        return Check.of(name, Duration.ofSeconds(20), context -> {
+            List<ReplicationReads.Downstream> down = ReplicationReads.downstream(primary);
+            List<String> streaming = down.stream().filter(d -> "streaming".equals(d.state()))
+                    .map(ReplicationReads.Downstream::applicationName).toList();
+            List<String> missing = standbys.stream().filter(s -> !streaming.contains(s)).toList();
+            String evidence = down.isEmpty() ? "pg_stat_replication on " + primary.name() + " is empty"
+                    : "pg_stat_replication on " + primary.name() + ": " + down.stream()
+                    .map(d -> d.applicationName() + " " + d.state()).collect(Collectors.joining(", "));
+            if (!missing.isEmpty()) {
+                return CheckResult.fail(name, missing + " not streaming; " + evidence,
+                        "Look at the log of " + String.join(", ", missing) + "; re-point or rejoin it.");
+            }
+            return CheckResult.pass(name, evidence);
+        });
+    }
+}

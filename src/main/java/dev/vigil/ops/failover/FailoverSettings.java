@@ -1,0 +1,35 @@
+package dev.vigil.ops.failover;
+
+import java.time.Duration;
+
+/**
+ * Thresholds and time limits of switchover, failover and rejoin.
+ *
+ * @param maxLagBytes      a candidate further behind than this in replay gets a warning to acknowledge
+ * @param maxLagSeconds    the same, in seconds of replay lag
+ * @param longTransaction  transactions open longer than this on the primary are listed in a warning
+ * @param catchUp          how long the candidate may take to replay the stopped primary's last record
+ * @param promote          how long pg_promote may take
+ * @param stream           how long a re-pointed standby may take to stream from the new primary
+ * @param control          how long a stop, start, fence, rewind or re-clone may take
+ */
+public record FailoverSettings(long maxLagBytes, double maxLagSeconds, Duration longTransaction, Duration catchUp,
+                               Duration promote, Duration stream, Duration control) {
+
+    public static FailoverSettings defaults() {
+        return new FailoverSettings(16L * 1024 * 1024, 10, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(120));
+    }
+
+    public FailoverSettings withCatchUp(Duration d) {
+        return new FailoverSettings(maxLagBytes, maxLagSeconds, longTransaction, d, promote, stream, control);
+    }
+
+    public FailoverSettings withPromote(Duration d) {
+        return new FailoverSettings(maxLagBytes, maxLagSeconds, longTransaction, catchUp, d, stream, control);
+    }
+
+    public FailoverSettings withStream(Duration d) {
+        return new FailoverSettings(maxLagBytes, maxLagSeconds, longTransaction, catchUp, promote, d, control);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.vigil.ops.failover;
+
+import dev.vigil.cluster.ClusterDefinition;
+import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.ops.ActionConnections;
+import dev.vigil.ops.Command;
+import dev.vigil.ops.MissingOperatorLogin;
+import dev.vigil.ops.Step;
+import dev.vigil.ops.StepResult;
+import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.control.ControlAction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Steps switchover, failover and rejoin share: promote, check the promotion, re-point, re-read the roles. */
+final class FailoverSteps {
+    static final Duration POLL = Duration.ofMillis(20);
+    static final Duration VERIFY_PROMOTED = Duration.ofSeconds(15);
+
+    private FailoverSteps() {}
+
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} on a fresh operator connection whose statements may take up to {@code statementLimit}. */
+    static <T> T asOperator(ClusterDefinition cluster, NodeEndpoint node, Duration statementLimit, WorkflowContext context,
+                            SqlWork<T> work) throws SQLException, MissingOperatorLogin {
+        ActionConnections.Limits limits = new ActionConnections.Limits(statementLimit, Duration.ofSeconds(2));
+        try (Connection c = ActionConnections.operator(cluster, node, limits)) {
+            context.abortOnTimeout(() -> c.abort(Runnable::run));
+            return work.run(c);
+        }
+    }
+
+    static Step checkpoint(ClusterDefinition cluster, NodeEndpoint primary) {
+        String sql = FailoverSql.CHECKPOINT.sql();
+        return new Step("Checkpoint " + primary.name(), "so that the shutdown checkpoint has little left to write",
+                primary.name(), Command.sql(sql), Duration.ofSeconds(120), context -> {
+            long t0 = System.nanoTime();
+            asOperator(cluster, primary, Duration.ofSeconds(110), context, c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute(sql);
+                }
+                return null;
+            });
+            return StepResult.done("CHECKPOINT on " + primary.name() + " took " + millis(t0));
+        });
+    }
+
+    /** A node control action as a step: the provider's command, run once within the step's time limit. */
+    static Step control(String title, String detail, String node, ControlAction action, Duration timeout,
+                        Step.Action after) {
+        return new Step(title, detail, node, action.command(), timeout, context -> {
+            long t0 = System.nanoTime();
+            String said = action.run(timeout.minusSeconds(1));
+            StepResult then = after == null ? null : after.run(context);
+            if (then == null) {
+                return StepResult.done(said + " (" + millis(t0) + ")");
+            }
+            return new StepResult(then.outcome(), said + "; " + then.detail() + " (" + millis(t0) + ")", then.facts());
+        });
+    }
+
+    static Step promote(ClusterDefinition cluster, NodeEndpoint candidate, FailoverSettings settings) {
+        int waitSeconds = (int) Math.max(1, settings.promote().toSeconds());
+        String sql = FailoverSql.PROMOTE.sql();
+        return new Step("Promote " + candidate.name(), "ends recovery; " + candidate.name() + " starts a new timeline "
+                + "and accepts writes", candidate.name(), Command.sql(sql, waitSeconds),
+                settings.promote().plusSeconds(10), context -> {
+            long t0 = System.nanoTime();
+            boolean promoted = asOperator(cluster, candidate, settings.promote().plusSeconds(5), context, c -> {
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    st.setInt(1, waitSeconds);
+                    try (ResultSet rs = st.executeQuery()) {
+                        return rs.next() && rs.getBoolean(1);
+                    }
+                }
+            });
+            return promoted ? StepResult.done(candidate.name() + " promoted in " + millis(t0))
+                    : StepResult.unknown("pg_promote did not finish within " + waitSeconds + " s; " + candidate.name()
+                    + " may still leave recovery later");
+        });
+    }
+
+    /** Waits until the candidate is out of recovery on a timeline after {@code oldTimeline}. */
+    static Step verifyPromoted(NodeEndpoint candidate, int oldTimeline) {
+        return new Step("Check that " + candidate.name() + " is a primary", "out of recovery, on timeline "
+                + (oldTimeline + 1) + " or later", candidate.name(),
+                Command.described("poll " + candidate.name() + ": pg_is_in_recovery() = false and its timeline > "
+                        + oldTimeline), VERIFY_PROMOTED.plusSeconds(5), context -> {
+            long deadline = System.nanoTime() + VERIFY_PROMOTED.toNanos();
+            String last = "not read";
+            try (Connection c = ActionConnections.reader(candidate, ReplicationReads.READ_LIMITS)) {
+                context.abortOnTimeout(() -> c.abort(Runnable::run));
+                while (true) {
+                    NodeState s = ReplicationReads.nodeState(c, candidate.name());
+                    int tl = s.timeline().orElse(-1);
+                    last = (s.inRecovery() ? "in recovery" : "out of recovery") + ", timeline " + tl;
+                    if (!s.inRecovery() && tl > oldTimeline) {
+                        return StepResult.done(candidate.name() + " is a primary on timeline " + tl,
+                                Map.of("timeline", Integer.toString(tl)));
+                    }
+                    if (System.nanoTime() > deadline || context.cancelRequested()) {
+                        break;
+                    }
+                    Thread.sleep(POLL.toMillis());
+                }
+            }
+            return StepResult.failed(candidate.name() + " is not a primary on a new timeline after "
+                    + VERIFY_PROMOTED.toSeconds() + " s (" + last + ")");
+        });
+    }
+
+    /**
+     * Points a standby at the new primary with ALTER SYSTEM and a reload (13+ restarts the WAL receiver without a
+     * restart of the server), then waits until it streams from there.
+     */
+    static Step repoint(ClusterDefinition cluster, NodeEndpoint standby, NodeEndpoint newPrimary, Conninfo target,
+                        FailoverSettings settings) {
+        String set = SetConninfo.sql(target.render());
+        String shown = SetConninfo.sql(target.renderMasked()) + ";\n" + FailoverSql.RELOAD.sql()
+                + ";\n-- then wait until pg_stat_wal_receiver on " + standby.name() + " streams from " + newPrimary.address();
+        return new Step("Re-point " + standby.name() + " to " + newPrimary.name(), "its primary_conninfo names "
+                + newPrimary.address() + "; it follows the new timeline", standby.name(), Command.described(shown),
+                settings.stream().plusSeconds(10), context -> {
+            long t0 = System.nanoTime();
+            asOperator(cluster, standby, Duration.ofSeconds(5), context, c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute(set);
+                    st.execute(FailoverSql.RELOAD.sql());
+                }
+                return null;
+            });
+            return awaitStreaming(standby, newPrimary, settings.stream(), context, t0);
+        });
+    }
+
+    static StepResult awaitStreaming(NodeEndpoint standby, NodeEndpoint upstream, Duration limit,
+                                     WorkflowContext context, long t0) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String last = "not read";
+        while (!context.cancelRequested()) {
+            try (Connection c = ActionConnections.reader(standby, ReplicationReads.READ_LIMITS)) {
+                context.abortOnTimeout(() -> c.abort(Runnable::run));
+                while (true) {
+                    Receiver r = receiver(c);
+                    last = r.describe();
+                    if (r.streamingFrom(upstream)) {
+                        return StepResult.done(standby.name() + " streams from " + upstream.name() + " (" + millis(t0) + ")");
+                    }
+                    if (System.nanoTime() > deadline || context.cancelRequested()) {
+                        break;
+                    }
+                    Thread.sleep(POLL.toMillis() * 5);
+                }
+            } catch (SQLException e) {
+                // A server that is starting refuses connections for a moment: keep trying until the deadline.
+                last = "not reachable: " + e.getMessage();
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+                Thread.sleep(POLL.toMillis() * 10);
+                continue;
+            }
+            break;
+        }
+        return StepResult.failed(standby.name() + " does not stream from " + upstream.name() + " after "
+                + limit.toSeconds() + " s (" + last + ")");
+    }
+
+    record Receiver(boolean inRecovery, Optional<String> status, Optional<String> host, Optional<Integer> port) {
+        boolean streamingFrom(NodeEndpoint upstream) {
+            return inRecovery && status.filter("streaming"::equals).isPresent() && port.filter(p -> p == upstream.port()).isPresent()
+                    && host.filter(h -> h.equalsIgnoreCase(upstream.host()) || (loopback(h) && loopback(upstream.host()))).isPresent();
+        }
+
+        String describe() {
+            if (!inRecovery) {
+                return "it is not in recovery";
+            }
+            return "receiver " + status.orElse("not running") + host.map(h -> ", sender " + h + port.map(p -> ":" + p).orElse("")).orElse("");
+        }
+
+        private static boolean loopback(String h) {
+            return h.equals("127.0.0.1") || h.equalsIgnoreCase("localhost") || h.equals("::1");
+        }
+    }
+
+    static Receiver receiver(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(FailoverSql.RECEIVER.sql())) {
+            rs.next();
+            return new Receiver(rs.getBoolean("in_recovery"), Optional.ofNullable(rs.getString("status")),
+                    Optional.ofNullable(rs.getString("sender_host")), Optional.ofNullable((Integer) rs.getObject("sender_port")));
+        }
+    }
+
+    /** Reads every node again and says who is what now; fails unless {@code primary} is the only primary. */
+    static Step refreshRoles(ClusterDefinition cluster, String primary) {
+        return new Step("Read the roles again", "the console and the journal show who is primary now", primary,
+                Command.described("read pg_is_in_recovery() and pg_stat_wal_receiver on every node of " + cluster.name()),
+                Duration.ofSeconds(20), context -> {
+            ClusterReading now = ReplicationReads.readCluster(cluster, context);
+            String roles = describeRoles(now);
+            Map<String, String> facts = now.nodes().stream().collect(Collectors.toMap(NodeReading::node,
+                    r -> r.state().map(s -> s.inRecovery() ? "standby" : "primary").orElse("unreachable")));
+            boolean ok = now.primaries().size() == 1 && now.primaries().get(0).node().equals(primary);
+            return ok ? StepResult.done(roles, facts) : new StepResult(dev.vigil.ops.StepOutcome.FAILED,
+                    "expected " + primary + " as the only primary; found: " + roles, facts);
+        });
+    }
+
+    static String describeRoles(ClusterReading now) {
+        return now.nodes().stream().map(r -> r.state().map(s -> s.inRecovery()
+                        ? r.node() + " standby" + now.upstreamOf(s).map(u -> " of " + u).orElse("")
+                        + (s.streaming() ? " (streaming)" : " (not streaming)")
+                        : r.node() + " primary" + s.timeline().map(t -> " on timeline " + t).orElse(""))
+                .orElse(r.node() + " unreachable")).collect(Collectors.joining("; "));
+    }
+
+    static String millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000 + " ms";
+    }
+}

@@ -1,0 +1,392 @@
+package dev.vigil.ops.failover;
+
+import dev.vigil.cluster.ClusterDefinition;
+import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.cluster.NodeStatus;
+import dev.vigil.ops.ActionConnections;
+import dev.vigil.ops.Check;
+import dev.vigil.ops.CheckResult;
+import dev.vigil.ops.Command;
+import dev.vigil.ops.Outcome;
+import dev.vigil.ops.Plan;
+import dev.vigil.ops.Step;
+import dev.vigil.ops.StepRecord;
+import dev.vigil.ops.StepResult;
+import dev.vigil.ops.Topology;
+import dev.vigil.ops.TopologyNode;
+import dev.vigil.ops.Workflow;
+import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.control.ControlAction;
+import dev.vigil.ops.control.NodeControl;
+import dev.vigil.ops.control.ShutdownRecord;
+import dev.vigil.sql.Lsn;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A planned switchover: the healthy primary hands over to a standby with no acknowledged commit lost. The old
+ * primary is stopped cleanly, the candidate is promoted only once it has replayed the old primary's shutdown
+ * checkpoint (its last record), the other standbys are re-pointed, and the old primary comes back as a standby.
+ */
+public final class SwitchoverWorkflow implements Workflow {
+    private final ClusterDefinition cluster;
+    private final String candidate;
+    private final NodeControl control;
+    private final FailoverSettings settings;
+    private final NodeFences fences;
+    private final LiveReading live;
+    private final SwitchoverChecks checks;
+    private volatile ClusterReading planned;
+    /** Where the stopped primary's WAL ends: its shutdown checkpoint, else the last LSN seen before the stop. */
+    private volatile Lsn finalLsn;
+    private volatile boolean finalLsnExact;
+
+    public SwitchoverWorkflow(ClusterDefinition cluster, String candidate, NodeControl control, FailoverSettings settings,
+                              NodeFences fences) {
+        if (cluster.node(candidate).isEmpty()) {
+            throw new IllegalArgumentException("cluster " + cluster.name() + " has no node " + candidate);
+        }
+        this.cluster = cluster;
+        this.candidate = candidate;
+        this.control = control;
+        this.settings = settings;
+        this.fences = fences;
+        this.live = new LiveReading(cluster);
+        this.checks = new SwitchoverChecks(cluster, candidate, control, settings, live);
+    }
+
+    @Override
+    public String cluster() {
+        return cluster.name();
+    }
+
+    @Override
+    public String title() {
+        return "Switch over " + cluster.name() + " to " + candidate;
+    }
+
+    @Override
+    public String kind() {
+        return "switchover";
+    }
+
+    @Override
+    public Optional<String> node() {
+        return Optional.of(candidate);
+    }
+
+    @Override
+    public Topology topology(WorkflowContext context) {
+        ClusterReading reading = ReplicationReads.readCluster(cluster, context);
+        planned = reading;
+        live.seed(reading);
+        return reading.topology(Optional.of(candidate));
+    }
+
+    /** The primary the plan hands over from: the only reachable primary, else the one the candidate follows. */
+    Optional<String> oldPrimary() {
+        ClusterReading r = planned;
+        if (r == null) {
+            return Optional.empty();
+        }
+        if (r.primaries().size() == 1) {
+            return Optional.of(r.primaries().get(0).node());
+        }
+        return r.state(candidate).flatMap(r::upstreamOf);
+    }
+
+    /** Standbys that follow the old primary directly, other than the candidate; cascades follow by themselves. */
+    List<String> siblings() {
+        ClusterReading r = planned;
+        return oldPrimary().map(p -> r.standbysOf(p).stream().map(NodeState::node).filter(n -> !n.equals(candidate))
+                .toList()).orElse(List.of());
+    }
+
+    @Override
+    public Plan plan(Topology topology) {
+        Optional<String> primaryName = oldPrimary();
+        ClusterReading r = planned;
+        Optional<NodeState> cand = r == null ? Optional.empty() : r.state(candidate);
+        if (primaryName.isEmpty() || cand.isEmpty() || primaryName.get().equals(candidate)) {
+            return new Plan(List.of());
+        }
+        NodeEndpoint primary = endpoint(primaryName.get());
+        NodeEndpoint next = endpoint(candidate);
+        int timeline = r.state(primary.name()).flatMap(NodeState::timeline).or(cand.get()::timeline).orElse(0);
+        List<Step> steps = new ArrayList<>();
+        steps.add(FailoverSteps.checkpoint(cluster, primary));
+        control.stop(primary.name()).ifPresent(stop -> steps.add(stopStep(primary, stop)));
+        steps.add(catchUpStep(primary, next));
+        steps.add(FailoverSteps.promote(cluster, next, settings));
+        steps.add(FailoverSteps.verifyPromoted(next, timeline));
+        Optional<Conninfo> template = template(cand.get());
+        for (String sibling : siblings()) {
+            NodeState s = r.state(sibling).orElseThrow();
+            Conninfo own = parse(s.primaryConninfo()).or(() -> template).orElse(Conninfo.parse(""));
+            steps.add(FailoverSteps.repoint(cluster, endpoint(sibling), next,
+                    own.pointedAt(next.host(), next.port(), sibling), settings));
+        }
+        rejoinStep(primary, next, template).ifPresent(steps::add);
+        steps.add(FailoverSteps.refreshRoles(cluster, candidate));
+        return new Plan(steps);
+    }
+
+    private Step stopStep(NodeEndpoint primary, ControlAction stop) {
+        return new Step("Stop " + primary.name() + " cleanly", "writes stop here; the shutdown checkpoint is its last "
+                + "WAL record", primary.name(), stop.command(), settings.control(), context -> {
+            Optional<Lsn> lastSeen = currentLsn(primary);
+            long t0 = System.nanoTime();
+            String said = stop.run(settings.control().minusSeconds(1));
+            fences.mark(cluster.name(), primary.name(), "stopped by a switchover to " + candidate + " at "
+                    + Instant.now() + "; rejoin it as a standby before it serves again");
+            Optional<ShutdownRecord> record = control.shutdownRecord(primary.name());
+            if (record.isPresent() && !record.get().clean()) {
+                return StepResult.failed(primary.name() + " did not shut down cleanly (pg_control: "
+                        + record.get().state() + "), so the last record is not known: not promoting");
+            }
+            if (record.isPresent()) {
+                finalLsn = record.get().checkpoint();
+                finalLsnExact = true;
+                return StepResult.done(said + "; shutdown checkpoint at " + finalLsn + " ("
+                        + FailoverSteps.millis(t0) + ")", Map.of("final_lsn", finalLsn.toString()));
+            }
+            if (lastSeen.isEmpty()) {
+                return StepResult.failed(said + ", but neither its pg_control nor its last LSN could be read, so "
+                        + "there is nothing to wait for: not promoting");
+            }
+            finalLsn = lastSeen.get();
+            finalLsnExact = false;
+            return StepResult.done(said + "; pg_control not readable here, last LSN seen " + finalLsn,
+                    Map.of("last_seen_lsn", finalLsn.toString()));
+        });
+    }
+
+    private Step catchUpStep(NodeEndpoint primary, NodeEndpoint next) {
+        return new Step("Wait until " + next.name() + " has replayed " + primary.name() + "'s last record",
+                "so that every acknowledged commit is on " + next.name() + " before it is promoted", next.name(),
+                Command.described("poll " + next.name() + ": " + FailoverSql.WAL_PROGRESS.sql().replace('\n', ' ')
+                        + "  -- until replay_lsn is past the shutdown checkpoint, at most " + settings.catchUp().toSeconds()
+                        + " s"), settings.catchUp().plusSeconds(5), context -> {
+            long t0 = System.nanoTime();
+            long deadline = t0 + settings.catchUp().toNanos();
+            Lsn target = finalLsn;
+            if (target == null) {
+                return StepResult.failed("the stop step left no LSN to wait for");
+            }
+            String last = "not read";
+            Lsn stableReceive = null;
+            long stableSince = 0;
+            try (Connection c = ActionConnections.reader(next, ReplicationReads.READ_LIMITS);
+                 Statement st = c.createStatement()) {
+                context.abortOnTimeout(() -> c.abort(Runnable::run));
+                while (System.nanoTime() < deadline && !context.cancelRequested()) {
+                    try (ResultSet rs = st.executeQuery(FailoverSql.WAL_PROGRESS.sql())) {
+                        rs.next();
+                        Lsn replay = Optional.ofNullable(rs.getString("replay_lsn")).map(Lsn::parse).orElse(null);
+                        Lsn receive = Optional.ofNullable(rs.getString("receive_lsn")).map(Lsn::parse).orElse(null);
+                        last = "received " + receive + ", replayed " + replay;
+                        if (replay != null && finalLsnExact && replay.isAfter(target)) {
+                            return StepResult.done(next.name() + " replayed past " + target + " (" + last + ", "
+                                    + FailoverSteps.millis(t0) + ")", Map.of("replay_lsn", replay.toString()));
+                        }
+                        if (!finalLsnExact && replay != null && receive != null && replay.compareTo(receive) >= 0
+                                && replay.compareTo(target) >= 0) {
+                            // Without pg_control, "all of it" is: nothing more arrives for half a second, all replayed.
+                            if (!receive.equals(stableReceive)) {
+                                stableReceive = receive;
+                                stableSince = System.nanoTime();
+                            } else if (System.nanoTime() - stableSince > 500_000_000L) {
+                                return StepResult.done(next.name() + " replayed all it received (" + last
+                                        + "), past the last LSN seen " + target, Map.of("replay_lsn", replay.toString()));
+                            }
+                        }
+                    }
+                    Thread.sleep(FailoverSteps.POLL.toMillis());
+                }
+            }
+            return StepResult.failed(next.name() + " had not replayed past " + target + " after "
+                    + settings.catchUp().toSeconds() + " s (" + last + ")");
+        });
+    }
+
+    private Optional<Step> rejoinStep(NodeEndpoint primary, NodeEndpoint next, Optional<Conninfo> template) {
+        Optional<ControlAction> prepare = control.makeStandby(primary.name(), next);
+        Optional<ControlAction> start = control.start(primary.name());
+        if (prepare.isEmpty() || start.isEmpty() || template.isEmpty()) {
+            return Optional.empty();
+        }
+        Conninfo target = template.get().pointedAt(next.host(), next.port(), primary.name());
+        String shown = prepare.get().command().text() + "\n" + start.get().command().text() + "\n"
+                + SetConninfo.sql(target.renderMasked()) + ";\n" + FailoverSql.RELOAD.sql()
+                + ";\n-- then wait until pg_stat_wal_receiver on " + primary.name() + " streams from " + next.address();
+        return Optional.of(new Step("Rejoin " + primary.name() + " as a standby of " + next.name(),
+                "it stopped cleanly and " + next.name() + " replayed past its last record, so it can follow without "
+                        + "a rewind", primary.name(), Command.described(shown), settings.control().plus(settings.stream()),
+                context -> {
+            long t0 = System.nanoTime();
+            prepare.get().run(settings.control());
+            start.get().run(settings.control());
+            FailoverSteps.asOperator(cluster, primary, Duration.ofSeconds(5), context, c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute(SetConninfo.sql(target.render()));
+                    st.execute(FailoverSql.RELOAD.sql());
+                }
+                return null;
+            });
+            StepResult r = FailoverSteps.awaitStreaming(primary, next, settings.stream(), context, t0);
+            if (r.outcome() == dev.vigil.ops.StepOutcome.DONE) {
+                fences.clear(cluster.name(), primary.name());
+            }
+            return r;
+        }));
+    }
+
+    /** The candidate's own primary_conninfo: the model for everyone who will follow it. */
+    private static Optional<Conninfo> template(NodeState candidate) {
+        return parse(candidate.primaryConninfo());
+    }
+
+    private static Optional<Conninfo> parse(String conninfo) {
+        try {
+            return conninfo == null || conninfo.isBlank() ? Optional.empty() : Optional.of(Conninfo.parse(conninfo));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Lsn> currentLsn(NodeEndpoint primary) {
+        try (Connection c = ActionConnections.reader(primary, ReplicationReads.READ_LIMITS);
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(FailoverSql.CURRENT_LSN.sql())) {
+            rs.next();
+            return Optional.of(Lsn.parse(rs.getString(1)));
+        } catch (SQLException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private NodeEndpoint endpoint(String name) {
+        return cluster.node(name).orElseThrow();
+    }
+
+    @Override
+    public List<Check> prechecks(Topology topology, Plan plan) {
+        return checks.all(oldPrimary(), siblings(), plan);
+    }
+
+    @Override
+    public Optional<Topology> intended(Topology before, Plan plan) {
+        Optional<String> old = oldPrimary();
+        if (old.isEmpty() || plan.size() == 0) {
+            return Optional.empty();
+        }
+        boolean rejoins = plan.steps().stream().anyMatch(s -> s.title().startsWith("Rejoin "));
+        List<TopologyNode> after = before.nodes().stream().map(n -> {
+            Optional<Integer> tl = n.timeline().map(t -> t + 1);
+            if (n.node().equals(candidate)) {
+                return new TopologyNode(n.node(), n.address(), NodeStatus.Role.PRIMARY, Optional.empty(), tl, n.version(), "");
+            }
+            if (n.node().equals(old.get())) {
+                return rejoins ? new TopologyNode(n.node(), n.address(), NodeStatus.Role.STANDBY, Optional.of(candidate),
+                        tl, n.version(), "") : TopologyNode.unreachable(n.node(), n.address(), "stopped; needs rejoin");
+            }
+            boolean follows = n.upstream().filter(old.get()::equals).isPresent();
+            return follows ? new TopologyNode(n.node(), n.address(), n.role(), Optional.of(candidate), tl, n.version(), "") : n;
+        }).toList();
+        return Optional.of(new Topology(before.cluster(), after, before.focus(), before.readAt()));
+    }
+
+    @Override
+    public String consequence(Topology topology, Plan plan) {
+        Optional<String> old = oldPrimary();
+        if (old.isEmpty() || plan.size() == 0) {
+            return "Nothing can be planned: see the prechecks.";
+        }
+        List<String> others = siblings();
+        boolean rejoins = plan.steps().stream().anyMatch(s -> s.title().startsWith("Rejoin "));
+        return old.get() + " stops accepting writes for about a second: open transactions there are rolled back and "
+                + "clients must reconnect (to " + candidate + "). " + candidate + " becomes the primary on a new "
+                + "timeline only after it has replayed " + old.get() + "'s last record, so no acknowledged commit is lost. "
+                + (others.isEmpty() ? "" : String.join(", ", others) + (others.size() == 1 ? " is" : " are")
+                + " re-pointed to " + candidate + ". ")
+                + (rejoins ? old.get() + " comes back as a standby of " + candidate + "."
+                : old.get() + " stays stopped and is marked 'needs rejoin': " + control.kind()
+                + " node control cannot restart it as a standby.");
+    }
+
+    @Override
+    public List<Check> verifications(Plan plan, List<StepRecord> attempted) {
+        boolean allDone = attempted.size() == plan.size() && attempted.stream().allMatch(StepRecord::done);
+        List<Check> out = new ArrayList<>();
+        out.add(FailoverChecks.writablePrimaries(cluster, allDone ? Optional.of(candidate) : Optional.empty()));
+        if (allDone) {
+            List<String> followers = new ArrayList<>(siblings());
+            if (plan.steps().stream().anyMatch(s -> s.title().startsWith("Rejoin "))) {
+                oldPrimary().ifPresent(followers::add);
+            }
+            out.add(FailoverChecks.streamingFrom(cluster, endpoint(candidate), followers));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> nextActions(Outcome outcome, List<StepRecord> attempted, List<Step> remaining,
+                                    List<CheckResult> verification) {
+        String old = oldPrimary().orElse("the old primary");
+        Optional<StepRecord> last = attempted.isEmpty() ? Optional.empty() : Optional.of(attempted.get(attempted.size() - 1));
+        boolean stopped = attempted.stream().anyMatch(s -> s.title().startsWith("Stop ") && s.done());
+        boolean promoteTried = attempted.stream().anyMatch(s -> s.title().startsWith("Promote "));
+        boolean promoted = attempted.stream().anyMatch(s -> s.title().startsWith("Check that ") && s.done());
+        List<String> next = new ArrayList<>();
+        if (!stopped) {
+            boolean stopTried = last.filter(s -> s.title().startsWith("Stop ")).isPresent();
+            next.add(stopTried ? "The stop of " + old + " did not complete: " + control.state(old).evidence()
+                    + ". If it still runs it is still the primary and nothing else changed."
+                    : old + " is still the primary; nothing was changed on the cluster.");
+        } else if (!promoteTried) {
+            next.add("No node accepts writes now: " + old + " is stopped cleanly with every commit, " + candidate
+                    + " is still a standby. To go back, start " + old + " again"
+                    + control.start(old).map(a -> " (" + a.command().text() + ")").orElse("")
+                    + "; it is still the primary. Or find why " + candidate + " did not catch up, then fail over to it.");
+        } else if (!promoted) {
+            next.add(candidate + " may or may not have left recovery (see the verification). If it is a primary, "
+                    + "rejoin the others to it; if not, start " + old + " again. Never start " + old
+                    + " as a primary while " + candidate + " is one.");
+        } else {
+            next.add(candidate + " is the primary. Nodes not yet following it: rejoin each (a rejoin workflow "
+                    + "re-points a running standby, or rewinds or re-clones a stopped node).");
+        }
+        return next;
+    }
+
+    public String candidate() {
+        return candidate;
+    }
+
+    /** For readers of the plan: the thresholds it was checked against. */
+    public FailoverSettings settings() {
+        return settings;
+    }
+
+    static String bytes(double b) {
+        if (b < 1024) {
+            return Math.round(b) + " B";
+        }
+        if (b < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KiB", b / 1024);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", b / 1024 / 1024);
+    }
+
+    static String list(List<String> items) {
+        return items.stream().collect(Collectors.joining(", "));
+    }
+}

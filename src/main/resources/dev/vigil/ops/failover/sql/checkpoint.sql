@@ -1,0 +1,2 @@
+-- Flushes dirty buffers now, so the shutdown checkpoint that follows has little to do.
+CHECKPOINT
