@@ -1,0 +1,409 @@
+package dev.vigil.ops.failover;
+
+import dev.vigil.cluster.ClusterDefinition;
+import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.cluster.NodeStatus;
+import dev.vigil.ops.ActionConnections;
+import dev.vigil.ops.Check;
+import dev.vigil.ops.CheckResult;
+import dev.vigil.ops.Command;
+import dev.vigil.ops.Outcome;
+import dev.vigil.ops.Plan;
+import dev.vigil.ops.Step;
+import dev.vigil.ops.StepRecord;
+import dev.vigil.ops.StepResult;
+import dev.vigil.ops.Topology;
+import dev.vigil.ops.TopologyNode;
+import dev.vigil.ops.Workflow;
+import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.control.ControlAction;
+import dev.vigil.ops.control.NodeControl;
+import dev.vigil.ops.control.ProcessState;
+import dev.vigil.sql.Lsn;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An unplanned failover: the primary is down, the most advanced standby is promoted, the others follow it, and
+ * the old primary is fenced and marked "needs rejoin" so that it never comes back as a primary. The data-loss
+ * estimate and the fencing status are prechecks the operator reads before typing the cluster name.
+ */
+public final class FailoverWorkflow implements Workflow {
+    private final ClusterDefinition cluster;
+    private final Optional<String> requested;
+    private final NodeControl control;
+    private final FailoverSettings settings;
+    private final NodeFences fences;
+    private final Optional<LastSeen> lastSeen;
+    private final LiveReading live;
+    private volatile ClusterReading planned;
+
+    public FailoverWorkflow(ClusterDefinition cluster, Optional<String> candidate, NodeControl control,
+                            FailoverSettings settings, NodeFences fences, Optional<LastSeen> lastSeen) {
+        candidate.ifPresent(c -> cluster.node(c).orElseThrow(() -> new IllegalArgumentException("cluster "
+                + cluster.name() + " has no node " + c)));
+        this.cluster = cluster;
+        this.requested = candidate;
+        this.control = control;
+        this.settings = settings;
+        this.fences = fences;
+        this.lastSeen = lastSeen;
+        this.live = new LiveReading(cluster);
+    }
+
+    @Override
+    public String cluster() {
+        return cluster.name();
+    }
+
+    @Override
+    public String title() {
+        return "Fail over " + cluster.name() + candidate().map(c -> " to " + c).orElse("");
+    }
+
+    @Override
+    public String kind() {
+        return "failover";
+    }
+
+    @Override
+    public Optional<String> node() {
+        return candidate();
+    }
+
+    @Override
+    public boolean requiresTypedConfirmation() {
+        return true;
+    }
+
+    @Override
+    public Topology topology(WorkflowContext context) {
+        ClusterReading reading = ReplicationReads.readCluster(cluster, context);
+        planned = reading;
+        live.seed(reading);
+        return reading.topology(candidate());
+    }
+
+    /**
+     * The primary that failed: the node Vigil last saw as primary, else the node the reachable standbys' conninfo
+     * names, else the one unreachable node.
+     */
+    public Optional<String> oldPrimary() {
+        if (lastSeen.isPresent()) {
+            return lastSeen.map(LastSeen::node);
+        }
+        ClusterReading r = planned;
+        if (r == null) {
+            return Optional.empty();
+        }
+        Map<String, Long> named = r.standbys().stream().flatMap(s -> r.upstreamOf(s).stream())
+                .filter(u -> r.state(u).isEmpty())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Optional<String> mostNamed = named.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        if (mostNamed.isPresent()) {
+            return mostNamed;
+        }
+        return r.unreachable().size() == 1 ? Optional.of(r.unreachable().get(0).node()) : Optional.empty();
+    }
+
+    /** The standby to promote: the one asked for, else the one that has received the most WAL. */
+    public Optional<String> candidate() {
+        return requested.or(() -> best().map(NodeState::node));
+    }
+
+    private Optional<NodeState> best() {
+        ClusterReading r = planned;
+        if (r == null) {
+            return Optional.empty();
+        }
+        return r.standbys().stream().filter(s -> s.walEnd().isPresent())
+                .max(Comparator.comparing((NodeState s) -> s.walEnd().get())
+                        .thenComparing(s -> s.replayLsn().orElse(new Lsn(0)))
+                        .thenComparing(NodeState::node, Comparator.reverseOrder()));
+    }
+
+    private List<String> followers() {
+        ClusterReading r = planned;
+        Optional<String> old = oldPrimary();
+        Optional<String> c = candidate();
+        if (r == null || old.isEmpty() || c.isEmpty()) {
+            return List.of();
+        }
+        return r.standbys().stream().filter(s -> !s.node().equals(c.get()))
+                .filter(s -> r.upstreamOf(s).map(old.get()::equals).orElse(true)).map(NodeState::node).toList();
+    }
+
+    @Override
+    public Plan plan(Topology topology) {
+        Optional<String> old = oldPrimary();
+        Optional<String> c = candidate();
+        ClusterReading r = planned;
+        if (old.isEmpty() || c.isEmpty() || r == null || r.state(c.get()).filter(NodeState::inRecovery).isEmpty()) {
+            return new Plan(List.of());
+        }
+        NodeState cand = r.state(c.get()).get();
+        NodeEndpoint next = cluster.node(c.get()).orElseThrow();
+        List<Step> steps = new ArrayList<>();
+        control.fence(old.get()).ifPresent(f -> steps.add(fenceStep(old.get(), f)));
+        steps.add(FailoverSteps.promote(cluster, next, settings));
+        steps.add(FailoverSteps.verifyPromoted(next, cand.timeline().orElse(0)));
+        Optional<Conninfo> template = parse(cand.primaryConninfo());
+        for (String f : followers()) {
+            Conninfo own = r.state(f).flatMap(s -> parse(s.primaryConninfo())).or(() -> template).orElse(Conninfo.parse(""));
+            steps.add(FailoverSteps.repoint(cluster, cluster.node(f).orElseThrow(), next,
+                    own.pointedAt(next.host(), next.port(), f), settings));
+        }
+        steps.add(markStep(old.get(), c.get()));
+        steps.add(FailoverSteps.refreshRoles(cluster, c.get()));
+        return new Plan(steps);
+    }
+
+    private Step fenceStep(String old, ControlAction fence) {
+        return FailoverSteps.control("Fence " + old, "so that it cannot come back as a second primary", old, fence,
+                settings.control(), context -> {
+            fences.mark(cluster.name(), old, "fenced by a failover at " + Instant.now() + "; rejoin it as a standby");
+            ProcessState s = control.state(old);
+            return s.state() == ProcessState.State.RUNNING
+                    ? StepResult.failed("the fence command ran but " + old + " still runs: " + s.evidence())
+                    : StepResult.done(s.evidence());
+        });
+    }
+
+    private Step markStep(String old, String next) {
+        return new Step("Mark " + old + " 'needs rejoin'", "it is never started as a primary; a rejoin workflow "
+                + "rewinds or re-clones it", old, Command.described("record '" + cluster.name() + "/" + old
+                + " needs rejoin' in Vigil's fenced-node list"), Duration.ofSeconds(5), context -> {
+            fences.mark(cluster.name(), old, "failed over to " + next + " at " + Instant.now()
+                    + "; rejoin it as a standby (pg_rewind or re-clone) before it serves again");
+            return StepResult.done(old + " is marked 'needs rejoin'");
+        });
+    }
+
+    @Override
+    public List<Check> prechecks(Topology topology, Plan plan) {
+        List<Check> checks = new ArrayList<>();
+        checks.add(FailoverChecks.noHaAgent(cluster, live));
+        checks.add(primaryUnreachable());
+        checks.add(noOtherPrimary());
+        checks.add(candidateCheck());
+        checks.add(dataLoss());
+        checks.add(fencing(plan));
+        List<FailoverChecks.Needs> needs = new ArrayList<>();
+        candidate().flatMap(cluster::node).ifPresent(n -> needs.add(new FailoverChecks.Needs(n, true, false, false)));
+        followers().forEach(f -> cluster.node(f).ifPresent(n -> needs.add(new FailoverChecks.Needs(n, false, false, true))));
+        checks.add(FailoverChecks.operatorPrivileges(cluster, needs));
+        return checks;
+    }
+
+    private Check primaryUnreachable() {
+        String name = oldPrimary().map(o -> o + " (the primary) is unreachable").orElse("the primary is unreachable");
+        return Check.of(name, context -> {
+            Optional<String> old = oldPrimary();
+            if (old.isEmpty()) {
+                return CheckResult.fail(name, "Vigil cannot tell which node was the primary: no standby names an "
+                        + "unreachable upstream", "Name the failed primary, or check the standbys' primary_conninfo.");
+            }
+            NodeEndpoint node = cluster.node(old.get()).orElseThrow();
+            try (Connection c = ActionConnections.reader(node, ReplicationReads.READ_LIMITS)) {
+                NodeState s = ReplicationReads.nodeState(c, old.get());
+                return CheckResult.fail(name, old.get() + " answers at " + node.address() + " as a "
+                        + (s.inRecovery() ? "standby" : "primary, timeline " + s.timeline().map(String::valueOf).orElse("?")),
+                        s.inRecovery() ? "It is not a primary: nothing to fail over from." : "It is up: use a "
+                                + "switchover, which loses nothing, instead of a failover.");
+            } catch (SQLException e) {
+                return CheckResult.pass(name, "no connection to " + node.address() + ": " + e.getMessage()
+                        + "; " + control.state(old.get()).evidence());
+            }
+        });
+    }
+
+    private Check noOtherPrimary() {
+        String name = "no other node is a primary";
+        return Check.of(name, context -> {
+            List<String> primaries = live.now(context).primaries().stream().map(NodeState::node)
+                    .filter(n -> !oldPrimary().filter(n::equals).isPresent()).toList();
+            if (!primaries.isEmpty()) {
+                return CheckResult.fail(name, String.join(", ", primaries) + " already accept writes",
+                        "A failover happened already, or there is a split brain: look at the Replication view first.");
+            }
+            return CheckResult.pass(name, "every reachable node is in recovery");
+        });
+    }
+
+    private Check candidateCheck() {
+        String name = candidate().map(c -> c + " is the standby to promote").orElse("a standby to promote");
+        return Check.of(name, context -> {
+            ClusterReading r = live.now(context);
+            List<NodeState> standbys = r.standbys();
+            if (standbys.isEmpty()) {
+                return CheckResult.fail(name, "no reachable standby", "Bring a standby back, or restore from backup.");
+            }
+            String table = standbys.stream().sorted(Comparator.comparing(NodeState::node)).map(s -> s.node()
+                    + " received " + s.receiveLsn().map(Lsn::toString).orElse("-") + ", replayed "
+                    + s.replayLsn().map(Lsn::toString).orElse("-") + (s.replayPaused() ? " (replay paused: "
+                    + "promotion resumes it)" : "")).collect(Collectors.joining("; "));
+            Optional<String> c = candidate();
+            Optional<NodeState> chosen = c.flatMap(r::state);
+            if (chosen.isEmpty() || !chosen.get().inRecovery()) {
+                return CheckResult.fail(name, c.map(x -> x + " is not a reachable standby").orElse("none chosen")
+                        + "; " + table, "Choose a reachable standby.");
+            }
+            Optional<NodeState> most = best();
+            Lsn mine = chosen.get().walEnd().orElse(new Lsn(0));
+            if (most.isPresent() && !most.get().node().equals(chosen.get().node())
+                    && most.get().walEnd().orElse(new Lsn(0)).isAfter(mine)) {
+                long more = most.get().walEnd().get().value() - mine.value();
+                return CheckResult.warn(name, most.get().node() + " has received " + SwitchoverWorkflow.bytes(more)
+                        + " more than " + c.get() + "; " + table, "Promote " + most.get().node() + " instead, or "
+                        + "acknowledge: the WAL only " + most.get().node() + " has is lost, and it will need a rejoin.");
+            }
+            return CheckResult.pass(name, c.get() + " is the most advanced standby; " + table);
+        });
+    }
+
+    private Check dataLoss() {
+        String name = "data-loss estimate";
+        return Check.of(name, context -> {
+            Optional<NodeState> chosen = candidate().flatMap(live.now(context)::state);
+            if (chosen.isEmpty() || chosen.get().walEnd().isEmpty()) {
+                return CheckResult.fail(name, "the candidate's received WAL position is unknown", "See the candidate check.");
+            }
+            Lsn received = chosen.get().walEnd().get();
+            if (lastSeen.isEmpty()) {
+                return CheckResult.warn(name, "unknown: this Vigil did not see the old primary write (no monitor "
+                        + "sample); " + chosen.get().node() + " has received up to " + received + ", which is the most "
+                        + "any node here can save", "Acknowledge that commits the old primary acknowledged after "
+                        + received + ", if any, will be lost.");
+            }
+            LastSeen seen = lastSeen.get();
+            long gap = seen.lsn().value() - received.value();
+            if (gap <= 0) {
+                return CheckResult.pass(name, "none known: " + chosen.get().node() + " has received " + received
+                        + ", at or past the last LSN Vigil saw " + seen.node() + " write (" + seen.lsn() + " at "
+                        + seen.at() + ")");
+            }
+            return CheckResult.warn(name, "up to " + SwitchoverWorkflow.bytes(gap) + " of WAL " + seen.node()
+                    + " wrote (last seen " + seen.lsn() + " at " + seen.at() + ") never reached " + chosen.get().node()
+                    + " (received " + received + "): commits in it are lost", "Acknowledge the loss, or bring "
+                    + seen.node() + " back and switch over instead if it can be saved.");
+        });
+    }
+
+    private Check fencing(Plan plan) {
+        String name = oldPrimary().map(o -> o + " is fenced").orElse("the old primary is fenced");
+        return Check.of(name, context -> {
+            Optional<String> old = oldPrimary();
+            if (old.isEmpty()) {
+                return CheckResult.fail(name, "no old primary identified", "See the checks above.");
+            }
+            ProcessState state = control.state(old.get());
+            Optional<String> fence = control.fence(old.get()).map(a -> a.command().text());
+            if (state.confirmedDown()) {
+                return CheckResult.pass(name, "confirmed down: " + state.evidence()
+                        + fence.map(f -> "; step 1 also fences it: " + f).orElse(""));
+            }
+            if (fence.isPresent()) {
+                return CheckResult.pass(name, "not confirmed down (" + state.evidence() + "); step 1 fences it: "
+                        + fence.get() + ", and the failover stops if it still runs after that");
+            }
+            return CheckResult.warn(name, "NOT CONFIRMED DOWN and Vigil cannot fence it (" + state.evidence()
+                    + "). If " + old.get() + " is alive and clients reach it, there will be two primaries",
+                    "Fence it yourself (power it off, cut it from the network, stop PostgreSQL) and only then "
+                            + "acknowledge; or configure a fence command (docs/configuration.md).");
+        });
+    }
+
+    @Override
+    public Optional<Topology> intended(Topology before, Plan plan) {
+        Optional<String> old = oldPrimary();
+        Optional<String> c = candidate();
+        if (old.isEmpty() || c.isEmpty() || plan.size() == 0) {
+            return Optional.empty();
+        }
+        List<String> f = followers();
+        List<TopologyNode> after = before.nodes().stream().map(n -> {
+            if (n.node().equals(c.get())) {
+                return new TopologyNode(n.node(), n.address(), NodeStatus.Role.PRIMARY, Optional.empty(),
+                        n.timeline().map(t -> t + 1), n.version(), "");
+            }
+            if (n.node().equals(old.get())) {
+                return TopologyNode.unreachable(n.node(), n.address(), "fenced, needs rejoin");
+            }
+            return f.contains(n.node()) ? new TopologyNode(n.node(), n.address(), n.role(), Optional.of(c.get()),
+                    n.timeline().map(t -> t + 1), n.version(), "") : n;
+        }).toList();
+        return Optional.of(new Topology(before.cluster(), after, before.focus(), before.readAt()));
+    }
+
+    @Override
+    public String consequence(Topology topology, Plan plan) {
+        Optional<String> old = oldPrimary();
+        Optional<String> c = candidate();
+        if (old.isEmpty() || c.isEmpty() || plan.size() == 0) {
+            return "Nothing can be planned: see the prechecks.";
+        }
+        List<String> f = followers();
+        return c.get() + " becomes the primary on a new timeline and accepts writes; clients must reconnect to it. "
+                + "Commits " + old.get() + " acknowledged that never reached " + c.get() + " are lost (see the "
+                + "data-loss estimate). " + (f.isEmpty() ? "" : String.join(", ", f) + (f.size() == 1 ? " follows " : " follow ")
+                + c.get() + ". ") + old.get() + " is fenced and marked 'needs rejoin': it must never start as a "
+                + "primary again; a rejoin workflow brings it back as a standby.";
+    }
+
+    @Override
+    public List<Check> verifications(Plan plan, List<StepRecord> attempted) {
+        boolean allDone = attempted.size() == plan.size() && attempted.stream().allMatch(StepRecord::done);
+        List<Check> out = new ArrayList<>();
+        out.add(FailoverChecks.writablePrimaries(cluster, allDone ? candidate() : Optional.empty()));
+        if (allDone && candidate().isPresent()) {
+            if (!followers().isEmpty()) {
+                out.add(FailoverChecks.streamingFrom(cluster, cluster.node(candidate().get()).orElseThrow(), followers()));
+            }
+            oldPrimary().ifPresent(old -> out.add(Check.of(old + " is fenced", context -> {
+                ProcessState s = control.state(old);
+                Optional<String> mark = fences.reason(cluster.name(), old);
+                if (s.state() == ProcessState.State.RUNNING) {
+                    return CheckResult.fail(old + " is fenced", old + " runs: " + s.evidence(), "Stop it now.");
+                }
+                return CheckResult.pass(old + " is fenced", s.evidence() + "; " + mark.orElse("not marked"));
+            })));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> nextActions(Outcome outcome, List<StepRecord> attempted, List<Step> remaining,
+                                    List<CheckResult> verification) {
+        String old = oldPrimary().orElse("the old primary");
+        String c = candidate().orElse("the candidate");
+        boolean promoteTried = attempted.stream().anyMatch(s -> s.title().startsWith("Promote "));
+        boolean promoted = attempted.stream().anyMatch(s -> s.title().startsWith("Check that ") && s.done());
+        if (!promoteTried) {
+            return List.of("Nothing was promoted: no node accepts writes. Do not start " + old + " as a primary "
+                    + "unless you give up the failover; fix what stopped it and plan again.");
+        }
+        if (!promoted) {
+            return List.of(c + " may or may not have left recovery (see the verification). Plan the failover "
+                    + "again: it re-reads the cluster and will see.");
+        }
+        return List.of(c + " is the primary. Standbys not yet following it: rejoin each. " + old
+                + " stays fenced until a rejoin.");
+    }
+
+    private static Optional<Conninfo> parse(String conninfo) {
+        try {
+            return conninfo == null || conninfo.isBlank() ? Optional.empty() : Optional.of(Conninfo.parse(conninfo));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package dev.vigil.ops.failover;
+
+import dev.vigil.cluster.ClusterDefinition;
+import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.cluster.NodeStatus;
+import dev.vigil.ops.Check;
+import dev.vigil.ops.CheckResult;
+import dev.vigil.ops.Command;
+import dev.vigil.ops.Plan;
+import dev.vigil.ops.Step;
+import dev.vigil.ops.StepRecord;
+import dev.vigil.ops.StepResult;
+import dev.vigil.ops.Topology;
+import dev.vigil.ops.TopologyNode;
+import dev.vigil.ops.Workflow;
+import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.control.NodeControl;
+import dev.vigil.ops.control.ProcessState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Brings a node back as a standby of the current primary. A running standby that follows someone else is only
+ * re-pointed. A stopped node (a fenced old primary, say) may hold WAL the primary never had, so it is rewound
+ * with pg_rewind where the binaries have it and the data allows (checksums or wal_log_hints), else re-cloned;
+ * it is never started as a primary.
+ */
+public final class RejoinWorkflow implements Workflow {
+    private final ClusterDefinition cluster;
+    private final String node;
+    private final NodeControl control;
+    private final FailoverSettings settings;
+    private final NodeFences fences;
+    private final LiveReading live;
+    private volatile ClusterReading planned;
+
+    public RejoinWorkflow(ClusterDefinition cluster, String node, NodeControl control, FailoverSettings settings,
+                          NodeFences fences) {
+        cluster.node(node).orElseThrow(() -> new IllegalArgumentException("cluster " + cluster.name() + " has no node " + node));
+        this.cluster = cluster;
+        this.node = node;
+        this.control = control;
+        this.settings = settings;
+        this.fences = fences;
+        this.live = new LiveReading(cluster);
+    }
+
+    /** How the node comes back. */
+    public enum Method { REPOINT, REWIND, RECLONE, NONE }
+
+    @Override
+    public String cluster() {
+        return cluster.name();
+    }
+
+    @Override
+    public String title() {
+        return "Rejoin " + node + " as a standby" + primary().map(p -> " of " + p).orElse("");
+    }
+
+    @Override
+    public String kind() {
+        return "rejoin";
+    }
+
+    @Override
+    public Optional<String> node() {
+        return Optional.of(node);
+    }
+
+    /** Rewinding or re-cloning throws away what only this node has: the operator types the cluster name. */
+    @Override
+    public boolean requiresTypedConfirmation() {
+        return method() != Method.REPOINT;
+    }
+
+    @Override
+    public Topology topology(WorkflowContext context) {
+        ClusterReading reading = ReplicationReads.readCluster(cluster, context);
+        planned = reading;
+        live.seed(reading);
+        return reading.topology(Optional.of(node));
+    }
+
+    Optional<String> primary() {
+        ClusterReading r = planned;
+        if (r == null) {
+            return Optional.empty();
+        }
+        List<String> p = r.primaries().stream().map(NodeState::node).filter(n -> !n.equals(node)).toList();
+        return p.size() == 1 ? Optional.of(p.get(0)) : Optional.empty();
+    }
+
+    public Method method() {
+        ClusterReading r = planned;
+        Optional<String> p = primary();
+        if (r == null || p.isEmpty()) {
+            return Method.NONE;
+        }
+        Optional<NodeState> me = r.state(node);
+        if (me.isPresent()) {
+            return me.get().inRecovery() ? Method.REPOINT : Method.NONE;
+        }
+        NodeEndpoint source = endpoint(p.get());
+        NodeState src = r.state(p.get()).orElseThrow();
+        if (control.rewind(node, source).isPresent() && (src.dataChecksums() || src.walLogHints())) {
+            return Method.REWIND;
+        }
+        return control.reclone(node, source).isPresent() ? Method.RECLONE : Method.NONE;
+    }
+
+    @Override
+    public Plan plan(Topology topology) {
+        Optional<String> p = primary();
+        if (p.isEmpty()) {
+            return new Plan(List.of());
+        }
+        NodeEndpoint me = endpoint(node);
+        NodeEndpoint source = endpoint(p.get());
+        Conninfo target = template(p.get()).pointedAt(source.host(), source.port(), node);
+        List<Step> steps = new ArrayList<>();
+        switch (method()) {
+            case REPOINT -> steps.add(FailoverSteps.repoint(cluster, me, source, target, settings));
+            case REWIND -> {
+                steps.add(FailoverSteps.control("pg_rewind " + node + " from " + p.get(), "throws away WAL only "
+                        + node + " has, and takes " + p.get() + "'s timeline", node,
+                        control.rewind(node, source).orElseThrow(), settings.control(), null));
+                control.makeStandby(node, source).ifPresent(a -> steps.add(FailoverSteps.control("Make " + node
+                        + " a standby of " + p.get(), "standby.signal and primary_conninfo", node, a, settings.control(), null)));
+                control.start(node).ifPresent(a -> steps.add(FailoverSteps.control("Start " + node + " as a standby",
+                        "it comes up read-only and follows " + p.get(), node, a, settings.control(), null)));
+                steps.add(FailoverSteps.repoint(cluster, me, source, target, settings));
+            }
+            case RECLONE -> {
+                steps.add(FailoverSteps.control("Re-clone " + node + " from " + p.get(), "its data directory is "
+                        + "replaced by a copy of " + p.get() + "'s", node, control.reclone(node, source).orElseThrow(),
+                        settings.control(), null));
+                steps.add(FailoverSteps.repoint(cluster, me, source, target, settings));
+            }
+            case NONE -> {
+                return new Plan(List.of());
+            }
+        }
+        steps.add(new Step("Clear " + node + "'s 'needs rejoin' mark", "the console stops showing it as fenced", node,
+                Command.described("remove '" + cluster.name() + "/" + node + "' from Vigil's fenced-node list"),
+                Duration.ofSeconds(5), context -> {
+            fences.clear(cluster.name(), node);
+            return StepResult.done(node + " is a standby of " + p.get() + " again");
+        }));
+        return new Plan(steps);
+    }
+
+    /** A connection string to copy: a standby's that already follows the primary, else the node's own. */
+    private Conninfo template(String primary) {
+        ClusterReading r = planned;
+        List<String> candidates = new ArrayList<>(r.standbysOf(primary).stream().map(NodeState::primaryConninfo).toList());
+        r.state(node).map(NodeState::primaryConninfo).ifPresent(candidates::add);
+        for (String c : candidates) {
+            try {
+                if (c != null && !c.isBlank()) {
+                    return Conninfo.parse(c);
+                }
+            } catch (IllegalArgumentException e) {
+                // try the next one
+            }
+        }
+        return Conninfo.parse("");
+    }
+
+    @Override
+    public List<Check> prechecks(Topology topology, Plan plan) {
+        List<Check> checks = new ArrayList<>();
+        checks.add(FailoverChecks.noHaAgent(cluster, live));
+        checks.add(onePrimary());
+        checks.add(nodeState());
+        primary().flatMap(cluster::node).ifPresent(p -> {
+            if (method() == Method.REPOINT) {
+                checks.add(FailoverChecks.operatorPrivileges(cluster, List.of(new FailoverChecks.Needs(endpoint(node),
+                        false, false, true))));
+            }
+        });
+        return checks;
+    }
+
+    private Check onePrimary() {
+        String name = "one primary to follow";
+        return Check.of(name, context -> {
+            List<String> p = live.now(context).primaries().stream().map(NodeState::node).toList();
+            if (p.contains(node)) {
+                return CheckResult.fail(name, node + " RUNS AS A PRIMARY" + (p.size() > 1 ? " beside " + p : ""),
+                        "Stop (fence) " + node + " first: two primaries are a split brain. Then plan the rejoin again.");
+            }
+            if (p.size() != 1) {
+                return CheckResult.fail(name, p.isEmpty() ? "no reachable primary" : "several primaries: " + p,
+                        "There must be exactly one primary to rejoin to.");
+            }
+            return CheckResult.pass(name, p.get(0) + " is the only primary");
+        });
+    }
+
+    private Check nodeState() {
+        String name = "how " + node + " can rejoin";
+        return Check.of(name, context -> {
+            ClusterReading r = live.now(context);
+            Optional<NodeState> me = r.state(node);
+            String fenced = fences.reason(cluster.name(), node).map(f -> "; marked: " + f).orElse("");
+            if (me.isPresent()) {
+                if (!me.get().inRecovery()) {
+                    return CheckResult.fail(name, node + " runs as a primary", "Stop it first.");
+                }
+                return CheckResult.pass(name, node + " runs as a standby (" + FailoverSteps.describeRoles(r)
+                        + "): re-pointing is enough" + fenced);
+            }
+            ProcessState s = control.state(node);
+            if (!s.confirmedDown()) {
+                return CheckResult.fail(name, node + " does not answer and is not confirmed stopped: " + s.evidence(),
+                        "Stop it (or confirm it is down) before it is rewound or re-cloned.");
+            }
+            Method m = method();
+            return switch (m) {
+                case REWIND -> CheckResult.warn(name, "stopped (" + s.evidence() + "); pg_rewind from "
+                        + primary().orElse("?") + " (it has data checksums or wal_log_hints)" + fenced,
+                        "Acknowledge: WAL only " + node + " has (commits after the failover point) is thrown away.");
+                case RECLONE -> CheckResult.warn(name, "stopped (" + s.evidence() + "); pg_rewind "
+                        + (control.rewind(node, endpoint(primary().orElse(node))).isPresent()
+                        ? "needs data checksums or wal_log_hints on the primary" : "is not available here")
+                        + ", so it is re-cloned" + fenced, "Acknowledge: " + node + "'s data directory is replaced.");
+                default -> CheckResult.fail(name, "stopped, but " + control.describe() + " can neither rewind nor "
+                        + "re-clone it", "Configure rewind or reclone commands (docs/configuration.md), or rebuild "
+                        + node + " by hand as a standby.");
+            };
+        });
+    }
+
+    @Override
+    public Optional<Topology> intended(Topology before, Plan plan) {
+        Optional<String> p = primary();
+        if (p.isEmpty() || plan.size() == 0) {
+            return Optional.empty();
+        }
+        Optional<Integer> tl = before.node(p.get()).flatMap(TopologyNode::timeline);
+        List<TopologyNode> after = before.nodes().stream().map(n -> n.node().equals(node)
+                ? new TopologyNode(n.node(), n.address(), NodeStatus.Role.STANDBY, p, tl,
+                before.node(p.get()).map(TopologyNode::version).orElse(""), "") : n).toList();
+        return Optional.of(new Topology(before.cluster(), after, before.focus(), before.readAt()));
+    }
+
+    @Override
+    public String consequence(Topology topology, Plan plan) {
+        if (plan.size() == 0) {
+            return "Nothing can be planned: see the prechecks.";
+        }
+        String p = primary().orElseThrow();
+        return switch (method()) {
+            case REPOINT -> node + " follows " + p + " from now on; it stays a read-only standby throughout.";
+            case REWIND -> node + " is rewound to " + p + "'s timeline (what only " + node + " wrote is thrown away), "
+                    + "then starts as a read-only standby of " + p + ".";
+            case RECLONE -> node + "'s data directory is deleted and copied afresh from " + p + "; it then runs as a "
+                    + "read-only standby of " + p + ".";
+            case NONE -> "Nothing can be planned: see the prechecks.";
+        };
+    }
+
+    @Override
+    public List<Check> verifications(Plan plan, List<StepRecord> attempted) {
+        List<Check> out = new ArrayList<>();
+        out.add(FailoverChecks.writablePrimaries(cluster, primary()));
+        primary().flatMap(cluster::node).ifPresent(p -> out.add(FailoverChecks.streamingFrom(cluster, p, List.of(node))));
+        return out;
+    }
+
+    private NodeEndpoint endpoint(String name) {
+        return cluster.node(name).orElseThrow();
+    }
+
+}
