@@ -84,6 +84,12 @@ public final class SwitchoverWorkflow implements Workflow {
         return Optional.of(candidate);
     }
 
+    /** It stops the primary: the operator types the cluster name, as for a failover. */
+    @Override
+    public boolean requiresTypedConfirmation() {
+        return true;
+    }
+
     @Override
     public Topology topology(WorkflowContext context) {
         ClusterReading reading = ReplicationReads.readCluster(cluster, context);
