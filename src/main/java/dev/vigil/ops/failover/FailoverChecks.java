@@ -107,22 +107,32 @@ final class FailoverChecks {
         });
     }
 
-    /** Each node in {@code standbys} streams from {@code primary}, as the primary's pg_stat_replication says. */
+    /**
+     * Each node in {@code standbys} streams from {@code primary}, as the primary's pg_stat_replication says. A
+     * standby that has just connected shows "startup" or "catchup" for a moment, so this waits up to 15 s.
+     */
     static Check streamingFrom(ClusterDefinition cluster, NodeEndpoint primary, List<String> standbys) {
         String name = "standbys stream from " + primary.name();
-        return Check.of(name, Duration.ofSeconds(20), context -> {
-            List<ReplicationReads.Downstream> down = ReplicationReads.downstream(primary);
-            List<String> streaming = down.stream().filter(d -> "streaming".equals(d.state()))
-                    .map(ReplicationReads.Downstream::applicationName).toList();
-            List<String> missing = standbys.stream().filter(s -> !streaming.contains(s)).toList();
-            String evidence = down.isEmpty() ? "pg_stat_replication on " + primary.name() + " is empty"
-                    : "pg_stat_replication on " + primary.name() + ": " + down.stream()
-                    .map(d -> d.applicationName() + " " + d.state()).collect(Collectors.joining(", "));
-            if (!missing.isEmpty()) {
-                return CheckResult.fail(name, missing + " not streaming; " + evidence,
-                        "Look at the log of " + String.join(", ", missing) + "; re-point or rejoin it.");
+        Duration patience = Duration.ofSeconds(15);
+        return Check.of(name, patience.plusSeconds(10), context -> {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (true) {
+                List<ReplicationReads.Downstream> down = ReplicationReads.downstream(primary);
+                List<String> streaming = down.stream().filter(d -> "streaming".equals(d.state()))
+                        .map(ReplicationReads.Downstream::applicationName).toList();
+                List<String> missing = standbys.stream().filter(s -> !streaming.contains(s)).toList();
+                String evidence = down.isEmpty() ? "pg_stat_replication on " + primary.name() + " is empty"
+                        : "pg_stat_replication on " + primary.name() + ": " + down.stream()
+                        .map(d -> d.applicationName() + " " + d.state()).collect(Collectors.joining(", "));
+                if (missing.isEmpty()) {
+                    return CheckResult.pass(name, evidence);
+                }
+                if (System.nanoTime() > deadline || context.cancelRequested()) {
+                    return CheckResult.fail(name, missing + " not streaming after " + patience.toSeconds() + " s; "
+                            + evidence, "Look at the log of " + String.join(", ", missing) + "; re-point or rejoin it.");
+                }
+                Thread.sleep(100);
             }
-            return CheckResult.pass(name, evidence);
         });
     }
 }

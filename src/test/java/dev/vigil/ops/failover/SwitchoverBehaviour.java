@@ -93,4 +93,144 @@ abstract class SwitchoverBehaviour {
             }
         }
     }
+
+    private static CheckResult check(Proposal p, String namePart) {
+        return p.prechecks().stream().filter(c -> c.name().contains(namePart)).findFirst()
+                .orElseThrow(() -> new AssertionError("no precheck named like '" + namePart + "' in " + p.prechecks()));
+    }
+
+    private String standbyNotCandidate() {
+        return lab.cluster.standbys().get(lab.cluster.standbys().size() - 1).name();
+    }
+
+    @Test
+    @Order(2)
+    void pausedReplayOnTheCandidateIsRefusedWithTheEvidence() throws Exception {
+        LabNode c = lab.cluster.node(standbyNotCandidate());
+        c.pauseReplay();
+        try {
+            Proposal p = lab.prepare(switchover(c.name()));
+            CheckResult paused = check(p, "replay is not paused");
+            assertThat(paused.failed()).isTrue();
+            assertThat(paused.evidence()).contains("pg_get_wal_replay_pause_state()").contains("paused");
+            assertThat(paused.fix()).contains("pg_wal_replay_resume()");
+            WorkflowReport r = lab.confirmAll(p);
+            assertThat(r.outcome()).isEqualTo(Outcome.BLOCKED);
+            assertThat(r.summary()).contains("replay is not paused on " + c.name());
+            assertThat(r.steps()).isEmpty();
+        } finally {
+            c.resumeReplay();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aCandidateThatDoesNotStreamIsRefused() throws Exception {
+        LabNode c = lab.cluster.node(standbyNotCandidate());
+        try (var conn = c.connect("postgres"); var st = conn.createStatement()) {
+            st.execute("ALTER SYSTEM SET primary_conninfo = 'host=127.0.0.1 port=1 connect_timeout=1'");
+            st.execute("SELECT pg_reload_conf()");
+        }
+        try {
+            Waits.until(WAIT, c.name() + " to stop streaming", () -> !lab.cluster.streamingStandbys(lab.cluster.primary())
+                    .contains(c.name()));
+            Proposal p = lab.prepare(switchover(c.name()));
+            CheckResult streams = check(p, "streams from the primary");
+            assertThat(streams.failed()).isTrue();
+            assertThat(streams.evidence()).contains("not streaming from " + lab.cluster.primary().name());
+            assertThat(p.blocked()).isTrue();
+        } finally {
+            lab.cluster.repoint(c, lab.cluster.primary());
+            lab.cluster.awaitStreaming(lab.cluster.primary(), List.of(c), WAIT);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aLaggingCandidateNeedsTheWarningAcknowledged() throws Exception {
+        LabNode c = lab.cluster.node(standbyNotCandidate());
+        String primary = lab.cluster.primary().name();
+        FailoverSettings strict = new FailoverSettings(1, 0.001, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(120));
+        applyDelay(c, "2s");
+        try (Workload workload = Workload.start(lab.cluster, new Workload.Settings(100, 1.0, 2))) {
+            Waits.until(WAIT, "some writes", () -> workload.stats().acknowledgedWrites() >= 50);
+            // The candidate applies each commit 2 s late: it streams and is not paused, but lags.
+            Proposal p = lab.prepare(new SwitchoverWorkflow(lab.definition, c.name(), lab.control, strict, lab.fences));
+            CheckResult lag = check(p, "lag is within");
+            assertThat(lag.status()).as(lag.evidence()).isEqualTo(CheckResult.Status.WARN);
+            assertThat(lag.evidence()).contains("behind " + primary).contains("replay lag");
+            assertThat(p.blocked()).isFalse();
+            WorkflowReport r = lab.execute(p, dev.vigil.ops.Confirmation.confirm().typing(p.confirmationWord()),
+                    dev.vigil.ops.WorkflowListener.NONE);
+            assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(r.summary()).contains("warnings that were not acknowledged");
+            assertThat(lab.writablePrimaries()).containsExactly(primary);
+        } finally {
+            applyDelay(c, null);
+        }
+    }
+
+    private static void applyDelay(LabNode node, String delay) throws java.sql.SQLException {
+        try (var conn = node.connect("postgres"); var st = conn.createStatement()) {
+            st.execute(delay == null ? "ALTER SYSTEM RESET recovery_min_apply_delay"
+                    : "ALTER SYSTEM SET recovery_min_apply_delay = '" + delay + "'");
+            st.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aSecondWorkflowOnTheSameClusterIsRefusedNamingTheFirst() throws Exception {
+        String from = lab.cluster.primary().name();
+        String to = lab.cluster.standbys().get(0).name();
+        Proposal first = lab.prepare(switchover(to));
+        Proposal second = lab.prepare(switchover(standbyNotCandidate()));
+        var running = lab.engine.execute(first, dev.vigil.ops.Confirmation.confirm().acknowledgingWarnings()
+                .typing(first.confirmationWord()), dev.vigil.ops.WorkflowListener.NONE);
+        WorkflowReport refused = lab.confirmAll(second);
+        WorkflowReport done = running.report().get(2, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(refused.summary()).contains("busy with 'Switch over so to " + to + "'");
+        assertThat(refused.steps()).isEmpty();
+        assertThat(done.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(lab.writablePrimaries()).containsExactly(to).doesNotContain(from);
+    }
+
+    @Test
+    @Order(6)
+    void aClusterWithPatroniSessionsIsRefused() throws Exception {
+        LabNode primary = lab.cluster.primary();
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", "postgres");
+        props.setProperty("password", lab.cluster.credentials().superuserPassword());
+        props.setProperty("ApplicationName", "Patroni heartbeat");
+        try (var patroni = java.sql.DriverManager.getConnection(primary.jdbcUrl("postgres"), props)) {
+            Proposal p = lab.prepare(switchover(standbyNotCandidate()));
+            CheckResult agent = check(p, "no HA agent");
+            assertThat(agent.failed()).isTrue();
+            assertThat(agent.evidence()).contains("Patroni").contains("Patroni heartbeat").contains("never promotes");
+            assertThat(agent.fix()).contains("patronictl");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void twoPrimariesAreRefusedNamingBoth() throws Exception {
+        String primary = lab.cluster.primary().name();
+        LabNode rogue = lab.cluster.node(standbyNotCandidate());
+        String candidate = lab.cluster.standbys().stream().map(LabNode::name).filter(n -> !n.equals(rogue.name()))
+                .findFirst().orElseThrow();
+        rogue.promote();
+        Proposal p = lab.prepare(switchover(candidate));
+        CheckResult two = check(p, "no second primary");
+        assertThat(two.failed()).isTrue();
+        assertThat(two.evidence()).contains("two primaries").contains(primary).contains(rogue.name());
+        assertThat(p.blocked()).isTrue();
+        // The rejoin refuses a node that runs as a primary: it must be stopped first.
+        Proposal rejoin = lab.prepare(new RejoinWorkflow(lab.definition, rogue.name(), lab.control,
+                FailoverSettings.defaults(), lab.fences));
+        assertThat(rejoin.blocked()).isTrue();
+        assertThat(check(rejoin, "one primary to follow").evidence()).contains("RUNS AS A PRIMARY");
+    }
 }
