@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -39,8 +42,12 @@ public final class InventoryFile {
     /** Who actions log in as: per cluster or in defaults, never per node (one operator role per cluster). */
     private static final String ACTIONS_USER = "actions_user";
     private static final Set<String> DEFAULT_KEYS = union(SETTING_KEYS, Set.of(ACTIONS_USER));
-    private static final Set<String> CLUSTER_KEYS = union(SETTING_KEYS, Set.of("name", "nodes", "interval", ACTIONS_USER));
+    private static final Set<String> CLUSTER_KEYS = union(SETTING_KEYS, Set.of("name", "nodes", "interval", ACTIONS_USER,
+            "control"));
     private static final Set<String> NODE_KEYS = union(SETTING_KEYS, Set.of("name", "host"));
+    private static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+    private static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
 
     private final Path file;
     private final PasswordLookup passwords;
@@ -86,7 +93,11 @@ public final class InventoryFile {
             return List.of();
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            problem(Severity.ERROR, file + ":" + line, "not valid YAML: " + e.getProblem() + ". Nothing was loaded.");
+            // Braces open a mapping inside [...]: the likely cause is a control command's placeholder.
+            String hint = String.valueOf(e.getProblem()).endsWith("got {")
+                    ? " Inside a [...] list, quote each argument that holds a placeholder: \"--x={node}\"." : "";
+            problem(Severity.ERROR, file + ":" + line, "not valid YAML: " + e.getProblem() + "." + hint
+                    + " Nothing was loaded.");
             return List.of();
         } catch (IOException | RuntimeException e) {
             problem(Severity.ERROR, file.toString(), "cannot be read: " + e.getMessage());
@@ -152,8 +163,13 @@ public final class InventoryFile {
             }
             nodes.add(endpoint);
         }
-        return new ClusterDefinition(name, nodes, map.containsKey("interval") ? interval(map.get("interval"))
-                : ClusterDefinition.DEFAULT_INTERVAL, settings.actionsUser().map(u -> new OperatorAccess(u, passwords)));
+        Duration interval = map.containsKey("interval")
+                ? duration(map.get("interval"), "interval", MIN_INTERVAL, MAX_INTERVAL, "100ms to 60s")
+                : ClusterDefinition.DEFAULT_INTERVAL;
+        ControlSettings control = map.containsKey("control")
+                ? ControlSection.read(map.get("control"), name, nodes, this) : ControlSettings.NONE;
+        return new ClusterDefinition(name, nodes, interval,
+                settings.actionsUser().map(u -> new OperatorAccess(u, passwords)), control);
     }
 
     private NodeEndpoint node(Node node, Settings inherited, String clusterName) throws Bad {
@@ -224,7 +240,7 @@ public final class InventoryFile {
 
     // --- YAML helpers ---------------------------------------------------------------------------------------
 
-    private Map<String, Node> mapping(Node node, String what, Set<String> allowed) throws Bad {
+    Map<String, Node> mapping(Node node, String what, Set<String> allowed) throws Bad {
         if (!(node instanceof MappingNode mapping)) {
             throw new Bad(node, what + " must be a mapping of 'key: value' lines");
         }
@@ -257,7 +273,7 @@ public final class InventoryFile {
         return result;
     }
 
-    private String scalar(Node node, String what) throws Bad {
+    String scalar(Node node, String what) throws Bad {
         if (!(node instanceof ScalarNode scalar)) {
             throw new Bad(node, what + " must be a single value");
         }
@@ -302,18 +318,22 @@ public final class InventoryFile {
         return result;
     }
 
-    /** "1s", "500ms", "2" (seconds); between 100 ms and 1 min. */
-    private java.time.Duration interval(Node node) throws Bad {
-        String text = scalar(node, "interval").strip();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s)?").matcher(text);
+    /** "500ms", "1s", "2" (seconds), "10m", "1h"; between {@code min} and {@code max}, described as {@code range}. */
+    Duration duration(Node node, String what, Duration min, Duration max, String range) throws Bad {
+        String text = scalar(node, what).strip();
+        Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
-            throw new Bad(node, "interval '" + text + "' is not a duration like 1s or 500ms");
+            throw new Bad(node, what + " '" + text + "' is not a duration like 500ms, 90s, 10m or 1h");
         }
         long amount = Long.parseLong(m.group(1));
-        java.time.Duration d = "ms".equals(m.group(2)) ? java.time.Duration.ofMillis(amount)
-                : java.time.Duration.ofSeconds(amount);
-        if (d.toMillis() < 100 || d.toMillis() > 60_000) {
-            throw new Bad(node, "interval " + text + " is outside 100ms to 60s");
+        Duration d = switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new Bad(node, what + " '" + text + "' is outside " + range);
         }
         return d;
     }
