@@ -187,7 +187,7 @@ public final class LabCluster {
      * Rewinds a stopped former primary to {@code source}'s timeline with pg_rewind (it runs crash recovery
      * first if the node was killed), then readies it as a standby of {@code source}; it is not started.
      */
-    public void rewind(LabNode node, LabNode source) {
+    public String rewind(LabNode node, LabNode source) {
         if (!canRewind()) {
             throw new LabException("These PostgreSQL binaries (" + context.binaries().binDir() + ") have no pg_rewind; "
                     + "re-clone " + node.name() + " instead.");
@@ -196,6 +196,7 @@ public final class LabCluster {
             throw new LabException("Node " + node.name() + " is running; stop it before pg_rewind.");
         }
         Path passfile = dir.resolve(REWIND_PGPASS);
+        String said;
         try {
             // pg_rewind's crash recovery runs a single-user server, which refuses to start in standby mode.
             Files.deleteIfExists(node.dataDir().resolve("standby.signal"));
@@ -207,6 +208,7 @@ public final class LabCluster {
                 throw new LabException("pg_rewind of " + node.name() + " from " + source.name() + " failed (exit "
                         + result.exitCode() + "): " + result.outputTail(8) + "\nRe-clone it instead.");
             }
+            said = result.outputTail(3);
         } catch (java.io.IOException e) {
             throw new LabException("Could not prepare pg_rewind of " + node.name() + ": " + e.getMessage(), e);
         } finally {
@@ -217,6 +219,7 @@ public final class LabCluster {
             }
         }
         prepareStandby(node, source);
+        return said;
     }
 
     private List<String> rewindArgv(LabNode node, LabNode source, Path passfile) {

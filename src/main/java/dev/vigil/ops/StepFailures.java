@@ -13,6 +13,9 @@ public final class StepFailures {
 
     public static StepResult classify(Throwable error) {
         String message = describe(error);
+        if (error instanceof NotSentException) {
+            return StepResult.failed(message + "; nothing was sent");
+        }
         if (error instanceof SQLException sql && sql.getSQLState() != null && !mayHaveTakenEffect(sql.getSQLState())) {
             return StepResult.failed("the server refused it (SQLSTATE " + sql.getSQLState() + "): " + message);
         }

@@ -72,8 +72,9 @@ public final class LabNodeControl implements NodeControl {
             return Optional.empty();
         }
         return lab(node).flatMap(n -> lab(source.name()).map(s -> action(cluster.rewindCommandLine(n, s), () -> {
-            cluster.rewind(n, s);
-            return n.name() + " rewound to the timeline of " + s.name() + " and readied as its standby";
+            String said = cluster.rewind(n, s);
+            return n.name() + " rewound to the timeline of " + s.name() + " and readied as its standby (pg_rewind: "
+                    + said.replace('\n', ' ') + ")";
         })));
     }
 

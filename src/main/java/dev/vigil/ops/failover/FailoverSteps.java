@@ -5,16 +5,20 @@ import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.ops.ActionConnections;
 import dev.vigil.ops.Command;
 import dev.vigil.ops.MissingOperatorLogin;
+import dev.vigil.ops.NotSentException;
 import dev.vigil.ops.Step;
 import dev.vigil.ops.StepResult;
 import dev.vigil.ops.WorkflowContext;
 import dev.vigil.ops.control.ControlAction;
+import dev.vigil.ops.control.ControlException;
+import dev.vigil.ops.control.ControlResultUnknownException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -32,9 +36,15 @@ final class FailoverSteps {
 
     /** Runs {@code work} on a fresh operator connection whose statements may take up to {@code statementLimit}. */
     static <T> T asOperator(ClusterDefinition cluster, NodeEndpoint node, Duration statementLimit, WorkflowContext context,
-                            SqlWork<T> work) throws SQLException, MissingOperatorLogin {
+                            SqlWork<T> work) throws SQLException, NotSentException {
         ActionConnections.Limits limits = new ActionConnections.Limits(statementLimit, Duration.ofSeconds(2));
-        try (Connection c = ActionConnections.operator(cluster, node, limits)) {
+        Connection opened;
+        try {
+            opened = ActionConnections.operator(cluster, node, limits);
+        } catch (SQLException | MissingOperatorLogin e) {
+            throw new NotSentException("could not log in to " + node.name() + " (" + node.address() + ")", e);
+        }
+        try (Connection c = opened) {
             context.abortOnTimeout(() -> c.abort(Runnable::run));
             return work.run(c);
         }
@@ -60,13 +70,24 @@ final class FailoverSteps {
                         Step.Action after) {
         return new Step(title, detail, node, action.command(), timeout, context -> {
             long t0 = System.nanoTime();
-            String said = action.run(timeout.minusSeconds(1));
+            String said;
+            try {
+                said = action.run(timeout.minusSeconds(1));
+            } catch (ControlException e) {
+                return controlFailure(e);
+            }
             StepResult then = after == null ? null : after.run(context);
             if (then == null) {
                 return StepResult.done(said + " (" + millis(t0) + ")");
             }
             return new StepResult(then.outcome(), said + "; " + then.detail() + " (" + millis(t0) + ")", then.facts());
         });
+    }
+
+    /** A command that ran out of time may have acted; one that exited non-zero is reported as failed. */
+    static StepResult controlFailure(ControlException e) {
+        return e instanceof ControlResultUnknownException ? StepResult.unknown(e.getMessage())
+                : StepResult.failed(e.getMessage());
     }
 
     static Step promote(ClusterDefinition cluster, NodeEndpoint candidate, FailoverSettings settings) {
@@ -153,7 +174,7 @@ final class FailoverSteps {
                 while (true) {
                     Receiver r = receiver(c);
                     last = r.describe();
-                    if (r.streamingFrom(upstream)) {
+                    if (r.streamingFrom(upstream) && upstreamAgrees(standby, upstream)) {
                         return StepResult.done(standby.name() + " streams from " + upstream.name() + " (" + millis(t0) + ")");
                     }
                     if (System.nanoTime() > deadline || context.cancelRequested()) {
@@ -174,6 +195,21 @@ final class FailoverSteps {
         }
         return StepResult.failed(standby.name() + " does not stream from " + upstream.name() + " after "
                 + limit.toSeconds() + " s (" + last + ")");
+    }
+
+    /**
+     * The upstream's side of the link: a standby that connects and is turned away (its history forked) shows
+     * "streaming" for a moment at its end, never at the upstream. Standbys whose application_name is not their
+     * node name cannot be found there, so the receiver's word stands for them.
+     */
+    private static boolean upstreamAgrees(NodeEndpoint standby, NodeEndpoint upstream) {
+        try {
+            List<ReplicationReads.Downstream> down = ReplicationReads.downstream(upstream);
+            return down.stream().noneMatch(d -> d.applicationName().equals(standby.name()))
+                    || down.stream().anyMatch(d -> d.applicationName().equals(standby.name()) && "streaming".equals(d.state()));
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     record Receiver(boolean inRecovery, Optional<String> status, Optional<String> host, Optional<Integer> port) {

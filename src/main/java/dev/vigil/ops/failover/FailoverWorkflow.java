@@ -391,6 +391,10 @@ public final class FailoverWorkflow implements Workflow {
             return List.of("Nothing was promoted: no node accepts writes. Do not start " + old + " as a primary "
                     + "unless you give up the failover; fix what stopped it and plan again.");
         }
+        if (!promoted && SwitchoverWorkflow.promoteFailed(attempted)) {
+            return List.of(c + " was not promoted (nothing reached it): no node accepts writes. Bring " + c
+                    + " back, or choose another standby, and plan the failover again.");
+        }
         if (!promoted) {
             return List.of(c + " may or may not have left recovery (see the verification). Plan the failover "
                     + "again: it re-reads the cluster and will see.");

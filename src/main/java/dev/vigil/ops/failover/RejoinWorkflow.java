@@ -119,11 +119,14 @@ public final class RejoinWorkflow implements Workflow {
         }
         NodeEndpoint me = endpoint(node);
         NodeEndpoint source = endpoint(p.get());
-        Conninfo target = template(p.get()).pointedAt(source.host(), source.port(), node);
+        Optional<Conninfo> target = template(p.get()).map(t -> t.pointedAt(source.host(), source.port(), node));
         List<Step> steps = new ArrayList<>();
         switch (method()) {
-            case REPOINT -> steps.add(FailoverSteps.repoint(cluster, me, source, target, settings));
+            case REPOINT -> steps.add(follow(me, source, target));
             case REWIND -> {
+                // pg_rewind reads the source's timeline from pg_control, which a fresh promotion updates only
+                // at its end-of-recovery checkpoint: without this it may find "no rewind required" and be wrong.
+                steps.add(FailoverSteps.checkpoint(cluster, source));
                 steps.add(FailoverSteps.control("pg_rewind " + node + " from " + p.get(), "throws away WAL only "
                         + node + " has, and takes " + p.get() + "'s timeline", node,
                         control.rewind(node, source).orElseThrow(), settings.control(), null));
@@ -131,13 +134,13 @@ public final class RejoinWorkflow implements Workflow {
                         + " a standby of " + p.get(), "standby.signal and primary_conninfo", node, a, settings.control(), null)));
                 control.start(node).ifPresent(a -> steps.add(FailoverSteps.control("Start " + node + " as a standby",
                         "it comes up read-only and follows " + p.get(), node, a, settings.control(), null)));
-                steps.add(FailoverSteps.repoint(cluster, me, source, target, settings));
+                steps.add(follow(me, source, target));
             }
             case RECLONE -> {
                 steps.add(FailoverSteps.control("Re-clone " + node + " from " + p.get(), "its data directory is "
                         + "replaced by a copy of " + p.get() + "'s", node, control.reclone(node, source).orElseThrow(),
                         settings.control(), null));
-                steps.add(FailoverSteps.repoint(cluster, me, source, target, settings));
+                steps.add(follow(me, source, target));
             }
             case NONE -> {
                 return new Plan(List.of());
@@ -152,21 +155,35 @@ public final class RejoinWorkflow implements Workflow {
         return new Plan(steps);
     }
 
+    /**
+     * Re-points the node when there is a connection string to model it on; otherwise the provider has configured
+     * it (the lab writes primary_conninfo when it readies a standby), and the step only waits until it streams.
+     */
+    private Step follow(NodeEndpoint me, NodeEndpoint source, Optional<Conninfo> target) {
+        if (target.isPresent()) {
+            return FailoverSteps.repoint(cluster, me, source, target.get(), settings);
+        }
+        return new Step("Wait until " + node + " streams from " + source.name(), "its upstream was set by "
+                + control.describe(), node, Command.described("poll pg_stat_wal_receiver on " + node + " until it "
+                + "streams from " + source.address()), settings.stream().plusSeconds(5),
+                context -> FailoverSteps.awaitStreaming(me, source, settings.stream(), context, System.nanoTime()));
+    }
+
     /** A connection string to copy: a standby's that already follows the primary, else the node's own. */
-    private Conninfo template(String primary) {
+    private Optional<Conninfo> template(String primary) {
         ClusterReading r = planned;
         List<String> candidates = new ArrayList<>(r.standbysOf(primary).stream().map(NodeState::primaryConninfo).toList());
         r.state(node).map(NodeState::primaryConninfo).ifPresent(candidates::add);
         for (String c : candidates) {
             try {
                 if (c != null && !c.isBlank()) {
-                    return Conninfo.parse(c);
+                    return Optional.of(Conninfo.parse(c));
                 }
             } catch (IllegalArgumentException e) {
                 // try the next one
             }
         }
-        return Conninfo.parse("");
+        return Optional.empty();
     }
 
     @Override

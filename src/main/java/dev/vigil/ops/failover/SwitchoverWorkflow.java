@@ -17,6 +17,7 @@ import dev.vigil.ops.TopologyNode;
 import dev.vigil.ops.Workflow;
 import dev.vigil.ops.WorkflowContext;
 import dev.vigil.ops.control.ControlAction;
+import dev.vigil.ops.control.ControlException;
 import dev.vigil.ops.control.NodeControl;
 import dev.vigil.ops.control.ShutdownRecord;
 import dev.vigil.sql.Lsn;
@@ -151,9 +152,12 @@ public final class SwitchoverWorkflow implements Workflow {
                 + "WAL record", primary.name(), stop.command(), settings.control(), context -> {
             Optional<Lsn> lastSeen = currentLsn(primary);
             long t0 = System.nanoTime();
-            String said = stop.run(settings.control().minusSeconds(1));
-            fences.mark(cluster.name(), primary.name(), "stopped by a switchover to " + candidate + " at "
-                    + Instant.now() + "; rejoin it as a standby before it serves again");
+            String said;
+            try {
+                said = stop.run(settings.control().minusSeconds(1));
+            } catch (ControlException e) {
+                return FailoverSteps.controlFailure(e);
+            }
             Optional<ShutdownRecord> record = control.shutdownRecord(primary.name());
             if (record.isPresent() && !record.get().clean()) {
                 return StepResult.failed(primary.name() + " did not shut down cleanly (pg_control: "
@@ -201,6 +205,7 @@ public final class SwitchoverWorkflow implements Workflow {
                         Lsn receive = Optional.ofNullable(rs.getString("receive_lsn")).map(Lsn::parse).orElse(null);
                         last = "received " + receive + ", replayed " + replay;
                         if (replay != null && finalLsnExact && replay.isAfter(target)) {
+                            markNeedsRejoin(primary);
                             return StepResult.done(next.name() + " replayed past " + target + " (" + last + ", "
                                     + FailoverSteps.millis(t0) + ")", Map.of("replay_lsn", replay.toString()));
                         }
@@ -211,6 +216,7 @@ public final class SwitchoverWorkflow implements Workflow {
                                 stableReceive = receive;
                                 stableSince = System.nanoTime();
                             } else if (System.nanoTime() - stableSince > 500_000_000L) {
+                                markNeedsRejoin(primary);
                                 return StepResult.done(next.name() + " replayed all it received (" + last
                                         + "), past the last LSN seen " + target, Map.of("replay_lsn", replay.toString()));
                             }
@@ -222,6 +228,15 @@ public final class SwitchoverWorkflow implements Workflow {
             return StepResult.failed(next.name() + " had not replayed past " + target + " after "
                     + settings.catchUp().toSeconds() + " s (" + last + ")");
         });
+    }
+
+    /**
+     * From the promotion on, the old primary must never start as a primary again; until then starting it again
+     * is the way back, so it is marked only here, just before the promotion.
+     */
+    private void markNeedsRejoin(NodeEndpoint primary) {
+        fences.mark(cluster.name(), primary.name(), "stopped by a switchover to " + candidate + " at " + Instant.now()
+                + "; rejoin it as a standby before it serves again");
     }
 
     private Optional<Step> rejoinStep(NodeEndpoint primary, NodeEndpoint next, Optional<Conninfo> template) {
@@ -239,8 +254,12 @@ public final class SwitchoverWorkflow implements Workflow {
                         + "a rewind", primary.name(), Command.described(shown), settings.control().plus(settings.stream()),
                 context -> {
             long t0 = System.nanoTime();
-            prepare.get().run(settings.control());
-            start.get().run(settings.control());
+            try {
+                prepare.get().run(settings.control());
+                start.get().run(settings.control());
+            } catch (ControlException e) {
+                return FailoverSteps.controlFailure(e);
+            }
             FailoverSteps.asOperator(cluster, primary, Duration.ofSeconds(5), context, c -> {
                 try (Statement st = c.createStatement()) {
                     st.execute(SetConninfo.sql(target.render()));
@@ -362,6 +381,11 @@ public final class SwitchoverWorkflow implements Workflow {
                     + " is still a standby. To go back, start " + old + " again"
                     + control.start(old).map(a -> " (" + a.command().text() + ")").orElse("")
                     + "; it is still the primary. Or find why " + candidate + " did not catch up, then fail over to it.");
+        } else if (!promoted && promoteFailed(attempted)) {
+            next.add(candidate + " was not promoted (nothing reached it) and no node accepts writes: " + old
+                    + " is stopped cleanly with every commit. Start " + old + " again"
+                    + control.start(old).map(a -> " (" + a.command().text() + ")").orElse("")
+                    + " to go back, or bring " + candidate + " back and plan again.");
         } else if (!promoted) {
             next.add(candidate + " may or may not have left recovery (see the verification). If it is a primary, "
                     + "rejoin the others to it; if not, start " + old + " again. Never start " + old
@@ -371,6 +395,12 @@ public final class SwitchoverWorkflow implements Workflow {
                     + "re-points a running standby, or rewinds or re-clones a stopped node).");
         }
         return next;
+    }
+
+    /** The promote step ran and failed outright (as opposed to an unknown result). */
+    static boolean promoteFailed(List<StepRecord> attempted) {
+        return attempted.stream().anyMatch(s -> s.title().startsWith("Promote ")
+                && s.outcome() == dev.vigil.ops.StepOutcome.FAILED);
     }
 
     public String candidate() {

@@ -106,9 +106,17 @@ abstract class FailoverBehaviour {
                     : RejoinWorkflow.Method.RECLONE);
             long r0 = System.nanoTime();
             WorkflowReport rr = lab.confirmAll(rp);
+            if (rr.outcome() != Outcome.SUCCEEDED) {
+                List<String> log = Files.readAllLines(old.logFile());
+                System.out.println("[rejoin] steps " + rr.steps().stream().map(x -> x.detail()).toList());
+                System.out.println("[rejoin] log of " + old.name() + ":\n" + String.join("\n",
+                        log.subList(Math.max(0, log.size() - 40), log.size())));
+            }
             assertThat(rr.outcome()).as(rr.summary() + " " + rr.verification()).isEqualTo(Outcome.SUCCEEDED);
-            System.out.printf("[rejoin] %s by %s in %d ms%n", old.name(), rejoin.method(), (System.nanoTime() - r0) / 1_000_000);
-            assertThat(lab.cluster.streamingStandbys(mostAdvanced)).contains(old.name());
+            System.out.printf("[rejoin] %s by %s in %d ms, steps %s%n", old.name(), rejoin.method(),
+                    (System.nanoTime() - r0) / 1_000_000, rr.steps().stream().map(s -> s.number() + " "
+                            + s.took().toMillis() + "ms: " + s.detail()).toList());
+            lab.cluster.awaitStreaming(mostAdvanced, List.of(old), WAIT);
             assertThat(old.isInRecovery()).isTrue();
             assertThat(lab.fences.fenced(lab.definition.name())).isEmpty();
             assertThat(lab.writablePrimaries()).containsExactly(mostAdvanced.name());

@@ -1,0 +1,205 @@
+package dev.vigil.ops.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.lab.LabNode;
+import dev.vigil.ops.CheckResult;
+import dev.vigil.ops.Confirmation;
+import dev.vigil.ops.Outcome;
+import dev.vigil.ops.Proposal;
+import dev.vigil.ops.Workflow;
+import dev.vigil.ops.WorkflowEvent;
+import dev.vigil.ops.WorkflowListener;
+import dev.vigil.ops.WorkflowReport;
+import dev.vigil.ops.control.NodeControl;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A failure injected at each step of a switchover (and at the promotion of a failover) on a real lab: the
+ * workflow stops, the report says what was done and what remains, its verification states how many writable
+ * primaries there are and which, and that is never two. Each test brings the cluster back for the next one,
+ * through the rejoin workflow where that is the way back.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FailureHalfwayTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    FailoverLab lab;
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        lab = new FailoverLab(Optional.empty(), dir).withCluster("fail", 2);
+    }
+
+    @AfterAll
+    void stop() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private WorkflowReport run(Workflow workflow, String stepStartingWith, Consumer<String> inject) throws Exception {
+        Proposal p = lab.prepare(workflow);
+        assertThat(p.blocked()).as(p.prechecks().toString()).isFalse();
+        WorkflowListener listener = event -> {
+            if (event instanceof WorkflowEvent.StepStarted s && s.title().startsWith(stepStartingWith)) {
+                inject.accept(s.title());
+            }
+        };
+        WorkflowReport r = lab.execute(p, Confirmation.confirm().acknowledgingWarnings().typing(p.confirmationWord()),
+                listener);
+        System.out.printf("[halfway] %s, failure at '%s': %s | %s | next: %s%n", workflow.title(), stepStartingWith,
+                r.outcome(), r.summary(), r.nextActions());
+        assertThat(lab.journalKinds(p.runId())).contains("action.step.start", "action.outcome");
+        return r;
+    }
+
+    /** The report's own statement of the primaries, checked against the servers asked directly. */
+    private void assertStatedPrimaries(WorkflowReport r, List<String> expected) {
+        lab.assertAtMostOnePrimary();
+        assertThat(lab.writablePrimaries()).containsExactlyElementsOf(expected);
+        CheckResult stated = r.verification().stream().filter(c -> c.name().startsWith("writable primaries"))
+                .findFirst().orElseThrow();
+        if (expected.isEmpty()) {
+            assertThat(stated.evidence()).contains("no writable primary");
+        } else {
+            assertThat(stated.evidence()).contains("exactly one: " + expected.get(0));
+        }
+        assertThat(r.remaining()).isNotEmpty();
+        assertThat(r.nextActions()).isNotEmpty();
+    }
+
+    private SwitchoverWorkflow switchover(String to, NodeControl control, FailoverSettings settings) {
+        return new SwitchoverWorkflow(lab.definition, to, control, settings, lab.fences);
+    }
+
+    private String standby() {
+        return lab.cluster.standbys().get(0).name();
+    }
+
+    private void rejoin(String node) throws Exception {
+        Proposal p = lab.prepare(new RejoinWorkflow(lab.definition, node, lab.control, FailoverSettings.defaults(), lab.fences));
+        WorkflowReport r = lab.confirmAll(p);
+        assertThat(r.outcome()).as(r.summary() + " " + r.verification()).isEqualTo(Outcome.SUCCEEDED);
+    }
+
+    private void awaitAllStreaming() {
+        LabNode primary = lab.cluster.primary();
+        lab.cluster.awaitStreaming(primary, lab.cluster.nodes().stream().filter(n -> n != primary).toList(), WAIT);
+    }
+
+    @Test
+    @Order(1)
+    void aStopThatFailsLeavesThePrimaryInPlace() throws Exception {
+        String primary = lab.cluster.primary().name();
+        WorkflowReport r = run(switchover(standby(), new FaultyControl(lab.control).failing(FaultyControl.Op.STOP),
+                FailoverSettings.defaults()), "Stop ", step -> { });
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.summary()).contains("Step 2 of").contains("injected failure");
+        assertStatedPrimaries(r, List.of(primary));
+        assertThat(String.join(" ", r.nextActions())).contains(primary).contains("still the primary");
+        assertThat(lab.fences.fenced(lab.definition.name())).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aCandidateThatDoesNotCatchUpLeavesNoPrimaryAndSaysHowBack() throws Exception {
+        LabNode primary = lab.cluster.primary();
+        LabNode candidate = lab.cluster.node(standby());
+        WorkflowReport r = run(switchover(candidate.name(), lab.control,
+                FailoverSettings.defaults().withCatchUp(Duration.ofSeconds(2))), "Stop ", step -> candidate.pauseReplay());
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.summary()).contains("had not replayed past");
+        assertStatedPrimaries(r, List.of());
+        assertThat(String.join(" ", r.nextActions())).contains("No node accepts writes").contains("start " + primary.name() + " again");
+        assertThat(lab.fences.fenced(lab.definition.name())).as("not marked before the promotion").isEmpty();
+        // The way back the report gives: start the old primary again.
+        candidate.resumeReplay();
+        primary.start();
+        awaitAllStreaming();
+        assertThat(lab.writablePrimaries()).containsExactly(primary.name());
+    }
+
+    @Test
+    @Order(3)
+    void aPromotionThatFailsLeavesNoPrimaryAndNeverTwo() throws Exception {
+        LabNode primary = lab.cluster.primary();
+        LabNode candidate = lab.cluster.node(standby());
+        WorkflowReport r = run(switchover(candidate.name(), lab.control, FailoverSettings.defaults()), "Promote ",
+                step -> candidate.kill9());
+        assertThat(r.outcome()).isIn(Outcome.FAILED, Outcome.RESULT_UNKNOWN);
+        assertStatedPrimaries(r, List.of());
+        assertThat(lab.fences.fenced(lab.definition.name())).containsKey(primary.name());
+        candidate.start();
+        primary.start();
+        lab.fences.clear(lab.definition.name(), primary.name());
+        awaitAllStreaming();
+        assertThat(lab.writablePrimaries()).containsExactly(primary.name());
+    }
+
+    @Test
+    @Order(4)
+    void aRepointThatFailsLeavesTheNewPrimaryAndTheRejoinRepairsTheRest() throws Exception {
+        LabNode primary = lab.cluster.primary();
+        LabNode candidate = lab.cluster.node(standby());
+        LabNode sibling = lab.cluster.nodes().stream().filter(n -> n != primary && n != candidate).findFirst().orElseThrow();
+        WorkflowReport r = run(switchover(candidate.name(), lab.control, FailoverSettings.defaults()), "Re-point ",
+                step -> sibling.kill9());
+        assertThat(r.outcome()).isIn(Outcome.FAILED, Outcome.RESULT_UNKNOWN);
+        assertStatedPrimaries(r, List.of(candidate.name()));
+        assertThat(String.join(" ", r.nextActions())).contains(candidate.name() + " is the primary").contains("rejoin");
+        rejoin(sibling.name());
+        rejoin(primary.name());
+        awaitAllStreaming();
+        assertThat(lab.writablePrimaries()).containsExactly(candidate.name());
+        assertThat(lab.fences.fenced(lab.definition.name())).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aRejoinThatFailsLeavesTheOldPrimaryStoppedAndMarked() throws Exception {
+        LabNode primary = lab.cluster.primary();
+        String to = standby();
+        WorkflowReport r = run(switchover(to, new FaultyControl(lab.control).failing(FaultyControl.Op.MAKE_STANDBY),
+                FailoverSettings.defaults()), "Rejoin ", step -> { });
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertStatedPrimaries(r, List.of(to));
+        assertThat(primary.isRunning()).isFalse();
+        assertThat(lab.fences.fenced(lab.definition.name())).containsKey(primary.name());
+        rejoin(primary.name());
+        awaitAllStreaming();
+    }
+
+    @Test
+    @Order(6)
+    void aFailoverWhosePromotionFailsLeavesNoPrimaryAndCanBePlannedAgain() throws Exception {
+        LabNode old = lab.cluster.primary();
+        old.kill9();
+        FailoverWorkflow first = new FailoverWorkflow(lab.definition, Optional.empty(), lab.control,
+                FailoverSettings.defaults(), lab.fences, Optional.empty());
+        WorkflowReport r = run(first, "Promote ", step -> lab.cluster.node(first.candidate().orElseThrow()).kill9());
+        assertThat(r.outcome()).isIn(Outcome.FAILED, Outcome.RESULT_UNKNOWN);
+        assertStatedPrimaries(r, List.of());
+        LabNode candidate = lab.cluster.node(first.candidate().orElseThrow());
+        candidate.start();
+        FailoverWorkflow again = new FailoverWorkflow(lab.definition, Optional.of(candidate.name()), lab.control,
+                FailoverSettings.defaults(), lab.fences, Optional.empty());
+        WorkflowReport second = lab.confirmAll(lab.prepare(again));
+        assertThat(second.outcome()).as(second.summary() + " " + second.verification()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(lab.writablePrimaries()).containsExactly(candidate.name());
+        rejoin(old.name());
+        awaitAllStreaming();
+    }
+}
