@@ -188,7 +188,7 @@ final class SwitchoverBench implements Callable<Integer> {
 
     private SwitchoverFigures.Failover failover() throws Exception {
         LabNode primary = cluster.primary();
-        long ackedBefore = awaitMoreAcks(20);
+        awaitMoreAcks(20);
         LastSeen seen = new LastSeen(primary.name(), primary.walPosition().current().orElseThrow(), Instant.now());
         long killed = System.nanoTime();
         primary.kill9();
@@ -197,15 +197,19 @@ final class SwitchoverBench implements Callable<Integer> {
                 FailoverSettings.defaults(), fences, Optional.of(seen));
         Timed t = runWorkflow(workflow);
         String to = workflow.candidate().orElse("?");
+        // Until the confirmation no node but the dying old primary could acknowledge a write (kill -9 returns once
+        // its processes are gone); from it on, only the new primary can.
+        long confirmed = t.confirmedNanos;
+        long ackedByOld = beforeNanos(confirmed).size();
         long firstWrite = -1;
-        if (t.report.outcome() == Outcome.SUCCEEDED) {
-            awaitMoreAcks(20);
-            firstWrite = workload.acknowledged().stream().mapToLong(AckedCommit::nanoTime).filter(x -> x > killed)
+        int lost = -1;
+        // Measured whenever the steps ran: a failover whose verification failed may still have a new primary.
+        if (t.report.outcome().ranSteps()
+                && Waits.within(WAIT, () -> workload.stats().acknowledgedWrites() > ackedByOld)) {
+            firstWrite = workload.acknowledged().stream().mapToLong(AckedCommit::nanoTime).filter(x -> x > confirmed)
                     .min().orElse(-1);
+            lost = Workload.missingOn(cluster.node(to), beforeNanos(confirmed)).size();
         }
-        List<AckedCommit> acked = workload.acknowledged();
-        List<AckedCommit> beforeKill = acked.stream().filter(a -> a.nanoTime() < killed).toList();
-        int lost = t.report.outcome() == Outcome.SUCCEEDED ? Workload.missingOn(cluster.node(to), beforeKill).size() : -1;
         String dataLoss = t.proposal.prechecks().stream().filter(c -> c.name().equals("data-loss estimate"))
                 .findFirst().map(c -> c.status() + ": " + c.evidence()).orElse("not run");
         long writable = t.report.steps().stream().filter(s -> s.title().startsWith("Check that ") && s.done())
@@ -214,8 +218,12 @@ final class SwitchoverBench implements Callable<Integer> {
         return new SwitchoverFigures.Failover(primary.name(), to, t.report.outcome().name(), dataLoss, killMillis,
                 t.prepareMillis, writable, firstWrite < 0 ? -1 : (firstWrite - t.confirmedNanos) / 1_000_000,
                 (t.finishedNanos - t.confirmedNanos) / 1_000_000,
-                firstWrite < 0 ? -1 : (firstWrite - killed) / 1_000_000, beforeKill.size(), lost,
+                firstWrite < 0 ? -1 : (firstWrite - killed) / 1_000_000, ackedByOld, lost,
                 StepTime.of(t.report.steps()));
+    }
+
+    private List<AckedCommit> beforeNanos(long nanos) {
+        return workload.acknowledged().stream().filter(a -> a.nanoTime() < nanos).toList();
     }
 
     private SwitchoverFigures.Rejoin rejoin(String node) throws Exception {
@@ -235,7 +243,7 @@ final class SwitchoverBench implements Callable<Integer> {
         Proposal proposal = engine.prepare(workflow, WorkflowListener.NONE).get(2, TimeUnit.MINUTES);
         long prepared = System.nanoTime();
         if (proposal.blocked()) {
-            progress("blocked: " + proposal.failures().stream().map(c -> c.name() + ": " + c.evidence()).toList());
+            warn("blocked: " + proposal.failures().stream().map(c -> c.name() + ": " + c.evidence()).toList());
         }
         Instant confirmedAt = Instant.now();
         long confirmed = System.nanoTime();
@@ -243,7 +251,8 @@ final class SwitchoverBench implements Callable<Integer> {
                 .typing(proposal.confirmationWord()), WorkflowListener.NONE).report().get(10, TimeUnit.MINUTES);
         long finished = System.nanoTime();
         if (report.outcome() != Outcome.SUCCEEDED) {
-            progress(workflow.title() + ": " + report.outcome() + ": " + report.summary() + " "
+            // On stderr even with --json: the figures of this workflow need this to be read right.
+            warn(workflow.title() + ": " + report.outcome() + ": " + report.summary() + " "
                     + report.verification().stream().filter(c -> !c.passed()).map(CheckResult::evidence).toList());
         }
         return new Timed(proposal, report, (prepared - p0) / 1_000_000, confirmedAt, confirmed, finished);
@@ -255,6 +264,11 @@ final class SwitchoverBench implements Callable<Integer> {
         Waits.until(WAIT, more + " more acknowledged writes (last error: " + workload.stats().lastError() + ")",
                 () -> workload.stats().acknowledgedWrites() >= from + more);
         return workload.stats().acknowledgedWrites();
+    }
+
+    private void warn(String what) {
+        spec.commandLine().getErr().println("bench: " + what);
+        spec.commandLine().getErr().flush();
     }
 
     private void progress(String what) {

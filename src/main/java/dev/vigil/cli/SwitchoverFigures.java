@@ -48,7 +48,7 @@ record SwitchoverFigures(String server, int cpus, String workload, List<Run> swi
      */
     record Failover(String from, String to, String outcome, String dataLossCheck, long killMillis, long prepareMillis,
                     long confirmToWritableMillis, long confirmToFirstWriteMillis, long confirmToVerifiedMillis,
-                    long killToFirstWriteMillis, long acknowledgedBeforeKill, int lost, List<StepTime> steps) {}
+                    long killToFirstWriteMillis, long acknowledgedByOldPrimary, int lost, List<StepTime> steps) {}
 
     record Rejoin(String node, String method, String outcome, long confirmToVerifiedMillis, List<StepTime> steps) {}
 
@@ -130,8 +130,9 @@ record SwitchoverFigures(String server, int cpus, String workload, List<Run> swi
                     f.confirmToVerifiedMillis());
             out.printf(Locale.ROOT, "  kill to first write %s (kill -9 returned in %d ms, prepare %d ms, no time to "
                     + "read)%n", millis(f.killToFirstWriteMillis()), f.killMillis(), f.prepareMillis());
-            out.printf(Locale.ROOT, "  acknowledged commits lost: %d of %d acknowledged before the kill "
-                    + "(asynchronous replication)%n", f.lost(), f.acknowledgedBeforeKill());
+            out.printf(Locale.ROOT, "  acknowledged commits lost: %s of %d the old primary acknowledged "
+                    + "(asynchronous replication)%n", f.lost() < 0 ? "not checked" : Integer.toString(f.lost()),
+                    f.acknowledgedByOldPrimary());
             out.println("  data-loss precheck said: " + f.dataLossCheck());
             out.println("  steps (ms): " + String.join("  ", f.steps().stream()
                     .map(s -> s.number() + " " + s.title() + " " + s.millis()).toList()));
