@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {"Measure Vigil and its lab; prints figures.",
         "The window's own bench is 'vigil bench ui' (needs a display, e.g. xvfb-run)."},
-        subcommands = {BenchCommand.LabBench.class, MonitorBench.class})
+        subcommands = {BenchCommand.LabBench.class, MonitorBench.class, SwitchoverBench.class})
 final class BenchCommand {
 
     @Command(name = "lab", mixinStandardHelpOptions = true,

@@ -87,7 +87,7 @@ public final class Lab implements AutoCloseable {
             throw new LabException("Could not create lab directory " + dir + ": " + e.getMessage(), e);
         }
         Lab lab = new Lab(dir, binaries, user, LabCredentials.generate());
-        lab.marker = LabMarker.forThisProcess(binaries.toString());
+        lab.marker = LabMarker.forThisProcess(binaries);
         lab.marker.write(dir);
         CREATED.add(dir);
         OPEN.add(lab);

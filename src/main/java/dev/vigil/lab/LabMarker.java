@@ -13,19 +13,23 @@ import java.util.Properties;
 
 /**
  * The file that makes a directory a Vigil lab: who owns it (pid and start time of the JVM, so a recycled pid
- * is not mistaken for the owner) and which clusters and ports it holds. Only directories with this marker
- * are ever cleaned up.
+ * is not mistaken for the owner), which clusters and ports it holds, and the bin directory its servers run from
+ * (so another process can stop and start them: {@link RunningLabs}). Only directories with this marker are ever
+ * cleaned up.
+ *
+ * @param binDir empty in markers written before it was recorded
  */
 public record LabMarker(long ownerPid, Instant ownerStart, Instant created, String binaries,
-                        Map<String, Map<String, Integer>> clusters) {
+                        Map<String, Map<String, Integer>> clusters, Optional<Path> binDir) {
 
     public static final String FILE = "vigil-lab.properties";
     private static final String MAGIC_KEY = "vigil.lab";
+    private static final String BIN_DIR_KEY = "bin.dir";
 
-    static LabMarker forThisProcess(String binaries) {
+    static LabMarker forThisProcess(PgBinaries binaries) {
         ProcessHandle me = ProcessHandle.current();
-        return new LabMarker(me.pid(), me.info().startInstant().orElse(Instant.EPOCH), Instant.now(), binaries,
-                new LinkedHashMap<>());
+        return new LabMarker(me.pid(), me.info().startInstant().orElse(Instant.EPOCH), Instant.now(),
+                binaries.toString(), new LinkedHashMap<>(), Optional.of(binaries.binDir().toAbsolutePath()));
     }
 
     /** Whether the JVM that made this lab still runs. */
@@ -38,7 +42,7 @@ public record LabMarker(long ownerPid, Instant ownerStart, Instant created, Stri
     LabMarker withCluster(String name, Map<String, Integer> ports) {
         Map<String, Map<String, Integer>> copy = new LinkedHashMap<>(clusters);
         copy.put(name, Map.copyOf(ports));
-        return new LabMarker(ownerPid, ownerStart, created, binaries, copy);
+        return new LabMarker(ownerPid, ownerStart, created, binaries, copy, binDir);
     }
 
     void write(Path labDir) {
@@ -48,6 +52,7 @@ public record LabMarker(long ownerPid, Instant ownerStart, Instant created, Stri
         p.setProperty("owner.start", ownerStart.toString());
         p.setProperty("created", created.toString());
         p.setProperty("binaries", binaries);
+        binDir.ifPresent(d -> p.setProperty(BIN_DIR_KEY, d.toString()));
         clusters.forEach((cluster, ports) -> ports.forEach((node, port) ->
                 p.setProperty("cluster." + cluster + "." + node + ".port", Integer.toString(port))));
         Path tmp = labDir.resolve(FILE + ".tmp");
@@ -84,7 +89,8 @@ public record LabMarker(long ownerPid, Instant ownerStart, Instant created, Stri
                     });
             return Optional.of(new LabMarker(Long.parseLong(p.getProperty("owner.pid")),
                     Instant.parse(p.getProperty("owner.start")), Instant.parse(p.getProperty("created")),
-                    p.getProperty("binaries", "?"), clusters));
+                    p.getProperty("binaries", "?"), clusters,
+                    Optional.ofNullable(p.getProperty(BIN_DIR_KEY)).filter(d -> !d.isBlank()).map(Path::of)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -57,6 +57,28 @@ public record ServiceUser(String name, int uid, int gid, boolean dropsPrivileges
                 + USER_ENV + " to an unprivileged user.");
     }
 
+    /**
+     * The user that owns {@code dir} (a lab cluster's directory), for acting on servers another process started:
+     * ourselves when we are not root, else that directory's owner, who must not be root.
+     */
+    static ServiceUser owning(Path dir) {
+        int uid = currentUid();
+        if (uid != 0) {
+            return new ServiceUser(System.getProperty("user.name"), uid, -1, false);
+        }
+        try {
+            String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
+            Optional<int[]> ids = lookupIds(owner);
+            if (ids.isEmpty() || ids.get()[0] == 0) {
+                throw new LabException(dir + " is owned by " + owner + ", not by an unprivileged user the lab's "
+                        + "servers could run as.");
+            }
+            return new ServiceUser(owner, ids.get()[0], ids.get()[1], true);
+        } catch (IOException e) {
+            throw new LabException("Could not tell who owns " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The command, run as this user. */
     public List<String> wrap(List<String> command) {
         if (!dropsPrivileges) {

@@ -1,15 +1,39 @@
 package dev.vigil.ops.control;
 
 import dev.vigil.cluster.ClusterDefinition;
+import dev.vigil.cluster.LabInventory;
+import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.lab.RunningLabs;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Which {@link NodeControl} serves each cluster: one registered by whoever runs the cluster (a lab in this
- * JVM), else what clusters.yaml configures, else none.
+ * JVM), else, for a {@code lab:<name>} cluster of a lab running on this machine, that lab's pg_ctl, else what
+ * clusters.yaml configures, else none.
  */
 public final class NodeControls {
     private final Map<String, NodeControl> registered = new ConcurrentHashMap<>();
+    private final Optional<Path> labBase;
+
+    public NodeControls() {
+        this(Optional.empty());
+    }
+
+    private NodeControls(Optional<Path> labBase) {
+        this.labBase = labBase;
+    }
+
+    /**
+     * Also serves the {@code lab:<name>} clusters of labs under {@code labBase} that another process started
+     * ({@code vigil lab up}): their servers are controlled without this process owning the lab.
+     */
+    public static NodeControls withRunningLabs(Path labBase) {
+        return new NodeControls(Optional.of(labBase));
+    }
 
     public NodeControls register(String cluster, NodeControl control) {
         registered.put(cluster, control);
@@ -18,6 +42,19 @@ public final class NodeControls {
 
     public NodeControl forCluster(ClusterDefinition cluster) {
         NodeControl own = registered.get(cluster.name());
-        return own != null ? own : CommandNodeControl.of(cluster);
+        if (own != null) {
+            return own;
+        }
+        return runningLab(cluster).orElseGet(() -> CommandNodeControl.of(cluster));
+    }
+
+    private Optional<NodeControl> runningLab(ClusterDefinition cluster) {
+        if (labBase.isEmpty() || !cluster.name().startsWith(LabInventory.PREFIX)) {
+            return Optional.empty();
+        }
+        Map<String, Integer> ports = cluster.nodes().stream()
+                .collect(Collectors.toMap(NodeEndpoint::name, NodeEndpoint::port, (a, b) -> a));
+        return RunningLabs.cluster(labBase.get(), cluster.name().substring(LabInventory.PREFIX.length()), ports)
+                .map(LabNodeControl::new);
     }
 }

@@ -174,6 +174,8 @@ public final class RejoinWorkflow implements Workflow {
         ClusterReading r = planned;
         List<String> candidates = new ArrayList<>(r.standbysOf(primary).stream().map(NodeState::primaryConninfo).toList());
         r.state(node).map(NodeState::primaryConninfo).ifPresent(candidates::add);
+        // In a two-node cluster nobody follows the primary yet; a promoted primary keeps its own old conninfo.
+        r.state(primary).map(NodeState::primaryConninfo).ifPresent(candidates::add);
         for (String c : candidates) {
             try {
                 if (c != null && !c.isBlank()) {

@@ -1,0 +1,33 @@
+package dev.vigil.cli;
+
+import dev.vigil.ops.failover.FailoverWorkflow;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "failover", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = GuidedAction.USAGE,
+        description = {"The primary is down: fence it, promote the most advanced standby (or --to), re-point the "
+                + "others, and mark the old primary 'needs rejoin'.",
+                "Prints the data-loss estimate and the fencing status among the prechecks; needs the cluster name "
+                        + "typed. Exit codes as for switchover."})
+final class FailoverCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ActionOptions options;
+    @Option(names = "--to", paramLabel = "NODE", description = "The standby to promote (default: the one that has "
+            + "received the most WAL).")
+    String to;
+
+    @Override
+    public Integer call() throws Exception {
+        // The command line has no monitor history, so the data-loss estimate is read from the standbys alone.
+        return new GuidedAction(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                OperatorConsole.system()).run("failover", (cluster, control, settings, fences) ->
+                new FailoverWorkflow(cluster, Optional.ofNullable(to), control, settings, fences, Optional.empty()));
+    }
+}

@@ -1,0 +1,172 @@
+package dev.vigil.cli;
+
+import dev.vigil.cluster.ClusterDefinition;
+import dev.vigil.cluster.Inventory;
+import dev.vigil.journal.Journal;
+import dev.vigil.lab.LabSettings;
+import dev.vigil.ops.Confirmation;
+import dev.vigil.ops.Proposal;
+import dev.vigil.ops.Workflow;
+import dev.vigil.ops.WorkflowEngine;
+import dev.vigil.ops.WorkflowReport;
+import dev.vigil.ops.WorkflowRun;
+import dev.vigil.ops.control.NodeControl;
+import dev.vigil.ops.control.NodeControls;
+import dev.vigil.ops.failover.FailoverSettings;
+import dev.vigil.ops.failover.NodeFences;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one switchover, failover or rejoin from the command line the way the window does: prepare (topology, plan,
+ * prechecks) on the workflow engine, print it, then stop (dry run, blocked) or take the operator's confirmation
+ * and execute it with live progress, all journaled. The confirmation comes from the options or the terminal,
+ * never from a guess: with neither, nothing runs.
+ */
+final class GuidedAction {
+    static final int OK = 0;
+    static final int USAGE = 1;
+    static final int NOT_RUN = 2;
+    static final int FAILED = 3;
+
+    /** Builds the workflow for the chosen cluster; an IllegalArgumentException is a usage error. */
+    @FunctionalInterface
+    interface Factory {
+        Workflow create(ClusterDefinition cluster, NodeControl control, FailoverSettings settings, NodeFences fences);
+    }
+
+    private final ActionOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Optional<OperatorConsole> console;
+
+    GuidedAction(ActionOptions options, PrintWriter out, PrintWriter err, Optional<OperatorConsole> console) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.console = console;
+    }
+
+    int run(String command, Factory factory) throws InterruptedException {
+        Inventory inventory = Inventory.discover(options.config, LabSettings.defaultBaseDir());
+        Optional<ClusterDefinition> cluster = inventory.clusters().stream()
+                .filter(c -> c.name().equals(options.cluster)).findFirst();
+        if (cluster.isEmpty()) {
+            err.println("vigil " + command + ": no cluster named " + options.cluster + ". Known: "
+                    + (inventory.clusters().isEmpty() ? "none (configure one with 'vigil inventory', or start a lab "
+                    + "with 'vigil lab up')" : String.join(", ", inventory.clusters().stream()
+                    .map(ClusterDefinition::name).toList())) + ".");
+            inventory.problems().forEach(p -> err.println("  " + p));
+            return USAGE;
+        }
+        NodeControl control = NodeControls.withRunningLabs(LabSettings.defaultBaseDir()).forCluster(cluster.get());
+        try (Journal journal = Journal.open(options.journal); WorkflowEngine engine = new WorkflowEngine(journal)) {
+            NodeFences fences = NodeFences.besideJournal(journal.file());
+            Workflow workflow;
+            try {
+                workflow = factory.create(cluster.get(), control, FailoverSettings.defaults(), fences);
+            } catch (IllegalArgumentException e) {
+                err.println("vigil " + command + ": " + e.getMessage() + ".");
+                return USAGE;
+            }
+            out.println(workflow.title() + (options.dryRun ? " (dry run: nothing will be changed)" : ""));
+            out.println("Node control: " + control.describe() + ". Journal: " + journal.file() + ".");
+            out.println();
+            out.flush();
+            WorkflowPrinter printer = new WorkflowPrinter(out, workflow);
+            WorkflowReport report = options.dryRun
+                    ? await(engine.dryRun(workflow, printer))
+                    : execute(engine, await(engine.prepare(workflow, printer)), printer);
+            synchronized (out) {
+                out.println("Journaled as run " + report.proposal().runId() + " in " + journal.file() + ".");
+                out.flush();
+            }
+            return WorkflowPrinter.exitCode(report);
+        }
+    }
+
+    private WorkflowReport execute(WorkflowEngine engine, Proposal proposal, WorkflowPrinter printer)
+            throws InterruptedException {
+        Optional<Confirmation> answer = proposal.blocked()
+                // Answered so that the journal holds the outcome; the engine refuses a blocked proposal.
+                ? Optional.of(Confirmation.confirm().typing(Optional.ofNullable(options.typed).orElse("")))
+                : confirmation(proposal);
+        WorkflowRun run = engine.execute(proposal, answer.orElseGet(Confirmation::decline), printer);
+        Thread cancelOnInterrupt = new Thread(() -> {
+            run.cancel();
+            try {
+                run.report().get(2, TimeUnit.MINUTES);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                // Leaving anyway: the journal says which steps started.
+            }
+        }, "vigil-cancel-on-interrupt");
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        try {
+            return await(run.report());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it waits for the report.
+            }
+        }
+    }
+
+    /** The operator's confirmation from the options or the terminal; empty when not given (declined). */
+    private Optional<Confirmation> confirmation(Proposal proposal) {
+        Confirmation c = Confirmation.confirm();
+        out.println();
+        if (proposal.hasWarnings()) {
+            if (options.acknowledgeWarnings) {
+                c = c.acknowledgingWarnings();
+                say("Warnings acknowledged (--acknowledge-warnings).");
+            } else if (console.isEmpty()) {
+                return refuse("the prechecks gave warnings and there is no terminal to acknowledge them: read them, "
+                        + "then run again with --acknowledge-warnings");
+            } else if (console.get().ask("Acknowledge the warnings above and go on? [y/N] ")
+                    .filter(a -> a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes")).isEmpty()) {
+                return refuse("the warnings were not acknowledged");
+            } else {
+                c = c.acknowledgingWarnings();
+            }
+        }
+        String word = proposal.confirmationWord();
+        String typed;
+        if (options.typed != null) {
+            typed = options.typed;
+        } else if (console.isEmpty()) {
+            return refuse("there is no terminal to type the cluster name into: to run it, add --yes-i-typed " + word);
+        } else {
+            typed = console.get().ask("Type the cluster name (" + word + ") to go ahead, anything else to stop: ")
+                    .orElse("");
+        }
+        if (!proposal.typedConfirmationRequired() && !word.equals(typed)) {
+            // The engine checks the typed name only where the workflow asks for it; here every action does.
+            return refuse("the cluster name was not typed as '" + word + "'");
+        }
+        return Optional.of(c.typing(typed));
+    }
+
+    private Optional<Confirmation> refuse(String why) {
+        say("Not confirmed: " + why + ".");
+        return Optional.empty();
+    }
+
+    private void say(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+}
