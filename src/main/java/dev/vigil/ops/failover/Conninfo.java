@@ -78,6 +78,15 @@ public record Conninfo(Map<String, String> values) {
         return new Conninfo(values);
     }
 
+    /** The parsed string, or empty when there is none or it cannot be rewritten (a URI, a broken quote). */
+    public static Optional<Conninfo> tryParse(String text) {
+        try {
+            return text == null || text.isBlank() ? Optional.empty() : Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<String> get(String key) {
         return Optional.ofNullable(values.get(key));
     }

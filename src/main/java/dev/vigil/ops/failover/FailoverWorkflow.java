@@ -156,9 +156,9 @@ public final class FailoverWorkflow implements Workflow {
         control.fence(old.get()).ifPresent(f -> steps.add(fenceStep(old.get(), f)));
         steps.add(FailoverSteps.promote(cluster, next, settings));
         steps.add(FailoverSteps.verifyPromoted(next, cand.timeline().orElse(0)));
-        Optional<Conninfo> template = parse(cand.primaryConninfo());
+        Optional<Conninfo> template = Conninfo.tryParse(cand.primaryConninfo());
         for (String f : followers()) {
-            Conninfo own = r.state(f).flatMap(s -> parse(s.primaryConninfo())).or(() -> template).orElse(Conninfo.parse(""));
+            Conninfo own = r.state(f).flatMap(s -> Conninfo.tryParse(s.primaryConninfo())).or(() -> template).orElse(Conninfo.parse(""));
             steps.add(FailoverSteps.repoint(cluster, cluster.node(f).orElseThrow(), next,
                     own.pointedAt(next.host(), next.port(), f), settings));
         }
@@ -403,11 +403,4 @@ public final class FailoverWorkflow implements Workflow {
                 + " stays fenced until a rejoin.");
     }
 
-    private static Optional<Conninfo> parse(String conninfo) {
-        try {
-            return conninfo == null || conninfo.isBlank() ? Optional.empty() : Optional.of(Conninfo.parse(conninfo));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -176,16 +176,7 @@ public final class RejoinWorkflow implements Workflow {
         r.state(node).map(NodeState::primaryConninfo).ifPresent(candidates::add);
         // In a two-node cluster nobody follows the primary yet; a promoted primary keeps its own old conninfo.
         r.state(primary).map(NodeState::primaryConninfo).ifPresent(candidates::add);
-        for (String c : candidates) {
-            try {
-                if (c != null && !c.isBlank()) {
-                    return Optional.of(Conninfo.parse(c));
-                }
-            } catch (IllegalArgumentException e) {
-                // try the next one
-            }
-        }
-        return Optional.empty();
+        return candidates.stream().map(Conninfo::tryParse).flatMap(Optional::stream).findFirst();
     }
 
     @Override

@@ -138,7 +138,7 @@ public final class SwitchoverWorkflow implements Workflow {
         Optional<Conninfo> template = template(cand.get());
         for (String sibling : siblings()) {
             NodeState s = r.state(sibling).orElseThrow();
-            Conninfo own = parse(s.primaryConninfo()).or(() -> template).orElse(Conninfo.parse(""));
+            Conninfo own = Conninfo.tryParse(s.primaryConninfo()).or(() -> template).orElse(Conninfo.parse(""));
             steps.add(FailoverSteps.repoint(cluster, endpoint(sibling), next,
                     own.pointedAt(next.host(), next.port(), sibling), settings));
         }
@@ -277,16 +277,9 @@ public final class SwitchoverWorkflow implements Workflow {
 
     /** The candidate's own primary_conninfo: the model for everyone who will follow it. */
     private static Optional<Conninfo> template(NodeState candidate) {
-        return parse(candidate.primaryConninfo());
+        return Conninfo.tryParse(candidate.primaryConninfo());
     }
 
-    private static Optional<Conninfo> parse(String conninfo) {
-        try {
-            return conninfo == null || conninfo.isBlank() ? Optional.empty() : Optional.of(Conninfo.parse(conninfo));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 
     private Optional<Lsn> currentLsn(NodeEndpoint primary) {
         try (Connection c = ActionConnections.reader(primary, ReplicationReads.READ_LIMITS);
