@@ -40,6 +40,10 @@ public record ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration 
         return new ClusterDefinition(name, nodes, interval, newActions, control);
     }
 
+    public ClusterDefinition withName(String newName) {
+        return new ClusterDefinition(newName, nodes, interval, actions, control);
+    }
+
     /** The same cluster with another way to stop, start and fence its nodes. */
     public ClusterDefinition withControl(ControlSettings newControl) {
         return new ClusterDefinition(name, nodes, interval, actions, newControl);

@@ -38,7 +38,7 @@ public final class LabInventory {
 
     /** Clusters of labs running on this machine for this user ({@code vigil lab up}, tests, other windows). */
     public static Inventory running(Path labBase) {
-        List<ClusterDefinition> clusters = new ArrayList<>();
+        Map<ClusterDefinition, Long> clusters = new java.util.LinkedHashMap<>();
         List<InventoryProblem> problems = new ArrayList<>();
         for (LabJanitor.FoundLab lab : LabJanitor.scan(labBase)) {
             if (lab.stale()) {
@@ -57,10 +57,28 @@ public final class LabInventory {
                                 LabCredentials.MONITOR_USER, Pgpass.lookup(entries, LabCredentials.HOST,
                                 node.getValue(), LabCluster.DATABASE, LabCredentials.MONITOR_USER).orElse("")))
                         .toList();
-                clusters.add(new ClusterDefinition(PREFIX + cluster.getKey(), nodes, ClusterDefinition.DEFAULT_INTERVAL,
-                        Optional.of(operator(entries, pgpass.toString()))));
+                clusters.put(new ClusterDefinition(PREFIX + cluster.getKey(), nodes, ClusterDefinition.DEFAULT_INTERVAL,
+                        Optional.of(operator(entries, pgpass.toString()))), lab.marker().ownerPid());
             }
         }
-        return new Inventory(List.of(), problems).plus(new Inventory(clusters, List.of()));
+        return new Inventory(List.of(), problems).plus(new Inventory(disambiguated(clusters), List.of()));
+    }
+
+    /**
+     * Two labs on one machine may each have a cluster called "demo" (a test, a second window): then each is named
+     * {@code lab:demo@<pid of the process that runs it>}, so that no command acts on the wrong one.
+     */
+    private static List<ClusterDefinition> disambiguated(Map<ClusterDefinition, Long> owners) {
+        Map<String, Long> counts = owners.keySet().stream().collect(java.util.stream.Collectors.groupingBy(
+                ClusterDefinition::name, java.util.stream.Collectors.counting()));
+        return owners.entrySet().stream().map(e -> counts.get(e.getKey().name()) > 1
+                ? e.getKey().withName(e.getKey().name() + "@" + e.getValue()) : e.getKey()).toList();
+    }
+
+    /** The lab's own name of a cluster named by {@link #running}: without the prefix and any {@code @pid}. */
+    public static String labClusterName(String inventoryName) {
+        String bare = inventoryName.startsWith(PREFIX) ? inventoryName.substring(PREFIX.length()) : inventoryName;
+        int at = bare.indexOf('@');
+        return at < 0 ? bare : bare.substring(0, at);
     }
 }

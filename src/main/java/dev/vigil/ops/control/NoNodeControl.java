@@ -5,9 +5,18 @@ import java.util.Optional;
 
 /** A cluster whose servers Vigil cannot stop or start: every operation is absent, every state unknown. */
 public final class NoNodeControl implements NodeControl {
-    public static final NoNodeControl INSTANCE = new NoNodeControl();
+    public static final NoNodeControl INSTANCE = new NoNodeControl(
+            "no node control configured (add 'control:' to the cluster in clusters.yaml)");
+    private final String why;
 
-    private NoNodeControl() {}
+    private NoNodeControl(String why) {
+        this.why = why;
+    }
+
+    /** No control, for a reason other than configuration (a lab Vigil cannot attach to, say). */
+    public static NoNodeControl because(String why) {
+        return new NoNodeControl(why);
+    }
 
     @Override
     public String kind() {
@@ -16,7 +25,7 @@ public final class NoNodeControl implements NodeControl {
 
     @Override
     public String describe() {
-        return "no node control configured (add 'control:' to the cluster in clusters.yaml)";
+        return why;
     }
 
     @Override

@@ -45,7 +45,12 @@ public final class NodeControls {
         if (own != null) {
             return own;
         }
-        return runningLab(cluster).orElseGet(() -> CommandNodeControl.of(cluster));
+        if (labBase.isPresent() && cluster.name().startsWith(LabInventory.PREFIX)) {
+            return runningLab(cluster).orElseGet(() -> NoNodeControl.because("Vigil cannot act on the servers of "
+                    + cluster.name() + ": its lab was started by an older Vigil, or its files are not readable by this "
+                    + "user; restart it with this version (vigil lab up)"));
+        }
+        return CommandNodeControl.of(cluster);
     }
 
     private Optional<NodeControl> runningLab(ClusterDefinition cluster) {
@@ -54,7 +59,7 @@ public final class NodeControls {
         }
         Map<String, Integer> ports = cluster.nodes().stream()
                 .collect(Collectors.toMap(NodeEndpoint::name, NodeEndpoint::port, (a, b) -> a));
-        return RunningLabs.cluster(labBase.get(), cluster.name().substring(LabInventory.PREFIX.length()), ports)
+        return RunningLabs.cluster(labBase.get(), LabInventory.labClusterName(cluster.name()), ports)
                 .map(LabNodeControl::new);
     }
 }

@@ -183,7 +183,7 @@ public final class SwitchoverWorkflow implements Workflow {
     private Step catchUpStep(NodeEndpoint primary, NodeEndpoint next) {
         return new Step("Wait until " + next.name() + " has replayed " + primary.name() + "'s last record",
                 "so that every acknowledged commit is on " + next.name() + " before it is promoted", next.name(),
-                Command.described("poll " + next.name() + ": " + FailoverSql.WAL_PROGRESS.sql().replace('\n', ' ')
+                Command.described("poll " + next.name() + ": " + FailoverSql.WAL_PROGRESS.sql().replaceAll("\\s+", " ")
                         + "  -- until replay_lsn is past the shutdown checkpoint, at most " + settings.catchUp().toSeconds()
                         + " s"), settings.catchUp().plusSeconds(5), context -> {
             long t0 = System.nanoTime();
@@ -336,8 +336,8 @@ public final class SwitchoverWorkflow implements Workflow {
                 + (others.isEmpty() ? "" : String.join(", ", others) + (others.size() == 1 ? " is" : " are")
                 + " re-pointed to " + candidate + ". ")
                 + (rejoins ? old.get() + " comes back as a standby of " + candidate + "."
-                : old.get() + " stays stopped and is marked 'needs rejoin': " + control.kind()
-                + " node control cannot restart it as a standby.");
+                : old.get() + " stays stopped and is marked 'needs rejoin': Vigil cannot restart it as a standby ("
+                + control.describe() + ").");
     }
 
     @Override

@@ -1,5 +1,6 @@
 -- One node as switchover and failover see it: role, WAL positions, replay pause, receiver, and the settings the
--- prechecks judge. Read through the monitoring login (pg_monitor reads every setting and WAL function used).
+-- prechecks judge. A standby's timeline is the newest of what its receiver, its last restartpoint and its
+-- minimum recovery point say: each alone can lag behind a timeline switch. Read through the monitoring login (pg_monitor reads every setting and WAL function used).
 SELECT pg_catalog.current_setting('server_version') AS version,
        pg_catalog.current_setting('server_version_num')::int AS version_num,
        pg_catalog.pg_is_in_recovery() AS in_recovery,
@@ -10,7 +11,8 @@ SELECT pg_catalog.current_setting('server_version') AS version,
             ELSE 'not paused' END AS pause_state,
        EXTRACT(epoch FROM pg_catalog.now() - pg_catalog.pg_last_xact_replay_timestamp())::float8 AS replay_age_s,
        CASE WHEN pg_catalog.pg_is_in_recovery()
-            THEN COALESCE(r.received_tli, (SELECT c.timeline_id FROM pg_catalog.pg_control_checkpoint() c))
+            THEN GREATEST(r.received_tli, (SELECT c.timeline_id FROM pg_catalog.pg_control_checkpoint() c),
+                          (SELECT v.min_recovery_end_timeline FROM pg_catalog.pg_control_recovery() v))
             ELSE ('x' || pg_catalog.substr(pg_catalog.pg_walfile_name(pg_catalog.pg_current_wal_lsn()), 1, 8))::bit(32)::int
        END AS timeline,
        r.status AS receiver_status,
