@@ -386,7 +386,8 @@ final class MonitorBench implements Callable<Integer> {
 
     private static NodeSample syntheticSample(String node, int tick, Instant at) {
         NodeStatus status = new NodeStatus(node, "127.0.0.1:1", NodeStatus.Reachability.UP, "", "17.6", 170006, false,
-                Optional.empty(), Optional.empty(), Optional.of(1), Optional.empty(), Optional.empty(), at, Duration.ZERO);
+                Optional.empty(), Optional.empty(), Optional.of(1), Optional.empty(), Optional.empty(), Optional.empty(), at,
+                Duration.ZERO);
         List<SessionActivity> sessions = new ArrayList<>();
         for (String wait : List.of("", "Lock", "IO")) {
             sessions.add(new SessionActivity(1, "u", "d", "a", "", "client backend", "active", wait, "", Optional.empty(),

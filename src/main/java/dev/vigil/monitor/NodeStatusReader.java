@@ -2,6 +2,7 @@ package dev.vigil.monitor;
 
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
+import dev.vigil.sql.Lsn;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Who the node is now, read at the start of every tick: role, version, timeline, upstream. */
+/** Who the node is now, read at the start of every tick: role, version, timeline, upstream, a primary's WAL end. */
 final class NodeStatusReader {
     private NodeStatusReader() {}
 
@@ -33,6 +34,7 @@ final class NodeStatusReader {
                 Optional.ofNullable(rs.getString("upstream")), Optional.ofNullable(rs.getString("receiver_state")),
                 Optional.ofNullable((Integer) rs.getObject("timeline")),
                 Optional.ofNullable((Long) rs.getObject("replay_backlog_bytes")),
+                Optional.ofNullable(rs.getString("wal_lsn")).map(Lsn::parse),
                 Optional.ofNullable(startedAt).map(Timestamp::toInstant), Instant.now(),
                 Duration.ofNanos(System.nanoTime() - startedNanos));
     }

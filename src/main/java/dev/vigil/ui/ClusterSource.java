@@ -1,6 +1,7 @@
 package dev.vigil.ui;
 
 import dev.vigil.monitor.SampleFeed;
+import dev.vigil.ops.control.NodeControls;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,19 @@ public interface ClusterSource extends AutoCloseable {
     /** The inventory's {@code alerts:} overrides of the default thresholds (none by default). */
     default Map<String, Double> alertOverrides() {
         return Map.of();
+    }
+
+    /**
+     * How switchover, failover and rejoin stop, start and fence each cluster's servers: a lab this source runs
+     * registers its own; other clusters get what their inventory configures. Asked after {@link #open()}.
+     */
+    default NodeControls nodeControls() {
+        return new NodeControls();
+    }
+
+    /** Clusters {@link #open()} created afresh (a demo lab): nothing recorded about an earlier namesake applies. */
+    default List<String> createdClusters() {
+        return List.of();
     }
 
     /** One line for the status bar: what is being watched. */

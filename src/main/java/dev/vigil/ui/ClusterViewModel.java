@@ -6,6 +6,8 @@ import dev.vigil.cluster.NodeStatus;
 import dev.vigil.monitor.ClusterHistory;
 import dev.vigil.monitor.ClusterSample;
 import dev.vigil.monitor.NodeSample;
+import dev.vigil.ops.failover.LastSeen;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,6 +18,8 @@ public final class ClusterViewModel {
     private final LiveCluster live;
     private final ReadOnlyObjectWrapper<ClusterSample> sample;
     private final ReadOnlyObjectWrapper<ClusterStatus> status;
+    private final ReadOnlyObjectWrapper<Map<String, String>> fenced = new ReadOnlyObjectWrapper<>(Map.of());
+    private final LastWrites lastWrites = new LastWrites();
 
     ClusterViewModel(LiveCluster live) {
         this.live = live;
@@ -80,7 +84,37 @@ public final class ClusterViewModel {
 
     /** Health, roles and reachability: always current, even while the views are paused. */
     void updateStatus(ClusterSample next) {
-        status.set(next.status());
+        ClusterStatus s = next.status();
+        lastWrites.observe(s);
+        status.set(s);
+    }
+
+    /**
+     * Nodes a failover fenced that need a rejoin (node to why), as last read from the fenced-node list; the tree
+     * and the Replication view mark them.
+     */
+    public ReadOnlyObjectProperty<Map<String, String>> fencedProperty() {
+        return fenced.getReadOnlyProperty();
+    }
+
+    public Map<String, String> fenced() {
+        return fenced.get();
+    }
+
+    void updateFenced(Map<String, String> next) {
+        if (!next.equals(fenced.get())) {
+            fenced.set(Map.copyOf(next));
+        }
+    }
+
+    /** The last WAL position the monitor saw the most recent primary write: a failover's data-loss estimate. */
+    public Optional<LastSeen> lastSeen() {
+        return lastWrites.latest();
+    }
+
+    /** What the console offers now: switchover, failover, rejoin, each with why not. */
+    public RoleActions roleActions() {
+        return new RoleActions(status(), fenced().keySet());
     }
 
     /** What the views show: frozen while paused. */

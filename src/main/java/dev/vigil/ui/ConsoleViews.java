@@ -37,7 +37,7 @@ final class ConsoleViews {
                 new OverviewView(new OverviewChartsPane(range)),
                 new QueriesView(new QueryDetailPane(vm.tasks(), range)),
                 new SessionsView(actions, vm.tasks()),
-                new ReplicationView(new ReplicationLagCharts(range)),
+                new ReplicationView(new ReplicationLagCharts(range), new RoleChanges(vm)::open),
                 new LocksView(actions, new LockHistoryChart(range), vm.tasks()),
                 new EventsView(events));
     }

@@ -7,6 +7,8 @@ import dev.vigil.cluster.LabInventory;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.lab.DemoLab;
 import dev.vigil.lab.LabSettings;
+import dev.vigil.ops.control.LabNodeControl;
+import dev.vigil.ops.control.NodeControls;
 import java.util.List;
 
 /** The embedded default when no cluster is configured: a live 3-node demo lab with a light workload. */
@@ -14,6 +16,7 @@ public final class DemoLabSource implements ClusterSource {
     private final LabSettings settings;
     private volatile DemoLab demo;
     private volatile ClusterMonitor watcher;
+    private volatile NodeControls controls = new NodeControls();
     private volatile boolean closed;
 
     public DemoLabSource(LabSettings settings) {
@@ -29,6 +32,7 @@ public final class DemoLabSource implements ClusterSource {
         }
         watcher = new ClusterMonitor(LabInventory.of(demo.cluster()), MonitorConnectionSettings.defaults(),
                 DefaultCollectors.all());
+        controls = new NodeControls().register(watcher.cluster().name(), new LabNodeControl(demo.cluster()));
         watcher.start();
         return List.of(watcher);
     }
@@ -36,6 +40,18 @@ public final class DemoLabSource implements ClusterSource {
     /** The running demo, for drills and tests; null until {@link #open()} returns. */
     public DemoLab demoLab() {
         return demo;
+    }
+
+    /** The demo's servers run in this JVM: the lab's pg_ctl stops, starts and fences them. */
+    @Override
+    public NodeControls nodeControls() {
+        return controls;
+    }
+
+    @Override
+    public List<String> createdClusters() {
+        ClusterMonitor w = watcher;
+        return w == null ? List.of() : List.of(w.cluster().name());
     }
 
     @Override

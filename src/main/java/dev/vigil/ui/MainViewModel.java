@@ -3,6 +3,8 @@ package dev.vigil.ui;
 import dev.vigil.alert.AlertEvent;
 import dev.vigil.journal.Journal;
 import dev.vigil.ops.WorkflowEngine;
+import dev.vigil.ops.control.NodeControls;
+import dev.vigil.ops.failover.NodeFences;
 import dev.vigil.monitor.ClusterSample;
 import dev.vigil.monitor.LatestValueMailbox;
 import dev.vigil.monitor.SampleFeed;
@@ -10,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -37,6 +41,8 @@ public final class MainViewModel implements AutoCloseable {
     public static final List<Duration> CHART_RANGES = List.of(Duration.ofMinutes(5), Duration.ofMinutes(15),
             Duration.ofMinutes(30), Duration.ofHours(1));
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MainViewModel.class);
+    private static final Duration FENCES_RELOAD = Duration.ofSeconds(5);
     private final UiThread ui;
     private final TaskExecutor tasks;
     private final ClusterSource source;
@@ -59,6 +65,11 @@ public final class MainViewModel implements AutoCloseable {
     private final List<Runnable> unsubscribers = new ArrayList<>();
     private final List<LiveCluster> liveClusters = new ArrayList<>();
     private final WorkflowEngine workflows;
+    private final NodeFences fences;
+    private volatile NodeControls nodeControls = new NodeControls();
+    private boolean fencesLoading;
+    private boolean fencesStale;
+    private long fencesLoadedNanos;
 
     public MainViewModel(UiThread ui, TaskExecutor tasks, ClusterSource source, Journal journal) {
         this.ui = ui;
@@ -66,6 +77,7 @@ public final class MainViewModel implements AutoCloseable {
         this.source = source;
         this.journal = journal;
         this.workflows = new WorkflowEngine(journal);
+        this.fences = NodeFences.besideJournal(journal.file());
         selectedCluster.addListener((o, a, cluster) -> shownSample.set(cluster == null ? null : cluster.sample()));
         live.addListener((o, was, on) -> {
             if (on) {
@@ -78,7 +90,14 @@ public final class MainViewModel implements AutoCloseable {
     public void start(String startingMessage) {
         phase.set(Phase.STARTING);
         phaseMessage.set(startingMessage);
-        tasks.submit(source::open, this::attach, this::fail);
+        tasks.submit(() -> {
+            List<SampleFeed> feeds = source.open();
+            // A cluster the source has just created is new: marks left by an earlier one of that name do not apply.
+            for (String created : source.createdClusters()) {
+                fences.fenced(created).keySet().forEach(node -> fences.clear(created, node));
+            }
+            return feeds;
+        }, this::attach, this::fail);
     }
 
     private void attach(List<SampleFeed> feeds) {
@@ -98,6 +117,8 @@ public final class MainViewModel implements AutoCloseable {
             selectedCluster.set(clusters.get(0));
         }
         sourceDescription.set(source.description());
+        nodeControls = source.nodeControls();
+        reloadFences();
         phase.set(Phase.RUNNING);
         phaseMessage.set("");
     }
@@ -107,6 +128,9 @@ public final class MainViewModel implements AutoCloseable {
         // during a training pause must still show.
         cluster.updateStatus(sample);
         lastSampleAt.set(sample.at());
+        if (System.nanoTime() - fencesLoadedNanos > FENCES_RELOAD.toNanos()) {
+            reloadFences(); // another window or the CLI may have fenced or rejoined a node
+        }
         if (!live.get()) {
             return; // paused: the views' frame stays as it was, for a trainer to talk over
         }
@@ -114,6 +138,35 @@ public final class MainViewModel implements AutoCloseable {
         if (cluster == selectedCluster.get()) {
             shownSample.set(sample);
         }
+    }
+
+    /**
+     * Re-reads the fenced-node list off the UI thread and hands each cluster its part: after every workflow,
+     * and every few seconds of ticks. One read at a time; a request during a read reads again after it.
+     */
+    public void reloadFences() {
+        if (fencesLoading) {
+            fencesStale = true;
+            return;
+        }
+        fencesLoading = true;
+        fencesStale = false;
+        fencesLoadedNanos = System.nanoTime();
+        List<String> names = clusters.stream().map(ClusterViewModel::name).toList();
+        tasks.submit(() -> {
+            Map<String, Map<String, String>> read = new HashMap<>();
+            names.forEach(n -> read.put(n, fences.fenced(n)));
+            return read;
+        }, read -> {
+            fencesLoading = false;
+            clusters.forEach(c -> c.updateFenced(read.getOrDefault(c.name(), Map.of())));
+            if (fencesStale) {
+                reloadFences();
+            }
+        }, error -> {
+            fencesLoading = false;
+            log.warn("Could not read the fenced-node list: {}", error.getMessage());
+        });
     }
 
     private void onAlert(AlertEvent event) {
@@ -215,6 +268,16 @@ public final class MainViewModel implements AutoCloseable {
     /** The one engine every action of this window goes through (one mutating workflow per cluster at a time). */
     public WorkflowEngine workflows() {
         return workflows;
+    }
+
+    /** Which nodes failovers fenced, beside the journal: workflows write it, the tree and views mark it. */
+    public NodeFences fences() {
+        return fences;
+    }
+
+    /** How the workflows stop, start and fence each cluster's servers (the demo lab's pg_ctl, or configured). */
+    public NodeControls nodeControls() {
+        return nodeControls;
     }
 
     public TaskExecutor tasks() {

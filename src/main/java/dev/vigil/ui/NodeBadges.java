@@ -16,14 +16,30 @@ final class NodeBadges {
 
     /** Health dot, name and role badge on one line, the badge pushed to the right edge. */
     static javafx.scene.layout.HBox header(NodeStatus node, String nameStyle) {
+        return header(node, nameStyle, false);
+    }
+
+    /** The same; a node a failover fenced gets a FENCED badge (instead of DOWN while it is down). */
+    static javafx.scene.layout.HBox header(NodeStatus node, String nameStyle, boolean fenced) {
         Label name = new Label(node.node());
         name.getStyleClass().add(nameStyle);
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.HBox header = new javafx.scene.layout.HBox(8, healthDot(node), name, spacer,
-                roleBadge(node));
+        javafx.scene.layout.HBox header = new javafx.scene.layout.HBox(8, healthDot(node), name, spacer);
+        if (!fenced || node.isUp()) {
+            header.getChildren().add(roleBadge(node));
+        }
+        if (fenced) {
+            header.getChildren().add(fencedBadge());
+        }
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return header;
+    }
+
+    static Label fencedBadge() {
+        Label badge = new Label("FENCED");
+        badge.getStyleClass().addAll("role-badge", "role-down", "role-fenced");
+        return badge;
     }
 
     static Label roleBadge(NodeStatus node) {

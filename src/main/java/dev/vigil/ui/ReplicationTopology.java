@@ -26,7 +26,8 @@ public record ReplicationTopology(List<Member> members, List<Link> links, List<P
     /** Something wrong, as the banner says it, with how bad it is. */
     public record Problem(Health severity, String text) {}
 
-    public record Member(String node, NodeStatus.Role role, boolean up, int depth, String upstream) {}
+    /** @param fenced listed as "fenced · needs rejoin" by a failover: down on purpose, to come back as a standby */
+    public record Member(String node, NodeStatus.Role role, boolean up, int depth, String upstream, boolean fenced) {}
 
     /** One upstream → standby link; lag figures are the upstream's view when it reports the standby. */
     public record Link(String upstream, String standby, String state, String syncState, Optional<Long> replayLagBytes,
@@ -39,6 +40,11 @@ public record ReplicationTopology(List<Member> members, List<Link> links, List<P
     }
 
     public static ReplicationTopology of(ClusterSample sample, AlertThresholds thresholds) {
+        return of(sample, thresholds, Set.of());
+    }
+
+    /** @param fenced the nodes the fenced-node list names: said as such, not as an unexplained outage */
+    public static ReplicationTopology of(ClusterSample sample, AlertThresholds thresholds, Set<String> fenced) {
         ClusterStatus status = sample.status();
         List<Member> members = new ArrayList<>();
         List<Link> links = new ArrayList<>();
@@ -52,7 +58,15 @@ public record ReplicationTopology(List<Member> members, List<Link> links, List<P
         for (NodeSample node : sample.nodes()) {
             NodeStatus s = node.status();
             String upstream = s.upstreamAddress().map(status::nodeNameFor).orElse("");
-            members.add(new Member(node.node(), s.role(), s.isUp(), depth(sample, node.node(), new HashSet<>()), upstream));
+            boolean isFenced = fenced.contains(node.node());
+            members.add(new Member(node.node(), s.role(), s.isUp(), depth(sample, node.node(), new HashSet<>()), upstream,
+                    isFenced));
+            if (isFenced) {
+                problems.add(fencedProblem(node.node(), s, status.primary().map(NodeStatus::node)));
+                if (!s.isUp() || s.role() != NodeStatus.Role.STANDBY) {
+                    continue;
+                }
+            }
             if (!s.isUp()) {
                 problems.add(new Problem(Health.CRITICAL, node.node() + " is unreachable" + (s.error().isEmpty() ? "." : ": " + s.error())));
                 continue;
@@ -97,6 +111,21 @@ public record ReplicationTopology(List<Member> members, List<Link> links, List<P
                     paused, health, verdict));
         }
         return new ReplicationTopology(members, links, problems, status.splitBrain());
+    }
+
+    /** Said plainly, with who the primary is now: after a failover this is the first thing an operator reads. */
+    private static Problem fencedProblem(String node, NodeStatus s, Optional<String> primary) {
+        if (!s.isUp()) {
+            return new Problem(Health.WARNING, primary.map(p -> p + " is the primary. ").orElse("") + node
+                    + " is fenced · needs rejoin: it is down on purpose and must never start as a primary again. "
+                    + "Rejoin it as a standby.");
+        }
+        if (s.role() == NodeStatus.Role.PRIMARY) {
+            return new Problem(Health.CRITICAL, node + " is fenced · needs rejoin, yet it runs as a PRIMARY: stop it "
+                    + "now, then rejoin it as a standby.");
+        }
+        return new Problem(Health.WARNING, node + " is marked fenced · needs rejoin and runs as a standby: rejoin it "
+                + "to check it follows the primary and clear the mark.");
     }
 
     /** Hops to a primary; an unreachable or unattached node sits at depth 0 (primary) or 1 (standby). */

@@ -9,15 +9,21 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Replication at a glance: problems first (split-brain, a standby not streaming, lag), the topology picture,
- * the per-standby lag chart, and the replication slots with the WAL they hold back.
+ * Replication at a glance: problems first (split-brain, no primary, a standby not streaming, a fenced node,
+ * lag), the role changes that apply now (switchover, failover, rejoin) as buttons, the topology picture, the
+ * per-standby lag chart, and the replication slots with the WAL they hold back.
  */
 final class ReplicationView extends BorderPane implements LiveView {
 
@@ -34,15 +40,28 @@ final class ReplicationView extends BorderPane implements LiveView {
         }
     }
 
+    /** Opens a switchover, failover or rejoin in the workflow dialog. */
+    interface RoleLauncher {
+        void open(Window owner, ClusterViewModel cluster, RoleAction action);
+    }
+
     private final VBox problems = new VBox(6);
+    private final FlowPane actions = new FlowPane(8, 8);
+    private final RoleLauncher launcher;
+    private List<RoleAction> shownActions = List.of();
+    private ClusterViewModel shownCluster;
     private final TopologyPane topology = new TopologyPane();
     private final ObservableList<SlotRow> slots = FXCollections.observableArrayList();
     private final TableView<SlotRow> slotTable = new TableView<>();
     private final VBox charts = new VBox(10);
     private final LagCharts lagCharts;
 
-    ReplicationView(LagCharts lagCharts) {
+    ReplicationView(LagCharts lagCharts, RoleLauncher launcher) {
         this.lagCharts = lagCharts;
+        this.launcher = launcher;
+        actions.setId("replication-actions");
+        actions.getStyleClass().add("replication-actions");
+        actions.managedProperty().bind(actions.visibleProperty());
         getStyleClass().add("console-view");
         setId("replication-view");
         problems.setId("replication-problems");
@@ -69,7 +88,8 @@ final class ReplicationView extends BorderPane implements LiveView {
         topoScroll.getStyleClass().add("topology-scroll");
         topoScroll.setFitToHeight(false);
         topoScroll.setPrefViewportHeight(200);
-        VBox content = new VBox(12, problems, topologyTitle, topoScroll, charts, slotsTitle, slotTable);
+        // The role changes come first: banners above them would move the buttons whenever a lag warning comes or goes.
+        VBox content = new VBox(12, actions, problems, topologyTitle, topoScroll, charts, slotsTitle, slotTable);
         content.setPadding(new Insets(4, 0, 0, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -90,7 +110,7 @@ final class ReplicationView extends BorderPane implements LiveView {
 
     @Override
     public void refresh(ClusterViewModel cluster, String node) {
-        ReplicationTopology t = ReplicationTopology.of(cluster.sample(), cluster.thresholds());
+        ReplicationTopology t = ReplicationTopology.of(cluster.sample(), cluster.thresholds(), cluster.fenced().keySet());
         problems.getChildren().setAll(t.problems().stream().map(p -> {
             Label label = new Label(p.text());
             label.setWrapText(true);
@@ -105,12 +125,57 @@ final class ReplicationView extends BorderPane implements LiveView {
             problems.getChildren().add(ok);
         }
         topology.show(t);
+        showActions(cluster);
         List<SlotRow> rows = new ArrayList<>();
         for (NodeSample n : cluster.sample().nodes()) {
             n.upValue(ReplicationSnapshot.class).ifPresent(r -> r.slots().forEach(s -> rows.add(new SlotRow(n.node(), s))));
         }
         slots.setAll(rows);
         lagCharts.refresh(cluster, t);
+    }
+
+    /** Rebuilt only when what is offered changes, so a button under the pointer keeps its hover and tooltip. */
+    private void showActions(ClusterViewModel cluster) {
+        List<RoleAction> now = cluster.roleActions().offers();
+        if (cluster == shownCluster && now.equals(shownActions)) {
+            return;
+        }
+        shownCluster = cluster;
+        shownActions = now;
+        List<Node> buttons = new ArrayList<>();
+        if (!now.isEmpty()) {
+            Label title = new Label("Role changes");
+            title.getStyleClass().add("actions-title");
+            buttons.add(title);
+        }
+        now.forEach(a -> buttons.add(button(cluster, a)));
+        actions.getChildren().setAll(buttons);
+        actions.setVisible(!now.isEmpty());
+    }
+
+    /**
+     * A disabled button shows no tooltip of its own, so the tooltip sits on a wrapper: a newcomer pointing at a
+     * greyed "Switch over to pg2…" learns why it is grey.
+     */
+    private Node button(ClusterViewModel cluster, RoleAction action) {
+        Button b = new Button(action.buttonLabel());
+        b.setId(action.id());
+        b.setDisable(!action.enabled());
+        b.setUserData(action);
+        b.getStyleClass().add(switch (action.kind()) {
+            case FAILOVER -> atlantafx.base.theme.Styles.DANGER;
+            case REJOIN -> atlantafx.base.theme.Styles.ACCENT;
+            case SWITCHOVER -> atlantafx.base.theme.Styles.BUTTON_OUTLINED;
+        });
+        if (action.kind() == RoleAction.Kind.FAILOVER) {
+            b.getStyleClass().addAll(atlantafx.base.theme.Styles.LARGE, "action-prominent");
+        }
+        b.setOnAction(e -> launcher.open(getScene().getWindow(), cluster, action));
+        StackPane wrapper = new StackPane(b);
+        wrapper.setId("wrap-" + action.id());
+        Tooltip.install(wrapper, ClusterTreeView.wideTooltip(action.enabled() ? action.explanation()
+                : "Not now: " + action.whyNot() + "."));
+        return wrapper;
     }
 
     /** The per-standby lag charts (write, flush, replay), drawn from the cluster's history. */

@@ -8,6 +8,7 @@ import dev.vigil.cluster.Inventory;
 import dev.vigil.cluster.InventoryProblem;
 import dev.vigil.cluster.LabInventory;
 import dev.vigil.lab.LabSettings;
+import dev.vigil.ops.control.NodeControls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class StartupSource implements ClusterSource {
     private final Path config;
     private final LabSettings labSettings;
     private final List<ClusterMonitor> watchers = new ArrayList<>();
+    /** Configured clusters and labs of other processes: the commands their inventory entry gives, or none. */
+    private final NodeControls controls = new NodeControls();
     private volatile ClusterSource demo;
     private volatile String description = "";
     private volatile Map<String, Double> alertOverrides = Map.of();
@@ -78,6 +81,18 @@ public final class StartupSource implements ClusterSource {
     @Override
     public Map<String, Double> alertOverrides() {
         return alertOverrides;
+    }
+
+    @Override
+    public NodeControls nodeControls() {
+        ClusterSource d = demo;
+        return d == null ? controls : d.nodeControls();
+    }
+
+    @Override
+    public List<String> createdClusters() {
+        ClusterSource d = demo;
+        return d == null ? List.of() : d.createdClusters();
     }
 
     @Override

@@ -113,19 +113,22 @@ final class TopologyPane extends Pane {
     private static VBox memberBox(ReplicationTopology.Member member, ReplicationTopology topology) {
         Label name = new Label(member.node());
         name.getStyleClass().add("topology-name");
-        String role = !member.up() ? "UNREACHABLE" : member.role().name();
+        String role = member.fenced() && !member.up() ? "FENCED" : !member.up() ? "UNREACHABLE" : member.role().name();
         Label badge = new Label(role);
         badge.getStyleClass().addAll("role-badge", !member.up() ? "role-down"
                 : member.role() == dev.vigil.cluster.NodeStatus.Role.PRIMARY ? "role-primary" : "role-standby");
         javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(8, name, badge);
         top.setAlignment(Pos.CENTER_LEFT);
-        Label detail = new Label(member.role() == dev.vigil.cluster.NodeStatus.Role.STANDBY
+        Label detail = new Label(member.fenced() ? "fenced · needs rejoin"
+                : member.role() == dev.vigil.cluster.NodeStatus.Role.STANDBY
                 ? (member.upstream().isEmpty() ? "no upstream" : "from " + member.upstream())
                 : member.role() == dev.vigil.cluster.NodeStatus.Role.PRIMARY ? "accepts writes" : "");
-        detail.getStyleClass().add("tree-muted");
+        detail.getStyleClass().add(member.fenced() ? "topology-fenced" : "tree-muted");
         VBox box = new VBox(4, top, detail);
         box.getStyleClass().add("topology-node");
-        if (!member.up()) {
+        if (member.fenced()) {
+            box.getStyleClass().add("fenced");
+        } else if (!member.up()) {
             box.getStyleClass().add("down");
         } else if (topology.splitBrain() && member.role() == dev.vigil.cluster.NodeStatus.Role.PRIMARY) {
             box.getStyleClass().add("split-brain");

@@ -3,7 +3,10 @@ package dev.vigil.ui;
 import dev.vigil.cluster.ClusterStatus;
 import dev.vigil.cluster.NodeStatus;
 
-/** A row of the cluster tree: a cluster, or one of its nodes (with its cluster, to name its upstream). */
+/**
+ * A row of the cluster tree: a cluster, or one of its nodes (with its cluster, to name its upstream, and whether
+ * a failover fenced it).
+ */
 sealed interface TreeEntry {
     String key();
 
@@ -14,7 +17,7 @@ sealed interface TreeEntry {
         }
     }
 
-    record NodeEntry(ClusterStatus cluster, NodeStatus node) implements TreeEntry {
+    record NodeEntry(ClusterStatus cluster, NodeStatus node, boolean fenced) implements TreeEntry {
         @Override
         public String key() {
             return cluster.cluster() + "/" + node.node();

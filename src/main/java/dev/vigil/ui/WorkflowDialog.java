@@ -17,14 +17,18 @@ public final class WorkflowDialog {
     private final Stage stage = new Stage();
     private final WorkflowDialogViewModel vm;
 
-    private WorkflowDialog(Window owner, WorkflowDialogViewModel vm) {
+    /** Room for the topology before and after above the plan, and still inside a 1360×860 screen. */
+    static final double ROLE_CHANGE_WIDTH = 1080;
+    static final double ROLE_CHANGE_HEIGHT = 790;
+
+    private WorkflowDialog(Window owner, WorkflowDialogViewModel vm, double width, double height) {
         this.vm = vm;
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Vigil — " + vm.title());
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.concat("Vigil — ", vm.titleProperty()));
         stage.getIcons().setAll(owner instanceof Stage s ? s.getIcons() : java.util.List.of());
         WorkflowDialogView view = new WorkflowDialogView(vm, stage::close);
-        Scene scene = new Scene(view, 860, 700);
+        Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(WorkflowDialog.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(560);
@@ -41,8 +45,21 @@ public final class WorkflowDialog {
 
     /** Shows the dialog over {@code owner} and starts preparing {@code workflow}; returns at once. */
     public static WorkflowDialog open(Window owner, WorkflowEngine engine, Workflow workflow, TaskExecutor tasks) {
-        WorkflowDialog dialog = new WorkflowDialog(owner, new WorkflowDialogViewModel(engine, workflow, tasks,
-                UiThread.fx()));
+        return show(new WorkflowDialog(owner, new WorkflowDialogViewModel(engine, workflow, tasks, UiThread.fx()),
+                860, 700));
+    }
+
+    /**
+     * The same for a workflow that changes roles (switchover, failover, rejoin): wider, for the topology before
+     * and after; {@code fenced} are the nodes the fenced-node list names now.
+     */
+    public static WorkflowDialog openRoleChange(Window owner, WorkflowEngine engine, Workflow workflow,
+                                                TaskExecutor tasks, java.util.Set<String> fenced) {
+        return show(new WorkflowDialog(owner, new WorkflowDialogViewModel(engine, workflow, tasks, UiThread.fx(), fenced),
+                ROLE_CHANGE_WIDTH, ROLE_CHANGE_HEIGHT));
+    }
+
+    private static WorkflowDialog show(WorkflowDialog dialog) {
         dialog.stage.show();
         dialog.vm.start();
         return dialog;

@@ -40,6 +40,9 @@ final class WorkflowDialogView extends BorderPane {
     private final VBox stepsBox = new VBox(10);
     private final VBox checksBox = new VBox(8);
     private final VBox resultBox = new VBox(8);
+    private final VBox changeBox = new VBox(8);
+    private final VBox keyBox = new VBox(8);
+    private final ScrollPane scroll = new ScrollPane();
 
     WorkflowDialogView(WorkflowDialogViewModel vm, Runnable close) {
         this.vm = vm;
@@ -48,17 +51,28 @@ final class WorkflowDialogView extends BorderPane {
         setTop(header());
         setCenter(body());
         setBottom(footer());
-        rebuildOn(vm.steps(), () -> stepsBox.getChildren().setAll(vm.steps().stream().map(this::stepRow).toList()));
+        rebuildOn(vm.steps(), () -> {
+            stepsBox.getChildren().setAll(vm.steps().stream().map(this::stepRow).toList());
+            revealRunningStep();
+        });
         rebuildOn(vm.prechecks(), () -> checksBox.getChildren().setAll(vm.prechecks().isEmpty()
                 ? List.of(muted("Running the prechecks…")) : vm.prechecks().stream().map(this::checkRow).toList()));
         vm.phaseProperty().addListener((o, a, b) -> rebuildResult());
         vm.reportProperty().addListener((o, a, b) -> rebuildResult());
+        vm.changeProperty().addListener((o, a, change) -> showChange(change));
+        rebuildOn(vm.keyChecks(), this::showKeyChecks);
+    }
+
+    WorkflowDialogViewModel viewModel() {
+        return vm;
     }
 
     // --- header: what, where, what is happening -----------------------------------------------------------
 
     private Node header() {
-        Label title = new Label(vm.title());
+        Label title = new Label();
+        title.setId("wf-title");
+        title.textProperty().bind(vm.titleProperty());
         title.getStyleClass().add("wf-title");
         title.setWrapText(true);
         Label topology = new Label();
@@ -66,6 +80,8 @@ final class WorkflowDialogView extends BorderPane {
         topology.getStyleClass().add("wf-topology");
         topology.setWrapText(true);
         topology.textProperty().bind(vm.topologyProperty());
+        // A role change shows the topology as a before/after picture in the body instead of this line.
+        show(topology, vm.changeProperty().isNull());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.getStyleClass().add("wf-spinner");
         spinner.setPrefSize(16, 16);
@@ -93,12 +109,123 @@ final class WorkflowDialogView extends BorderPane {
         resultBox.managedProperty().bind(resultBox.visibleProperty());
         stepsBox.setId("wf-steps");
         checksBox.setId("wf-prechecks");
-        VBox content = new VBox(14, resultBox, section("Plan"), stepsBox, section("Prechecks"), checksBox);
+        changeBox.setId("wf-change");
+        show(changeBox, vm.changeProperty().isNotNull());
+        keyBox.setId("wf-key-checks");
+        // Read before confirming; once steps run, the plan's progress moves up and the checks stay listed below.
+        show(keyBox, javafx.beans.binding.Bindings.isNotEmpty(vm.keyChecks())
+                .and(vm.phaseProperty().isEqualTo(Phase.CONFIRMING)));
+        VBox content = new VBox(14, resultBox, changeBox, keyBox, section("Plan"), stepsBox, section("Prechecks"),
+                checksBox);
         content.getStyleClass().add("wf-body");
-        ScrollPane scroll = new ScrollPane(content);
+        scroll.setContent(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("wf-scroll");
         return scroll;
+    }
+
+    /**
+     * While steps run, the running one is scrolled into view: below a role change's topology picture it would
+     * otherwise start out of sight.
+     */
+    private void revealRunningStep() {
+        if (vm.phaseProperty().get() != Phase.RUNNING || scroll.getContent() == null) {
+            return;
+        }
+        stepsBox.getChildren().stream()
+                .filter(n -> n.getUserData() instanceof StepRow r && r.status() == WorkflowDialogViewModel.StepStatus.RUNNING)
+                .findFirst().ifPresent(step -> {
+                    javafx.scene.Parent content = (javafx.scene.Parent) scroll.getContent();
+                    content.applyCss();
+                    content.layout();
+                    double contentHeight = content.getLayoutBounds().getHeight();
+                    double viewHeight = scroll.getViewportBounds().getHeight();
+                    if (contentHeight <= viewHeight) {
+                        return;
+                    }
+                    double top = content.sceneToLocal(step.localToScene(step.getLayoutBounds())).getMinY();
+                    double v = (top - viewHeight / 5) / (contentHeight - viewHeight);
+                    scroll.setVvalue(Math.max(0, Math.min(1, v)));
+                });
+    }
+
+    /** Before and after, one grid row per node, so the eye reads across what happens to each node. */
+    private void showChange(TopologyChange change) {
+        if (change == null) {
+            changeBox.getChildren().clear();
+            return;
+        }
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.getStyleClass().add("wf-change-grid");
+        grid.setHgap(10);
+        grid.setVgap(6);
+        javafx.scene.layout.ColumnConstraints side = new javafx.scene.layout.ColumnConstraints();
+        side.setPercentWidth(47);
+        side.setHgrow(Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints middle = new javafx.scene.layout.ColumnConstraints();
+        middle.setPercentWidth(6);
+        middle.setHalignment(javafx.geometry.HPos.CENTER);
+        grid.getColumnConstraints().setAll(side, middle, side);
+        grid.add(subsection("Before"), 0, 0);
+        grid.add(subsection("After"), 2, 0);
+        int r = 1;
+        for (TopologyChange.Row row : change.rows()) {
+            grid.add(nodeCard(row.node(), row.before(), false, "wf-before-" + row.node()), 0, r);
+            Label arrow = new Label("→");
+            arrow.getStyleClass().addAll("wf-change-arrow", row.changes() ? "wf-changes" : "wf-stays");
+            grid.add(arrow, 1, r);
+            grid.add(nodeCard(row.node(), row.after(), row.changes(), "wf-after-" + row.node()), 2, r);
+            r++;
+        }
+        changeBox.getChildren().setAll(section("Topology"), grid);
+    }
+
+    private static Node nodeCard(String node, TopologyChange.Side side, boolean changes, String id) {
+        Label badge = new Label(side.badge().text());
+        badge.getStyleClass().addAll("role-badge", side.badge().style(), "wf-card-badge");
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        Label name = new Label(node);
+        name.getStyleClass().add("wf-card-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        Label detail = new Label(side.detail());
+        detail.getStyleClass().add("wf-card-detail");
+        detail.setWrapText(true);
+        HBox.setHgrow(detail, Priority.ALWAYS);
+        StackPane badgeCell = new StackPane(badge);
+        badgeCell.setMinWidth(78);
+        badgeCell.setAlignment(Pos.CENTER_LEFT);
+        HBox card = new HBox(8, badgeCell, name, detail);
+        card.setAlignment(Pos.CENTER_LEFT);
+        card.getStyleClass().add("wf-node-card");
+        if (changes) {
+            card.getStyleClass().add("wf-node-changes");
+        }
+        card.setId(id);
+        card.setUserData(side);
+        card.setMaxWidth(Double.MAX_VALUE);
+        return card;
+    }
+
+    /** The data-loss estimate and the fencing status, large, before the plan: what a failover's operator must read. */
+    private void showKeyChecks() {
+        keyBox.getChildren().setAll(section("Read this first"));
+        for (CheckResult c : vm.keyChecks()) {
+            Label name = new Label(c.name().equals("data-loss estimate") ? "Data-loss estimate" : c.name());
+            name.getStyleClass().add("wf-key-name");
+            name.setWrapText(true);
+            Label evidence = wrapped(c.evidence(), "wf-key-evidence");
+            VBox text = new VBox(4, name, evidence);
+            if (!c.fix().isEmpty()) {
+                text.getChildren().add(wrapped(c.fix(), "wf-fix"));
+            }
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(12, icon(c.status()), text);
+            row.setAlignment(Pos.TOP_LEFT);
+            row.getStyleClass().addAll("wf-key-check", "wf-key-" + tone(c.status()));
+            row.setId("wf-key-" + (c.name().equals("data-loss estimate") ? "data-loss" : "fencing"));
+            row.setUserData(c);
+            keyBox.getChildren().add(row);
+        }
     }
 
     private Node stepRow(StepRow row) {
@@ -194,6 +321,7 @@ final class WorkflowDialogView extends BorderPane {
             return;
         }
         var report = vm.reportProperty().get();
+        scroll.setVvalue(0); // the outcome is at the top; the steps may have scrolled it away
         resultBox.getChildren().setAll(banner(capitalise(report.outcome().label()), tone(report.outcome())),
                 wrapped(report.summary(), "wf-summary"));
         if (!report.verification().isEmpty()) {
@@ -305,6 +433,11 @@ final class WorkflowDialogView extends BorderPane {
         }
         for (CheckResult c : shown.subList(0, Math.min(3, shown.size()))) {
             Label text = wrapped(c.name() + ": " + c.evidence(), "wf-attention-text");
+            if (WorkflowDialogViewModel.isKey(c)) {
+                // Set out in full under "Read this first"; here one line each keeps the buttons in reach.
+                text.setWrapText(false);
+                text.setTooltip(new javafx.scene.control.Tooltip(c.evidence()));
+            }
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox row = new HBox(8, icon(c.status()), text);
             row.setAlignment(Pos.CENTER_LEFT);

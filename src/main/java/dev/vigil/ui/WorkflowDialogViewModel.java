@@ -15,6 +15,7 @@ import dev.vigil.ops.WorkflowReport;
 import dev.vigil.ops.WorkflowRun;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -67,6 +68,7 @@ public final class WorkflowDialogViewModel {
     private final TaskExecutor tasks;
     private final UiThread ui;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.PREPARING);
+    private final ReadOnlyStringWrapper title;
     private final ReadOnlyStringWrapper topology = new ReadOnlyStringWrapper("Reading the topology…");
     private final ReadOnlyStringWrapper consequence = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("Reading the topology…");
@@ -79,6 +81,10 @@ public final class WorkflowDialogViewModel {
     private final StringProperty typedName = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper canConfirm = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<WorkflowReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TopologyChange> change = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<CheckResult> keyChecks = FXCollections.observableArrayList();
+    private final ObservableList<CheckResult> readOnlyKeyChecks = FXCollections.unmodifiableObservableList(keyChecks);
+    private final Set<String> fenced;
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
     private final ObservableList<CheckResult> prechecks = FXCollections.observableArrayList();
     private final ObservableList<CheckResult> verification = FXCollections.observableArrayList();
@@ -93,6 +99,14 @@ public final class WorkflowDialogViewModel {
     private boolean abandoned;
 
     public WorkflowDialogViewModel(WorkflowEngine engine, Workflow workflow, TaskExecutor tasks, UiThread ui) {
+        this(engine, workflow, tasks, ui, Set.of());
+    }
+
+    /** @param fenced the nodes the fenced-node list names now, marked in the "before" topology */
+    public WorkflowDialogViewModel(WorkflowEngine engine, Workflow workflow, TaskExecutor tasks, UiThread ui,
+                                   Set<String> fenced) {
+        this.fenced = Set.copyOf(fenced);
+        this.title = new ReadOnlyStringWrapper(workflow.title());
         this.engine = engine;
         this.workflow = workflow;
         this.tasks = tasks;
@@ -146,10 +160,13 @@ public final class WorkflowDialogViewModel {
 
     private void prepared(Proposal p) {
         proposal = p;
+        title.set(workflow.title()); // "Fail over demo" learns its candidate from the topology: "… to pg3"
         topology.set(p.topology().describe());
         consequence.set(p.consequence());
         prechecks.setAll(p.prechecks());
+        keyChecks.setAll(p.prechecks().stream().filter(WorkflowDialogViewModel::isKey).toList());
         steps.setAll(rows(p.plan().steps()));
+        change.set(TopologyChange.of(p.topology(), p.workflow().intended(p.topology(), p.plan()), fenced).orElse(null));
         blocked.set(p.blocked());
         hasWarnings.set(p.hasWarnings());
         typedConfirmationRequired.set(p.typedConfirmationRequired());
@@ -210,6 +227,14 @@ public final class WorkflowDialogViewModel {
         phase.set(Phase.FAILED);
     }
 
+    /**
+     * The checks a failover's operator must not miss, shown apart above the plan: the data-loss estimate, and
+     * whether the old primary is fenced.
+     */
+    static boolean isKey(CheckResult check) {
+        return check.name().equals("data-loss estimate") || check.name().endsWith(" is fenced");
+    }
+
     private void replace(int number, StepStatus status, String result) {
         if (number >= 1 && number <= steps.size()) {
             steps.set(number - 1, steps.get(number - 1).with(status, result));
@@ -235,7 +260,11 @@ public final class WorkflowDialogViewModel {
     // --- what the view binds to ---------------------------------------------------------------------------
 
     public String title() {
-        return workflow.title();
+        return title.get();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
@@ -286,6 +315,16 @@ public final class WorkflowDialogViewModel {
 
     public ReadOnlyBooleanProperty canConfirmProperty() {
         return canConfirm.getReadOnlyProperty();
+    }
+
+    /** Before and after, for a workflow that changes roles; null until planned, and for one that does not. */
+    public ReadOnlyObjectProperty<TopologyChange> changeProperty() {
+        return change.getReadOnlyProperty();
+    }
+
+    /** The prechecks to read first (data-loss estimate, fencing), also listed with the others. */
+    public ObservableList<CheckResult> keyChecks() {
+        return readOnlyKeyChecks;
     }
 
     public ReadOnlyObjectProperty<WorkflowReport> reportProperty() {

@@ -71,8 +71,8 @@ class AlertEngineTest {
     private static NodeSample node(String name, boolean up, boolean inRecovery, Map<String, Metric<?>> metrics) {
         NodeEndpoint e = new NodeEndpoint(name, "127.0.0.1", 5432, "d", "u", "p");
         NodeStatus s = up ? new NodeStatus(name, e.address(), NodeStatus.Reachability.UP, "", "17.6", 170006, inRecovery,
-                Optional.empty(), Optional.of("streaming"), Optional.of(1), Optional.of(0L), Optional.empty(), T,
-                Duration.ZERO) : NodeStatus.down(e, "Connection refused", T, Duration.ZERO);
+                Optional.empty(), Optional.of("streaming"), Optional.of(1), Optional.of(0L), Optional.empty(),
+                Optional.empty(), T, Duration.ZERO) : NodeStatus.down(e, "Connection refused", T, Duration.ZERO);
         return new NodeSample("c", name, 5, T, s, metrics);
     }
 

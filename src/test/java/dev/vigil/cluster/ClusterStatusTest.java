@@ -12,7 +12,7 @@ class ClusterStatusTest {
     static NodeStatus up(String name, int port, boolean inRecovery, String upstream) {
         return new NodeStatus(name, "127.0.0.1:" + port, NodeStatus.Reachability.UP, "", "17.6", 170006, inRecovery,
                 Optional.ofNullable(upstream), Optional.ofNullable(upstream == null ? null : "streaming"),
-                Optional.of(1), Optional.of(0L), Optional.of(Instant.EPOCH), Instant.EPOCH, Duration.ofMillis(2));
+                Optional.of(1), Optional.of(0L), Optional.empty(), Optional.of(Instant.EPOCH), Instant.EPOCH, Duration.ofMillis(2));
     }
 
     static NodeStatus down(String name, int port) {

@@ -33,7 +33,7 @@ class HistoryTest {
 
     static NodeSample sample(Instant at, long tick, long commits, Map<String, Integer> waits, boolean freshDatabase) {
         NodeStatus status = new NodeStatus("pg1", PG1.address(), NodeStatus.Reachability.UP, "", "17.6", 170006, false,
-                Optional.empty(), Optional.empty(), Optional.of(1), Optional.empty(), Optional.empty(), at, Duration.ZERO);
+                Optional.empty(), Optional.empty(), Optional.of(1), Optional.empty(), Optional.empty(), Optional.empty(), at, Duration.ZERO);
         List<SessionActivity> sessions = new java.util.ArrayList<>();
         waits.forEach((cls, n) -> {
             for (int i = 0; i < n; i++) {

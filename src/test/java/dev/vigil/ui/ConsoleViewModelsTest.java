@@ -54,7 +54,7 @@ class ConsoleViewModelsTest {
     static NodeStatus status(NodeEndpoint node, boolean recovery, String upstream) {
         return new NodeStatus(node.name(), node.address(), NodeStatus.Reachability.UP, "", "17.6", 170006, recovery,
                 Optional.ofNullable(upstream), recovery && upstream != null ? Optional.of("streaming") : Optional.empty(),
-                Optional.of(1), Optional.empty(), Optional.of(NOW), NOW, Duration.ofMillis(1));
+                Optional.of(1), Optional.empty(), Optional.empty(), Optional.of(NOW), NOW, Duration.ofMillis(1));
     }
 
     static NodeSample node(NodeStatus status, Object... values) {

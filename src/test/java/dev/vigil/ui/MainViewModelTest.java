@@ -91,7 +91,7 @@ class MainViewModelTest {
         return new NodeStatus(node.name(), node.address(), NodeStatus.Reachability.UP, "", "17.6", 170006,
                 !node.name().equals("pg1"), node.name().equals("pg1") ? java.util.Optional.empty()
                 : java.util.Optional.of(PG1.address()), node.name().equals("pg1") ? java.util.Optional.empty()
-                : java.util.Optional.of("streaming"), java.util.Optional.of(1), java.util.Optional.empty(),
+                : java.util.Optional.of("streaming"), java.util.Optional.of(1), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.of(at), at, Duration.ofMillis(2));
     }
 

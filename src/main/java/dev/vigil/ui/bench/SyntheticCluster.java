@@ -94,7 +94,8 @@ public final class SyntheticCluster implements SampleFeed {
     private NodeSample primary() {
         NodeStatus status = new NodeStatus("pg1", "127.0.0.1:5001", NodeStatus.Reachability.UP, "", "17.6", 170006,
                 false, Optional.empty(), Optional.empty(), Optional.of(1), Optional.empty(),
-                Optional.of(now.minusSeconds(86_400)), now, Duration.ofMillis(2));
+                Optional.of(new Lsn(0x3000000L + tick * 64 * 1024)), Optional.of(now.minusSeconds(86_400)), now,
+                Duration.ofMillis(2));
         Map<String, Metric<?>> metrics = new LinkedHashMap<>();
         List<SessionActivity> activity = new ArrayList<>(sessions);
         for (int i = 0; i < sessions; i++) {
@@ -158,7 +159,7 @@ public final class SyntheticCluster implements SampleFeed {
     private NodeSample standby(String name, int port) {
         NodeStatus status = new NodeStatus(name, "127.0.0.1:" + port, NodeStatus.Reachability.UP, "", "17.6", 170006,
                 true, Optional.of("127.0.0.1:5001"), Optional.of("streaming"), Optional.of(1), Optional.of(0L),
-                Optional.of(now.minusSeconds(86_000)), now, Duration.ofMillis(2));
+                Optional.empty(), Optional.of(now.minusSeconds(86_000)), now, Duration.ofMillis(2));
         ReceiverState receiver = new ReceiverState(Optional.of("streaming"), Optional.of("127.0.0.1"), Optional.of(5001),
                 Optional.of(1), Optional.of(now), Optional.empty(), Optional.empty(), Optional.of(0L), false,
                 Optional.of(now), Optional.of(0.0));

@@ -9,6 +9,9 @@ SELECT pg_catalog.current_setting('server_version') AS version,
        CASE WHEN pg_catalog.pg_is_in_recovery()
             THEN pg_catalog.pg_wal_lsn_diff(pg_catalog.pg_last_wal_receive_lsn(), pg_catalog.pg_last_wal_replay_lsn())::bigint
        END AS replay_backlog_bytes,
+       CASE WHEN pg_catalog.pg_is_in_recovery() THEN NULL
+            ELSE pg_catalog.pg_current_wal_lsn()::text
+       END AS wal_lsn,
        pg_catalog.pg_postmaster_start_time() AS started_at
 FROM (SELECT 1) AS one
 LEFT JOIN pg_catalog.pg_stat_wal_receiver r ON true
