@@ -26,7 +26,7 @@ public final class StartupSource implements ClusterSource {
     private final LabSettings labSettings;
     private final List<ClusterMonitor> watchers = new ArrayList<>();
     /** Configured clusters and labs of other processes: the commands their inventory entry gives, or none. */
-    private final NodeControls controls = new NodeControls();
+    private final NodeControls controls;
     private volatile ClusterSource demo;
     private volatile String description = "";
     private volatile Map<String, Double> alertOverrides = Map.of();
@@ -34,6 +34,7 @@ public final class StartupSource implements ClusterSource {
     public StartupSource(Path config, LabSettings labSettings) {
         this.config = config;
         this.labSettings = labSettings;
+        this.controls = NodeControls.withRunningLabs(labSettings.baseDir());
     }
 
     @Override

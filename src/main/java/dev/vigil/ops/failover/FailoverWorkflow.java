@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -170,7 +171,7 @@ public final class FailoverWorkflow implements Workflow {
     private Step fenceStep(String old, ControlAction fence) {
         return FailoverSteps.control("Fence " + old, "so that it cannot come back as a second primary", old, fence,
                 settings.control(), context -> {
-            fences.mark(cluster.name(), old, "fenced by a failover at " + Instant.now() + "; rejoin it as a standby");
+            fences.mark(cluster.name(), old, "fenced by a failover at " + now() + "; rejoin it as a standby");
             ProcessState s = control.state(old);
             return s.state() == ProcessState.State.RUNNING
                     ? StepResult.failed("the fence command ran but " + old + " still runs: " + s.evidence())
@@ -182,7 +183,7 @@ public final class FailoverWorkflow implements Workflow {
         return new Step("Mark " + old + " 'needs rejoin'", "it is never started as a primary; a rejoin workflow "
                 + "rewinds or re-clones it", old, Command.described("record '" + cluster.name() + "/" + old
                 + " needs rejoin' in Vigil's fenced-node list"), Duration.ofSeconds(5), context -> {
-            fences.mark(cluster.name(), old, "failed over to " + next + " at " + Instant.now()
+            fences.mark(cluster.name(), old, "failed over to " + next + " at " + now()
                     + "; rejoin it as a standby (pg_rewind or re-clone) before it serves again");
             return StepResult.done(old + " is marked 'needs rejoin'");
         });
@@ -289,10 +290,10 @@ public final class FailoverWorkflow implements Workflow {
             if (gap <= 0) {
                 return CheckResult.pass(name, "none known: " + chosen.get().node() + " has received " + received
                         + ", at or past the last LSN Vigil saw " + seen.node() + " write (" + seen.lsn() + " at "
-                        + seen.at() + ")");
+                        + seen.at().truncatedTo(ChronoUnit.SECONDS) + ")");
             }
             return CheckResult.warn(name, "up to " + SwitchoverWorkflow.bytes(gap) + " of WAL " + seen.node()
-                    + " wrote (last seen " + seen.lsn() + " at " + seen.at() + ") never reached " + chosen.get().node()
+                    + " wrote (last seen " + seen.lsn() + " at " + seen.at().truncatedTo(ChronoUnit.SECONDS) + ") never reached " + chosen.get().node()
                     + " (received " + received + "): commits in it are lost", "Acknowledge the loss, or bring "
                     + seen.node() + " back and switch over instead if it can be saved.");
         });
@@ -403,4 +404,9 @@ public final class FailoverWorkflow implements Workflow {
                 + " stays fenced until a rejoin.");
     }
 
+
+    /** To the second: evidence and marks are read by people. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
 }

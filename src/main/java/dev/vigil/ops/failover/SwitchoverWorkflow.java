@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -235,7 +236,7 @@ public final class SwitchoverWorkflow implements Workflow {
      * is the way back, so it is marked only here, just before the promotion.
      */
     private void markNeedsRejoin(NodeEndpoint primary) {
-        fences.mark(cluster.name(), primary.name(), "stopped by a switchover to " + candidate + " at " + Instant.now()
+        fences.mark(cluster.name(), primary.name(), "stopped by a switchover to " + candidate + " at " + now()
                 + "; rejoin it as a standby before it serves again");
     }
 
@@ -417,5 +418,10 @@ public final class SwitchoverWorkflow implements Workflow {
 
     static String list(List<String> items) {
         return items.stream().collect(Collectors.joining(", "));
+    }
+
+    /** To the second: evidence and marks are read by people. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 }
