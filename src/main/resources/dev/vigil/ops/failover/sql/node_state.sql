@@ -1,6 +1,6 @@
 -- One node as switchover and failover see it: role, WAL positions, replay pause, receiver, and the settings the
--- prechecks judge. A standby's timeline is the newest of what its receiver, its last restartpoint and its
--- minimum recovery point say: each alone can lag behind a timeline switch. Read through the monitoring login (pg_monitor reads every setting and WAL function used).
+-- prechecks judge. A standby's timeline is the newest of what its receiver, its last restartpoint and the
+-- timeline history files it holds say: with its primary down the receiver says nothing, and restartpoints lag. Read through the monitoring login (pg_monitor reads every setting and WAL function used).
 SELECT pg_catalog.current_setting('server_version') AS version,
        pg_catalog.current_setting('server_version_num')::int AS version_num,
        pg_catalog.pg_is_in_recovery() AS in_recovery,
@@ -12,7 +12,8 @@ SELECT pg_catalog.current_setting('server_version') AS version,
        EXTRACT(epoch FROM pg_catalog.now() - pg_catalog.pg_last_xact_replay_timestamp())::float8 AS replay_age_s,
        CASE WHEN pg_catalog.pg_is_in_recovery()
             THEN GREATEST(r.received_tli, (SELECT c.timeline_id FROM pg_catalog.pg_control_checkpoint() c),
-                          (SELECT v.min_recovery_end_timeline FROM pg_catalog.pg_control_recovery() v))
+                          (SELECT pg_catalog.max(('x' || pg_catalog.substr(w.name, 1, 8))::bit(32)::int)
+                             FROM pg_catalog.pg_ls_waldir() w WHERE w.name ~ '^[0-9A-F]{8}[.]history$'))
             ELSE ('x' || pg_catalog.substr(pg_catalog.pg_walfile_name(pg_catalog.pg_current_wal_lsn()), 1, 8))::bit(32)::int
        END AS timeline,
        r.status AS receiver_status,
