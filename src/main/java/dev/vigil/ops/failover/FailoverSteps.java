@@ -54,14 +54,13 @@ final class FailoverSteps {
         String sql = FailoverSql.CHECKPOINT.sql();
         return new Step("Checkpoint " + primary.name(), "so that the shutdown checkpoint has little left to write",
                 primary.name(), Command.sql(sql), Duration.ofSeconds(120), context -> {
-            long t0 = System.nanoTime();
             asOperator(cluster, primary, Duration.ofSeconds(110), context, c -> {
                 try (Statement st = c.createStatement()) {
                     st.execute(sql);
                 }
                 return null;
             });
-            return StepResult.done("CHECKPOINT on " + primary.name() + " took " + millis(t0));
+            return StepResult.done("CHECKPOINT on " + primary.name() + " done");
         });
     }
 
@@ -69,7 +68,6 @@ final class FailoverSteps {
     static Step control(String title, String detail, String node, ControlAction action, Duration timeout,
                         Step.Action after) {
         return new Step(title, detail, node, action.command(), timeout, context -> {
-            long t0 = System.nanoTime();
             String said;
             try {
                 said = action.run(timeout.minusSeconds(1));
@@ -78,9 +76,9 @@ final class FailoverSteps {
             }
             StepResult then = after == null ? null : after.run(context);
             if (then == null) {
-                return StepResult.done(said + " (" + millis(t0) + ")");
+                return StepResult.done(said);
             }
-            return new StepResult(then.outcome(), said + "; " + then.detail() + " (" + millis(t0) + ")", then.facts());
+            return new StepResult(then.outcome(), said + "; " + then.detail(), then.facts());
         });
     }
 
@@ -96,7 +94,6 @@ final class FailoverSteps {
         return new Step("Promote " + candidate.name(), "ends recovery; " + candidate.name() + " starts a new timeline "
                 + "and accepts writes", candidate.name(), Command.sql(sql, waitSeconds),
                 settings.promote().plusSeconds(10), context -> {
-            long t0 = System.nanoTime();
             boolean promoted = asOperator(cluster, candidate, settings.promote().plusSeconds(5), context, c -> {
                 try (PreparedStatement st = c.prepareStatement(sql)) {
                     st.setInt(1, waitSeconds);
@@ -105,7 +102,7 @@ final class FailoverSteps {
                     }
                 }
             });
-            return promoted ? StepResult.done(candidate.name() + " promoted in " + millis(t0))
+            return promoted ? StepResult.done(candidate.name() + " promoted: pg_promote returned true")
                     : StepResult.unknown("pg_promote did not finish within " + waitSeconds + " s; " + candidate.name()
                     + " may still leave recovery later");
         });
@@ -152,7 +149,6 @@ final class FailoverSteps {
         return new Step("Re-point " + standby.name() + " to " + newPrimary.name(), "its primary_conninfo names "
                 + newPrimary.address() + "; it follows the new timeline", standby.name(), Command.described(shown),
                 settings.stream().plusSeconds(10), context -> {
-            long t0 = System.nanoTime();
             asOperator(cluster, standby, Duration.ofSeconds(5), context, c -> {
                 try (Statement st = c.createStatement()) {
                     st.execute(set);
@@ -160,12 +156,12 @@ final class FailoverSteps {
                 }
                 return null;
             });
-            return awaitStreaming(standby, newPrimary, settings.stream(), context, t0);
+            return awaitStreaming(standby, newPrimary, settings.stream(), context);
         });
     }
 
     static StepResult awaitStreaming(NodeEndpoint standby, NodeEndpoint upstream, Duration limit,
-                                     WorkflowContext context, long t0) throws Exception {
+                                     WorkflowContext context) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         String last = "not read";
         while (!context.cancelRequested()) {
@@ -175,7 +171,7 @@ final class FailoverSteps {
                     Receiver r = receiver(c);
                     last = r.describe();
                     if (r.streamingFrom(upstream) && upstreamAgrees(standby, upstream)) {
-                        return StepResult.done(standby.name() + " streams from " + upstream.name() + " (" + millis(t0) + ")");
+                        return StepResult.done(standby.name() + " streams from " + upstream.name());
                     }
                     if (System.nanoTime() > deadline || context.cancelRequested()) {
                         break;
@@ -259,9 +255,5 @@ final class FailoverSteps {
                         + (s.streaming() ? " (streaming)" : " (not streaming)")
                         : r.node() + " primary" + s.timeline().map(t -> " on timeline " + t).orElse(""))
                 .orElse(r.node() + " unreachable")).collect(Collectors.joining("; "));
-    }
-
-    static String millis(long t0) {
-        return (System.nanoTime() - t0) / 1_000_000 + " ms";
     }
 }

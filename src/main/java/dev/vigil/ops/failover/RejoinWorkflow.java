@@ -166,7 +166,7 @@ public final class RejoinWorkflow implements Workflow {
         return new Step("Wait until " + node + " streams from " + source.name(), "its upstream was set by "
                 + control.describe(), node, Command.described("poll pg_stat_wal_receiver on " + node + " until it "
                 + "streams from " + source.address()), settings.stream().plusSeconds(5),
-                context -> FailoverSteps.awaitStreaming(me, source, settings.stream(), context, System.nanoTime()));
+                context -> FailoverSteps.awaitStreaming(me, source, settings.stream(), context));
     }
 
     /** A connection string to copy: a standby's that already follows the primary, else the node's own. */

@@ -152,7 +152,6 @@ public final class SwitchoverWorkflow implements Workflow {
         return new Step("Stop " + primary.name() + " cleanly", "writes stop here; the shutdown checkpoint is its last "
                 + "WAL record", primary.name(), stop.command(), settings.control(), context -> {
             Optional<Lsn> lastSeen = currentLsn(primary);
-            long t0 = System.nanoTime();
             String said;
             try {
                 said = stop.run(settings.control().minusSeconds(1));
@@ -167,8 +166,7 @@ public final class SwitchoverWorkflow implements Workflow {
             if (record.isPresent()) {
                 finalLsn = record.get().checkpoint();
                 finalLsnExact = true;
-                return StepResult.done(said + "; shutdown checkpoint at " + finalLsn + " ("
-                        + FailoverSteps.millis(t0) + ")", Map.of("final_lsn", finalLsn.toString()));
+                return StepResult.done(said + "; shutdown checkpoint at " + finalLsn, Map.of("final_lsn", finalLsn.toString()));
             }
             if (lastSeen.isEmpty()) {
                 return StepResult.failed(said + ", but neither its pg_control nor its last LSN could be read, so "
@@ -207,8 +205,7 @@ public final class SwitchoverWorkflow implements Workflow {
                         last = "received " + receive + ", replayed " + replay;
                         if (replay != null && finalLsnExact && replay.isAfter(target)) {
                             markNeedsRejoin(primary);
-                            return StepResult.done(next.name() + " replayed past " + target + " (" + last + ", "
-                                    + FailoverSteps.millis(t0) + ")", Map.of("replay_lsn", replay.toString()));
+                            return StepResult.done(next.name() + " replayed past " + target + " (" + last + ")", Map.of("replay_lsn", replay.toString()));
                         }
                         if (!finalLsnExact && replay != null && receive != null && replay.compareTo(receive) >= 0
                                 && replay.compareTo(target) >= 0) {
@@ -254,7 +251,6 @@ public final class SwitchoverWorkflow implements Workflow {
                 "it stopped cleanly and " + next.name() + " replayed past its last record, so it can follow without "
                         + "a rewind", primary.name(), Command.described(shown), settings.control().plus(settings.stream()),
                 context -> {
-            long t0 = System.nanoTime();
             try {
                 prepare.get().run(settings.control());
                 start.get().run(settings.control());
@@ -268,7 +264,7 @@ public final class SwitchoverWorkflow implements Workflow {
                 }
                 return null;
             });
-            StepResult r = FailoverSteps.awaitStreaming(primary, next, settings.stream(), context, t0);
+            StepResult r = FailoverSteps.awaitStreaming(primary, next, settings.stream(), context);
             if (r.outcome() == dev.vigil.ops.StepOutcome.DONE) {
                 fences.clear(cluster.name(), primary.name());
             }
