@@ -2,6 +2,8 @@ package dev.vigil.alert;
 
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.locks.BlockingTree;
+import dev.vigil.locks.InFlightMigration;
+import dev.vigil.locks.InFlightMigrations;
 import dev.vigil.locks.WaitEdge;
 import dev.vigil.locks.WaitForGraph;
 import dev.vigil.monitor.NodeSample;
@@ -41,6 +43,7 @@ public final class DefaultRules {
                 rule("replication-lag", o -> replicationLag(o, t)),
                 rule("slot-retention", o -> slots(o, t)),
                 rule("blocked-sessions", o -> blocked(o, t)),
+                rule("migration-in-flight", DefaultRules::migrations),
                 rule("long-transaction", o -> sessions(o, "long-transaction", s -> s.isClientBackend()
                         ? s.transactionAge().filter(a -> a.compareTo(t.longTransaction()) > 0) : Optional.empty(),
                         "open for")),
@@ -134,6 +137,26 @@ public final class DefaultRules {
                             Long.toString(locks.waitingCount()), "longest_wait_seconds",
                             String.format(Locale.ROOT, "%.1f", longest.toMillis() / 1000.0), "root_blockers",
                             graph.trees().stream().map(BlockingTree::root).map(String::valueOf).toList().toString())));
+                }
+            });
+        }
+        return findings;
+    }
+
+    /**
+     * The incident moment: a session that holds (or queues for) a table lock a migration takes, with sessions
+     * piling up behind it. Critical at once: every second of it is an outage for the table's users.
+     */
+    private static List<Finding> migrations(Observation o) {
+        List<Finding> findings = new ArrayList<>();
+        for (NodeSample n : o.nodes()) {
+            o.locks(n).filter(l -> l.waitingCount() > 0).ifPresent(locks -> {
+                for (InFlightMigration m : InFlightMigrations.find(WaitForGraph.of(locks))) {
+                    findings.add(finding("migration-in-flight", Severity.CRITICAL, n.node(), Integer.toString(m.pid()),
+                            "migration in flight on " + n.node() + "? " + m.describe() + ". Stop it safely from the "
+                                    + "Locks view.", Map.of("pid", Integer.toString(m.pid()), "lock", m.lock(),
+                                    "blocked", Integer.toString(m.blocked()), "ddl", Boolean.toString(m.ddl()),
+                                    "tool", m.tool().orElse(""), "query", m.query())));
                 }
             });
         }

@@ -51,7 +51,8 @@ public final class LockWaitCollector implements Collector<LockSnapshot> {
                 nonNull(rs.getString("datname")), nonNull(rs.getString("application_name")),
                 nonNull(rs.getString("state")), nonNull(rs.getString("wait_event_type")),
                 nonNull(rs.getString("wait_event")), instant(rs.getTimestamp("xact_start")),
-                instant(rs.getTimestamp("query_start")), nonNull(rs.getString("query")), waiting);
+                instant(rs.getTimestamp("query_start")), nonNull(rs.getString("query")), waiting,
+                texts(rs.getArray("strong_locks")));
     }
 
     private static List<Integer> pids(Array array) throws SQLException {
@@ -59,6 +60,10 @@ public final class LockWaitCollector implements Collector<LockSnapshot> {
             return List.of();
         }
         return Arrays.stream((Integer[]) array.getArray()).toList();
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.stream((String[]) array.getArray()).toList();
     }
 
     private static Optional<Instant> instant(Timestamp ts) {

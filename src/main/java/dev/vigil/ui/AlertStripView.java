@@ -68,7 +68,7 @@ final class AlertStripView extends HBox {
     /** The view that shows what an alert is about. */
     static ConsoleView viewFor(ActiveAlert alert) {
         return switch (alert.finding().rule()) {
-            case "blocked-sessions" -> ConsoleView.LOCKS;
+            case "blocked-sessions", "migration-in-flight" -> ConsoleView.LOCKS;
             case "long-transaction", "idle-in-transaction", "connections" -> ConsoleView.SESSIONS;
             case "two-primaries", "standby-not-streaming", "replication-lag", "slot-retention" -> ConsoleView.REPLICATION;
             default -> ConsoleView.OVERVIEW;

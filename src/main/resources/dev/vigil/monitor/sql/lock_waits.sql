@@ -10,6 +10,17 @@ WITH a AS MATERIALIZED (
     SELECT a.pid, pg_catalog.pg_blocking_pids(a.pid) AS blocked_by
     FROM a
     WHERE a.wait_event_type = 'Lock'
+), strong AS MATERIALIZED (
+    -- What blockers hold that a migration takes (SHARE and stronger table locks): read only when someone waits,
+    -- in one pg_locks snapshot (the EXISTS is a one-time filter: no snapshot at all otherwise).
+    SELECT l.pid, pg_catalog.array_agg(l.mode || ' on ' || l.relation::regclass::text ORDER BY l.relation) AS held
+    FROM pg_catalog.pg_locks l
+    WHERE EXISTS (SELECT 1 FROM waiting)
+      AND l.granted AND l.locktype = 'relation'
+      AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')
+      AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
+      AND l.pid IN (SELECT pg_catalog.unnest(w.blocked_by) FROM waiting w)
+    GROUP BY l.pid
 )
 SELECT pg_catalog.now() AS server_now,
        a.pid,
@@ -23,6 +34,7 @@ SELECT pg_catalog.now() AS server_now,
        a.xact_start,
        a.query_start,
        a.query,
+       st.held AS strong_locks,
        l.locktype,
        l.mode,
        -- regclass can name only tables of the database we are connected to; others say where they are.
@@ -37,6 +49,7 @@ SELECT pg_catalog.now() AS server_now,
        NULL::timestamptz AS waitstart
 FROM a
 LEFT JOIN waiting w ON w.pid = a.pid
+LEFT JOIN strong st ON st.pid = a.pid
 LEFT JOIN LATERAL (
     SELECT l.locktype, l.mode, l.relation, l.database
     FROM pg_catalog.pg_locks l

@@ -1,0 +1,60 @@
+package dev.vigil.locks;
+
+import dev.vigil.monitor.LockSession;
+import dev.vigil.monitor.WaitingLock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds sessions that look like a migration blocking traffic, from the lock graph alone (no extra query): a
+ * session others wait on that holds a SHARE-or-stronger table lock, or that is itself queued for one. The
+ * statement being DDL and the application being a migration tool are evidence, not conditions: a migration
+ * between statements (sleeping, or idle in transaction) shows neither, and is the worst case.
+ */
+public final class InFlightMigrations {
+    /** Table lock modes a migration takes, SHARE and stronger: each blocks the writes of ordinary traffic. */
+    static final Set<String> STRONG = Set.of("ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock");
+    private static final Pattern DDL = Pattern.compile("^\\s*(ALTER|CREATE|DROP|TRUNCATE|LOCK|REINDEX|CLUSTER|VACUUM\\s+FULL"
+            + "|REFRESH\\s+MATERIALIZED|COMMENT\\s+ON|GRANT|REVOKE)\\b", Pattern.CASE_INSENSITIVE);
+    private static final List<String> TOOLS = List.of("flyway", "liquibase", "alembic", "rails", "activerecord",
+            "knex", "prisma", "goose", "migrate", "sqitch", "django", "dbmate", "atlas", "ecto");
+
+    private InFlightMigrations() {}
+
+    /** The suspects, most sessions blocked first. */
+    public static List<InFlightMigration> find(WaitForGraph graph) {
+        List<InFlightMigration> found = new ArrayList<>();
+        for (LockSession s : graph.sessions().values()) {
+            int blocked = graph.blockedTransitively(s.pid());
+            if (blocked == 0) {
+                continue;
+            }
+            Optional<String> held = s.strongLocks().stream().findFirst();
+            Optional<WaitingLock> queuedFor = s.waitingFor().filter(w -> "relation".equals(w.lockType())
+                    && STRONG.contains(w.mode()));
+            if (held.isEmpty() && queuedFor.isEmpty()) {
+                continue;
+            }
+            String lock = held.orElseGet(() -> queuedFor.get().mode() + " on " + queuedFor.get().relation().orElse("a table"));
+            found.add(new InFlightMigration(s.pid(), s.user(), s.database(), s.application(), s.query(), lock,
+                    held.isEmpty(), blocked, DDL.matcher(stripComments(s.query())).find(), tool(s.application()),
+                    s.transactionStart(), graph.snapshot().at()));
+        }
+        found.sort(Comparator.comparingInt(InFlightMigration::blocked).reversed().thenComparingInt(InFlightMigration::pid));
+        return found;
+    }
+
+    static Optional<String> tool(String application) {
+        String lower = application.toLowerCase(Locale.ROOT);
+        return TOOLS.stream().filter(lower::contains).findFirst();
+    }
+
+    private static String stripComments(String query) {
+        return query.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.vigil.migrate.inflight;
+
+import dev.vigil.sql.Identifiers;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the suspected migration, the tables it locks and the history table, each on a given connection. */
+final class InFlightReads {
+    private InFlightReads() {}
+
+    static TargetState target(Connection c, int pid) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(InFlightSql.TARGET_STATE.sql())) {
+            st.setInt(1, pid);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return TargetState.gone(pid);
+                }
+                return new TargetState(pid, Optional.ofNullable(rs.getObject("backend_start", OffsetDateTime.class)),
+                        nz(rs.getString("state")), nz(rs.getString("usename")), nz(rs.getString("application_name")),
+                        nz(rs.getString("query")), texts(rs.getArray("strong_locks")), rs.getInt("blocked_directly"),
+                        rs.getInt("waiting_total"));
+            }
+        }
+    }
+
+    static Optional<RelationShape> shape(Connection c, String relation) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(InFlightSql.RELATION_SHAPE.sql())) {
+            st.setString(1, relation);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(new RelationShape(rs.getString("relation"), nz(rs.getString("columns")),
+                        rs.getInt("indexes"), rs.getInt("constraints"))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Shapes of the given tables; a table that no longer resolves maps to empty. */
+    static Map<String, Optional<RelationShape>> shapes(Connection c, List<String> relations) throws SQLException {
+        Map<String, Optional<RelationShape>> out = new java.util.LinkedHashMap<>();
+        for (String r : relations) {
+            out.put(r, shape(c, r));
+        }
+        return out;
+    }
+
+    /** {@code table} is "schema.name"; each part is quoted as an identifier before it goes into the SQL. */
+    static HistoryState history(Connection c, String table) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(InFlightSql.HISTORY_EXISTS.sql())) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return HistoryState.absent(table);
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>(Arrays.asList(table.split("\\.", 2)));
+        String quoted = String.join(".", parts.stream().map(Identifiers::quote).toList());
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(String.format(InFlightSql.HISTORY_STATE.sql(), quoted))) {
+            rs.next();
+            return new HistoryState(table, true, rs.getInt("rows"), Optional.ofNullable((Integer) rs.getObject("newest_rank")),
+                    Optional.ofNullable((Boolean) rs.getObject("newest_success")),
+                    Optional.ofNullable(rs.getString("newest_version")));
+        }
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.stream((String[]) array.getArray()).toList();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.vigil.migrate.inflight;
+
+import dev.vigil.sql.VersionedSql;
+
+/** The SQL of stopping an in-flight migration: {@code migrate/inflight/sql/<name>.sql} next to this class. */
+enum InFlightSql implements VersionedSql.Query {
+    TARGET_STATE,
+    RELATION_SHAPE,
+    HISTORY_EXISTS,
+    HISTORY_STATE,
+    MAY_SIGNAL,
+    CANCEL,
+    TERMINATE;
+
+    private final int[] variantsSince;
+
+    InFlightSql(int... variantsSince) {
+        this.variantsSince = variantsSince;
+    }
+
+    @Override
+    public int[] variantsSince() {
+        return variantsSince.clone();
+    }
+
+    String sql() {
+        return sql(0);
+    }
+}
