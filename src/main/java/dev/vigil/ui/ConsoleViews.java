@@ -2,6 +2,7 @@ package dev.vigil.ui;
 
 import java.time.Duration;
 import javafx.scene.control.Alert;
+import dev.vigil.migrate.inflight.StopMigrationWorkflow;
 import java.util.List;
 import java.util.function.Supplier;
 import dev.vigil.ops.session.SessionSignalWorkflow;
@@ -38,7 +39,10 @@ final class ConsoleViews {
                 new QueriesView(new QueryDetailPane(vm.tasks(), range)),
                 new SessionsView(actions, vm.tasks()),
                 new ReplicationView(new ReplicationLagCharts(range), new RoleChanges(vm)::open),
-                new LocksView(actions, new LockHistoryChart(range), vm.tasks()),
+                new LocksView(actions, (owner, cluster, node, pid, terminate) -> WorkflowDialog.open(owner,
+                        vm.workflows(), terminate ? StopMigrationWorkflow.terminate(cluster.definition(), node, pid)
+                                : StopMigrationWorkflow.cancel(cluster.definition(), node, pid), vm.tasks()),
+                        new LockHistoryChart(range), vm.tasks()),
                 new EventsView(events));
     }
 }

@@ -55,16 +55,26 @@ final class LocksView extends BorderPane implements LiveView {
 
     private final HeldLocksLabel heldLocks;
 
-    LocksView(SessionActions actions, LockHistory history, TaskExecutor tasks) {
+    /** Opens the guided stop of an in-flight migration: cancel, or terminate as the escalation. */
+    interface MigrationActions {
+        void stop(javafx.stage.Window owner, ClusterViewModel cluster, String node, int pid, boolean terminate);
+    }
+
+    private final MigrationBanner banner;
+
+    LocksView(SessionActions actions, MigrationActions migrations, LockHistory history, TaskExecutor tasks) {
         this.actions = actions;
+        this.banner = new MigrationBanner(pid -> migrations.stop(getScene().getWindow(), cluster, node, pid, false),
+                pid -> migrations.stop(getScene().getWindow(), cluster, node, pid, true));
         this.heldLocks = new HeldLocksLabel(tasks);
         this.history = history;
         getStyleClass().add("console-view");
         setId("locks-view");
         summary.getStyleClass().add("view-summary");
         summary.setId("locks-summary");
-        setTop(summary);
-        BorderPane.setMargin(summary, new Insets(0, 0, 8, 0));
+        VBox top = new VBox(8, banner, summary);
+        setTop(top);
+        BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
 
         treeList.setId("blocking-trees");
         treeList.setPlaceholder(new Label("Nobody is blocked."));
@@ -172,6 +182,7 @@ final class LocksView extends BorderPane implements LiveView {
         node = shown.map(NodeSample::node).orElse("");
         Optional<LockSnapshot> locks = shown.flatMap(n -> n.upValue(LockSnapshot.class));
         if (locks.isEmpty()) {
+            banner.show(List.of(), node);
             current = null;
             trees.clear();
             graph.show(null);
@@ -179,6 +190,7 @@ final class LocksView extends BorderPane implements LiveView {
                     : node + " is unreachable").orElse(""));
         } else {
             current = WaitForGraph.of(locks.get());
+            banner.show(dev.vigil.locks.InFlightMigrations.find(current), node);
             // The canvas cannot read the theme's CSS; the user-agent stylesheet says which one is on.
             String theme = javafx.application.Application.getUserAgentStylesheet();
             graph.setDark(theme == null || !theme.contains("light"));

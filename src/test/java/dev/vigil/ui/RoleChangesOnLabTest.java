@@ -207,7 +207,7 @@ class RoleChangesOnLabTest {
      * and goes as alerts are raised and cleared, moving everything below it, and a click aimed before such a move
      * lands on whatever is there after it.
      */
-    private static void clickWhenSteady(FxRobot robot, String id) {
+    static void clickWhenSteady(FxRobot robot, String id) {
         double[] last = {Double.NaN};
         long[] since = {System.nanoTime()};
         waitFor(30, () -> {
