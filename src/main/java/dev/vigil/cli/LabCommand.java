@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Real, disposable PostgreSQL clusters on 127.0.0.1 for trying, testing and training.",
-        subcommands = {LabCommand.Up.class, LabCommand.Status.class, LabCommand.Down.class})
+        subcommands = {LabCommand.Up.class, LabCommand.Status.class, LabCommand.Down.class, LabIncidentCommand.class})
 final class LabCommand {
 
     @Command(name = "up", mixinStandardHelpOptions = true,
