@@ -167,8 +167,8 @@ public final class ApplyMigrationsWorkflow implements Workflow {
                 .map(p -> p.script().fileName()).toList()) + ". The schema version goes from "
                 + r.status().currentText() + " to " + plans.get(plans.size() - 1).script().version() + ". Each runs "
                 + "with its history row in one transaction (" + g.describe() + "). While it runs Vigil watches the "
-                + "sessions waiting on it and cancels its own statement if more than " + g.blockedLimit()
-                + " wait for longer than " + MigrationText.duration(g.blockedFor()) + "; a cancelled or failed "
+                + "sessions waiting on it and cancels its own statement if more than "
+                + MigrationText.plural(g.blockedLimit(), "session waits", "sessions wait") + " for longer than " + MigrationText.duration(g.blockedFor()) + "; a cancelled or failed "
                 + "migration is rolled back and stops the run, the ones before it stay applied.";
     }
 

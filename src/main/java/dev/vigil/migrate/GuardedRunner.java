@@ -278,9 +278,9 @@ final class GuardedRunner {
                     : SqlErrors.lockTimeout(e) ? RunReport.Result.LOCK_TIMEOUT : RunReport.Result.FAILED;
             String why = result == RunReport.Result.WATCH_CANCELLED ? "cancelled by the watch: " + watch.firedReason()
                     : SqlErrors.describe(e) + (result == RunReport.Result.LOCK_TIMEOUT ? blockersText() : "");
+            String what = statement == null ? "" : " (" + statement.statement().brief(80) + ")";
             lines.add(at + ": " + why);
-            return new DryRun(result, at + ": " + why + (statement == null ? "" : " — " + statement.statement().brief(80))
-                    + "; rolled back, nothing changed", lines);
+            return new DryRun(result, at + what + ": " + why + "; rolled back, nothing changed", lines);
         } finally {
             rollbackQuietly();
         }

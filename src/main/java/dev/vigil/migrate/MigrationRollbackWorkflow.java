@@ -205,7 +205,8 @@ public final class MigrationRollbackWorkflow implements Workflow {
                 + ". Each undo runs with its history row in one transaction (" + g.describe() + "), so each is all or "
                 + "nothing unless its prechecks say it has statements that cannot run in a transaction; a failed "
                 + "undo stops the rollback, and the undos before it stay done. Data the undos destroy is listed in "
-                + "the prechecks. Each undo is recorded in " + target.settings().history() + " as a " + type + " row"
+                + "the prechecks. Each undo is recorded in " + target.settings().history() + " as "
+                + (type.startsWith("U") ? "an " : "a ") + type + " row"
                 + (type.equals(HistoryRow.DELETE) ? ", which Flyway Community reads as 'pending again'" : "") + ".";
     }
 

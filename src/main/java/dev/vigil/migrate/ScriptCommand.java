@@ -48,7 +48,8 @@ final class ScriptCommand {
         lines.add("-- on a lock timeout (SQLSTATE 55P03): ROLLBACK, "
                 + (g.retries() == 0 ? "no retry" : "pause " + MigrationText.and(pauses) + " and try again ("
                 + MigrationText.plural(g.retries(), "retry", "retries") + ")")
-                + "; cancelled by Vigil if more than " + g.blockedLimit() + " sessions wait on it for "
+                + "; cancelled by Vigil if more than " + MigrationText.plural(g.blockedLimit(), "session waits",
+                "sessions wait") + " on it for "
                 + MigrationText.duration(g.blockedFor()));
         return Command.described(String.join("\n", lines));
     }

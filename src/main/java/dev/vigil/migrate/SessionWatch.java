@@ -150,7 +150,7 @@ final class SessionWatch implements AutoCloseable {
                 } else if (!fired && running != null
                         && Duration.between(overSince, now).compareTo(guards.blockedFor()) >= 0) {
                     fired = true;
-                    firedReason = "it made " + nowBlocked.size() + " sessions wait for "
+                    firedReason = "it made " + MigrationText.plural(nowBlocked.size(), "session", "sessions") + " wait for "
                             + MigrationText.duration(Duration.between(overSince, now)) + " (limit: more than "
                             + guards.blockedLimit() + " for " + MigrationText.duration(guards.blockedFor()) + ")";
                     toCancel = running;
