@@ -37,7 +37,7 @@ final class GuardedRunner {
      * before a later one failed, {@code partial} (when given) is recorded on its own, as Flyway records a failed
      * non-transactional migration.
      */
-    RunReport run(ScriptPlan plan, HistoryEntry success, Optional<HistoryEntry> partial) throws InterruptedException {
+    RunReport run(ScriptPlan plan, HistoryEntry success, Optional<HistoryEntry> partial) {
         Guards g = settings.guards();
         List<String> log = new ArrayList<>();
         Duration lockWaited = Duration.ZERO;
@@ -104,7 +104,14 @@ final class GuardedRunner {
                         if (retry) {
                             Duration pause = g.pauseBefore(attempt);
                             lockWaited = lockWaited.plus(pause);
-                            Thread.sleep(pause.toMillis());
+                            try {
+                                Thread.sleep(pause.toMillis());
+                            } catch (InterruptedException interrupted) {
+                                Thread.currentThread().interrupt();
+                                return report(RunReport.Result.CANCELLED, "stopped during the pause after a lock "
+                                        + "timeout at " + at + "; " + rolledBack(segment, committedSome), attempt,
+                                        lockWaited, executionMillis, committedSome, rank, log);
+                            }
                             continue;
                         }
                         String why = attempt > g.retries() ? "gave up after " + MigrationText.plural(attempt,

@@ -31,7 +31,7 @@ final class MigrationSteps {
     }
 
     private static StepResult run(MigrationTarget target, ScriptPlan plan, HistoryEntry success,
-                                  Optional<HistoryEntry> partial, WorkflowContext context) throws InterruptedException {
+                                  Optional<HistoryEntry> partial, WorkflowContext context) {
         Guards g = target.settings().guards();
         Connection c;
         try {

@@ -20,6 +20,24 @@ public record MigrationTarget(ClusterDefinition cluster, NodeEndpoint node, Migr
     }
 
     /**
+     * Source and history as they are now, for a status view or {@code vigil migrate status}: the same read a
+     * workflow makes before planning, through the operator login.
+     */
+    public MigrationReading read() throws java.io.IOException, SQLException, MissingOperatorLogin {
+        return MigrationReads.read(this, new WorkflowContext() {
+            @Override
+            public boolean cancelRequested() {
+                return false;
+            }
+
+            @Override
+            public void abortOnTimeout(AutoCloseable resource) {
+                // read outside a workflow: the connection's own timeouts bound it
+            }
+        });
+    }
+
+    /**
      * An operator connection whose statements may run {@code statementTimeout}; the transaction sets its own lock
      * and statement limits. Closed by the engine if the work outlives its time.
      */

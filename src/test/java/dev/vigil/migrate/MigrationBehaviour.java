@@ -352,6 +352,32 @@ abstract class MigrationBehaviour {
     }
 
     @Test
+    void aGuardedApplyStoppedAfterAPartOutsideATransactionIsRecordedAsFailedAsFlywayWould() throws Exception {
+        Path folder = folder("half", Map.of(
+                "V1__base.sql", "CREATE TABLE half.t (id int, kind int);\n", "U1__base.sql", "DROP TABLE half.t;\n",
+                // The dry run skips the first statement, so the second passes there and fails for real.
+                "V2__index_then_fail.sql", "CREATE INDEX CONCURRENTLY t_kind_idx ON half.t (kind);\n"
+                        + "CREATE INDEX t_kind_idx ON half.t (id);\n",
+                "U2__index_then_fail.sql", "DROP INDEX CONCURRENTLY IF EXISTS half.t_kind_idx;\n"));
+        Flyway flyway = flyway("half", folder);
+        config("half", folder).target("1").load().migrate();
+        Proposal p = prepare(new ApplyMigrationsWorkflow(target("half", folder, fast()), Optional.empty(), false));
+        assertThat(check(p, "transactions of V2__index_then_fail.sql").status()).isEqualTo(CheckResult.Status.WARN);
+        assertThat(check(p, "dry run (rolled back)").evidence()).contains("not run in the dry run: statement 1 (line 1)");
+
+        WorkflowReport report = execute(p, Confirmation.confirm().acknowledgingWarnings());
+
+        assertThat(report.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(report.steps().get(0).detail()).contains("statement 2 (line 2) failed: ERROR 42P07: relation \"t_kind_idx\" already exists")
+                .contains("the script is partly applied").contains("recorded in the history as failed");
+        assertThat(report.steps().get(0).facts()).containsEntry("partly_applied", "true");
+        assertThat(relationExists("half.t_kind_idx")).isTrue();
+        assertThat(Arrays.stream(flyway.info().all()).filter(i -> i.getVersion() != null && i.getVersion().getVersion().equals("2")))
+                .extracting(MigrationInfo::getState).containsExactly(MigrationState.FAILED);
+        assertThat(report.nextActions()).anySatisfy(a -> assertThat(a).contains("partly applied and recorded as failed"));
+    }
+
+    @Test
     void guardedApplyThatWouldBlockTrafficCancelsItselfAndTheWorkloadResumes() throws Exception {
         Path folder = folder("guard", Map.of(
                 "V1__orders_note.sql", "ALTER TABLE shop.orders ADD COLUMN note text;\n",
@@ -417,12 +443,16 @@ abstract class MigrationBehaviour {
     }
 
     private Flyway flyway(String schema, Path folder, String... ignore) {
+        return config(schema, folder, ignore).load();
+    }
+
+    private org.flywaydb.core.api.configuration.FluentConfiguration config(String schema, Path folder, String... ignore) {
         return Flyway.configure().dataSource(node.jdbcUrl(LabCluster.DATABASE), LabCredentials.SUPERUSER,
                         labCluster.credentials().superuserPassword())
                 .schemas(schema).locations("filesystem:" + folder).ignoreMigrationPatterns(ignore)
                 // Flyway's default transactional advisory lock keeps a transaction open on its second connection,
                 // which CREATE INDEX CONCURRENTLY then waits for forever (Flyway documents this setting for it).
-                .configuration(Map.of("flyway.postgresql.transactional.lock", "false")).load();
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"));
     }
 
     private MigrationStatus status(MigrationTarget target) throws Exception {
