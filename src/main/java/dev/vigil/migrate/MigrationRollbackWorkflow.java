@@ -227,8 +227,10 @@ public final class MigrationRollbackWorkflow implements Workflow {
                 continue;
             }
             checks.add(MigrationChecks.recorded(target, u.version().version(), true));
-            List<Creation> created = u.version().migration().map(m -> ScriptPlan.of(m.apply(), r.serverVersionNum())
-                    .creates()).orElse(List.of());
+            List<Creation> created = new ArrayList<>(u.version().migration().map(m -> ScriptPlan.of(m.apply(),
+                    r.serverVersionNum()).creates()).orElse(List.of()));
+            created.removeAll(u.plan().map(ScriptPlan::creates).orElse(List.of()));
+            created.removeAll(keptBelowTarget(r, to));
             checks.add(MigrationChecks.catalog(target, "what " + u.version().migration().map(m -> m.apply().fileName())
                     .orElse("version " + u.version().version()) + " created is gone", created, false,
                     "it creates no table, index, view, sequence or column that Vigil can look up; the history row is "
@@ -241,6 +243,16 @@ public final class MigrationRollbackWorkflow implements Workflow {
         }
         checks.add(MigrationChecks.noSessionWaits(target));
         return checks;
+    }
+
+    /**
+     * What the versions that stay applied create: an undone script may have re-created one of those (DROP and
+     * CREATE again, or CREATE … IF NOT EXISTS), and undoing it must not make it disappear.
+     */
+    private static List<Creation> keptBelowTarget(MigrationReading r, MigrationVersion to) {
+        return r.status().versions().stream().filter(v -> v.inEffect() && !v.version().isNewerThan(to))
+                .flatMap(v -> v.migration().stream())
+                .flatMap(m -> ScriptPlan.of(m.apply(), r.serverVersionNum()).creates().stream()).toList();
     }
 
     @Override
