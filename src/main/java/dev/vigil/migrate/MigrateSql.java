@@ -1,0 +1,47 @@
+package dev.vigil.migrate;
+
+import dev.vigil.sql.VersionedSql;
+
+/**
+ * Vigil's own SQL for migrations: {@code migrate/sql/<name>.sql} next to this class. Identifiers that come from
+ * configuration or scripts enter through named slots ({@code {history}}, {@code {relation}}, {@code {column}}),
+ * filled only with names quoted by {@link dev.vigil.sql.Identifiers#quote}. The migration scripts themselves are
+ * the project's SQL and run as written.
+ */
+enum MigrateSql implements VersionedSql.Query {
+    HISTORY_EXISTS,
+    HISTORY_ROWS,
+    HISTORY_APPEND,
+    HISTORY_CREATE,
+    SET_LOCAL,
+    SET_SESSION,
+    SERVER,
+    COUNT_ROWS,
+    COUNT_VALUES,
+    SCHEMA_SIZE,
+    RELATION_EXISTS,
+    COLUMN_EXISTS,
+    WATCH,
+    BLOCKED_BY_APPLICATION;
+
+    private final int[] variantsSince;
+
+    MigrateSql(int... variantsSince) {
+        this.variantsSince = variantsSince;
+    }
+
+    @Override
+    public int[] variantsSince() {
+        return variantsSince.clone();
+    }
+
+    String sql() {
+        return sql(0);
+    }
+
+    /** The SQL with the history table's quoted name in its {@code {history}} slots. */
+    String sql(HistoryTable history) {
+        return sql().replace("{history}", history.quoted()).replace("{pk}", history.primaryKeyName())
+                .replace("{index}", history.successIndexName());
+    }
+}

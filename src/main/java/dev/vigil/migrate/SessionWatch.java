@@ -1,0 +1,193 @@
+package dev.vigil.migrate;
+
+import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.ops.ActionConnections;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches one migration backend from a connection of its own: which sessions wait on it, and whom it waits for.
+ * When more than {@link Guards#blockedLimit()} sessions have waited on it for longer than
+ * {@link Guards#blockedFor()}, it cancels the migration's running statement (a JDBC cancel, which signals only
+ * that statement, and only while it runs). A watch that cannot connect says so and leaves the lock timeout as
+ * the only guard.
+ */
+final class SessionWatch implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionWatch.class);
+    private static final ActionConnections.Limits READ_LIMITS = new ActionConnections.Limits(Duration.ofSeconds(2),
+            Duration.ofMillis(500));
+
+    private final int pid;
+    private final Guards guards;
+    private final Connection connection;
+    private final ScheduledExecutorService poller;
+    private final String unavailable;
+    private Statement running;
+    private Instant overSince;
+    private boolean fired;
+    private String firedReason = "";
+    private int peakBlocked;
+    private List<WatchedSession> blocked = List.of();
+    private List<WatchedSession> blockers = List.of();
+    private List<WatchedSession> lastBlockers = List.of();
+
+    private SessionWatch(int pid, Guards guards, Connection connection, String unavailable) {
+        this.pid = pid;
+        this.guards = guards;
+        this.connection = connection;
+        this.unavailable = unavailable;
+        if (connection == null) {
+            this.poller = null;
+            return;
+        }
+        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vigil-migration-watch-" + pid);
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(this::poll, 0, guards.watchEvery().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts watching {@code pid} on {@code node} through the monitoring login. */
+    static SessionWatch start(NodeEndpoint node, int pid, Guards guards) {
+        try {
+            return new SessionWatch(pid, guards, ActionConnections.reader(node, READ_LIMITS), "");
+        } catch (SQLException e) {
+            return new SessionWatch(pid, guards, null, "the watch could not connect to " + node.name() + ": "
+                    + SqlErrors.describe(e));
+        }
+    }
+
+    /** Why there is no watch; empty when it runs. */
+    String unavailable() {
+        return unavailable;
+    }
+
+    /** The statement now sent on the migration connection: the one a cancel would stop. */
+    synchronized void running(Statement statement) {
+        running = statement;
+    }
+
+    synchronized void idle() {
+        running = null;
+    }
+
+    /** Forgets what it saw before a new attempt: a cancel, the sessions waiting, the last blockers. */
+    synchronized void reset() {
+        fired = false;
+        firedReason = "";
+        overSince = null;
+        lastBlockers = List.of();
+    }
+
+    synchronized boolean fired() {
+        return fired;
+    }
+
+    synchronized String firedReason() {
+        return firedReason;
+    }
+
+    synchronized int peakBlocked() {
+        return peakBlocked;
+    }
+
+    /** Who the migration waited for at the last look that saw it wait, in this attempt. */
+    synchronized List<WatchedSession> lastBlockers() {
+        return lastBlockers;
+    }
+
+    synchronized List<WatchedSession> blocked() {
+        return blocked;
+    }
+
+    private void poll() {
+        List<WatchedSession> nowBlocked = new ArrayList<>();
+        List<WatchedSession> nowBlockers = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(MigrateSql.WATCH.sql())) {
+            st.setInt(1, pid);
+            st.setInt(2, pid);
+            st.setInt(3, pid);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp since = rs.getTimestamp("since");
+                    WatchedSession s = new WatchedSession(rs.getInt("pid"), nullToEmpty(rs.getString("usename")),
+                            nullToEmpty(rs.getString("application_name")), nullToEmpty(rs.getString("state")),
+                            Optional.ofNullable(since).map(Timestamp::toInstant), nullToEmpty(rs.getString("query")));
+                    ("blocked".equals(rs.getString("relation")) ? nowBlocked : nowBlockers).add(s);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("migration watch of pid {} could not look: {}", pid, e.toString());
+            return;
+        }
+        Statement toCancel = null;
+        synchronized (this) {
+            blocked = List.copyOf(nowBlocked);
+            blockers = List.copyOf(nowBlockers);
+            if (!nowBlockers.isEmpty()) {
+                lastBlockers = blockers;
+            }
+            peakBlocked = Math.max(peakBlocked, nowBlocked.size());
+            Instant now = Instant.now();
+            if (nowBlocked.size() > guards.blockedLimit()) {
+                if (overSince == null) {
+                    overSince = now;
+                } else if (!fired && running != null
+                        && Duration.between(overSince, now).compareTo(guards.blockedFor()) >= 0) {
+                    fired = true;
+                    firedReason = "it made " + MigrationText.plural(nowBlocked.size(), "session", "sessions") + " wait for "
+                            + MigrationText.duration(Duration.between(overSince, now)) + " (limit: more than "
+                            + guards.blockedLimit() + " for " + MigrationText.duration(guards.blockedFor()) + ")";
+                    toCancel = running;
+                }
+            } else {
+                overSince = null;
+            }
+        }
+        if (toCancel != null) {
+            try {
+                toCancel.cancel();
+            } catch (SQLException e) {
+                LOG.warn("The migration watch could not cancel pid {}: {}", pid, e.toString());
+            }
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public void close() {
+        if (poller != null) {
+            poller.shutdownNow();
+            try {
+                poller.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the watch connection", e);
+            }
+        }
+    }
+}
