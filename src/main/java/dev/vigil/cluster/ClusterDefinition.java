@@ -1,5 +1,6 @@
 package dev.vigil.cluster;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -7,11 +8,11 @@ import java.util.Optional;
 /**
  * A cluster as configured: its name, how to reach each node, how often to sample it, who Vigil logs in as
  * for actions (none: actions are refused with what to configure), and how Vigil stops, starts and fences its
- * servers (none: switchover and failover are refused with what to configure). Roles are discovered, not
- * configured.
+ * servers (none: switchover and failover are refused with what to configure), and where its schema migrations
+ * are (a Flyway-convention folder; none: the Migrations view asks for one). Roles are discovered, not configured.
  */
 public record ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration interval,
-                                Optional<OperatorAccess> actions, ControlSettings control) {
+                                Optional<OperatorAccess> actions, ControlSettings control, Optional<Path> migrations) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
     public ClusterDefinition {
@@ -20,7 +21,7 @@ public record ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration 
 
     public ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration interval,
                              Optional<OperatorAccess> actions) {
-        this(name, nodes, interval, actions, ControlSettings.NONE);
+        this(name, nodes, interval, actions, ControlSettings.NONE, Optional.empty());
     }
 
     public ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration interval) {
@@ -33,20 +34,25 @@ public record ClusterDefinition(String name, List<NodeEndpoint> nodes, Duration 
 
     /** The same cluster with other endpoints (passwords filled in, say). */
     public ClusterDefinition withNodes(List<NodeEndpoint> newNodes) {
-        return new ClusterDefinition(name, newNodes, interval, actions, control);
+        return new ClusterDefinition(name, newNodes, interval, actions, control, migrations);
     }
 
     public ClusterDefinition withActions(Optional<OperatorAccess> newActions) {
-        return new ClusterDefinition(name, nodes, interval, newActions, control);
+        return new ClusterDefinition(name, nodes, interval, newActions, control, migrations);
     }
 
     public ClusterDefinition withName(String newName) {
-        return new ClusterDefinition(newName, nodes, interval, actions, control);
+        return new ClusterDefinition(newName, nodes, interval, actions, control, migrations);
     }
 
     /** The same cluster with another way to stop, start and fence its nodes. */
     public ClusterDefinition withControl(ControlSettings newControl) {
-        return new ClusterDefinition(name, nodes, interval, actions, newControl);
+        return new ClusterDefinition(name, nodes, interval, actions, newControl, migrations);
+    }
+
+    /** The same cluster with its schema migrations in {@code folder} (Flyway convention), or none. */
+    public ClusterDefinition withMigrations(Optional<Path> folder) {
+        return new ClusterDefinition(name, nodes, interval, actions, control, folder);
     }
 
     public Optional<NodeEndpoint> node(String nodeName) {

@@ -42,7 +42,7 @@ public final class InventoryFile {
     /** Who actions log in as: per cluster or in defaults, never per node (one operator role per cluster). */
     private static final String ACTIONS_USER = "actions_user";
     private static final Set<String> DEFAULT_KEYS = union(SETTING_KEYS, Set.of(ACTIONS_USER));
-    private static final Set<String> CLUSTER_KEYS = union(SETTING_KEYS, Set.of("name", "nodes", "interval", ACTIONS_USER,
+    private static final Set<String> CLUSTER_KEYS = union(SETTING_KEYS, Set.of("name", "nodes", "interval", "migrations", ACTIONS_USER,
             "control"));
     private static final Set<String> NODE_KEYS = union(SETTING_KEYS, Set.of("name", "host"));
     private static final Duration MIN_INTERVAL = Duration.ofMillis(100);
@@ -168,8 +168,17 @@ public final class InventoryFile {
                 : ClusterDefinition.DEFAULT_INTERVAL;
         ControlSettings control = map.containsKey("control")
                 ? ControlSection.read(map.get("control"), name, nodes, this) : ControlSettings.NONE;
+        Optional<Path> migrations = map.containsKey("migrations")
+                ? Optional.of(migrationsFolder(map.get("migrations"))) : Optional.empty();
         return new ClusterDefinition(name, nodes, interval,
-                settings.actionsUser().map(u -> new OperatorAccess(u, passwords)), control);
+                settings.actionsUser().map(u -> new OperatorAccess(u, passwords)), control, migrations);
+    }
+
+    /** A folder of Flyway-convention scripts; a relative path is taken from this file's directory. */
+    private Path migrationsFolder(Node node) throws Bad {
+        Path folder = Path.of(nonEmpty(node, "migrations"));
+        Path base = file.toAbsolutePath().getParent();
+        return folder.isAbsolute() || base == null ? folder : base.resolve(folder).normalize();
     }
 
     private NodeEndpoint node(Node node, Settings inherited, String clusterName) throws Bad {
