@@ -33,12 +33,14 @@ public final class WorkflowEngine implements AutoCloseable {
     private final WorkflowJournal journal;
     private final ExecutorService executor;
     private final TimeLimit timeLimit;
-    private final ClusterLocks locks = new ClusterLocks();
+    private final ClusterLocks locks;
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
     private final Set<WorkflowRun> runs = ConcurrentHashMap.newKeySet();
 
     public WorkflowEngine(Journal journal) {
         this.journal = new WorkflowJournal(journal);
+        this.locks = new ClusterLocks(Optional.ofNullable(journal.file().toAbsolutePath().getParent())
+                .map(dir -> dir.resolve("cluster-locks")));
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "vigil-workflow-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -164,9 +166,9 @@ public final class WorkflowEngine implements AutoCloseable {
 
     private CheckResult clusterIdle(String cluster) {
         String name = "no other action running on " + cluster;
-        return locks.holder(cluster)
-                .map(r -> CheckResult.fail(name, r.describe() + " is running", "Wait for it to finish, then plan again."))
-                .orElseGet(() -> CheckResult.pass(name, "no workflow holds " + cluster + " in this Vigil"));
+        return locks.busy(cluster)
+                .map(r -> CheckResult.fail(name, r + " is running", "Wait for it to finish, then plan again."))
+                .orElseGet(() -> CheckResult.pass(name, "no workflow holds " + cluster + " in any Vigil of this user"));
     }
 
     private List<CheckResult> runChecks(List<Check> checks, java.util.function.BooleanSupplier cancel,
