@@ -180,7 +180,9 @@ public final class LabCluster {
 
     /** The pg_rewind command line {@link #rewind} runs, as the plan shows it. */
     public String rewindCommandLine(LabNode node, LabNode source) {
-        return node.commandLine(rewindArgv(node, source, dir.resolve(REWIND_PGPASS)));
+        return "rm " + node.dataDir().resolve("standby.signal") + "; "
+                + node.commandLine(rewindArgv(node, source, dir.resolve(REWIND_PGPASS)))
+                + "; touch standby.signal and write its primary_conninfo (put back at once if pg_rewind fails)";
     }
 
     /**
@@ -205,6 +207,8 @@ public final class LabCluster {
             CommandResult result = OsCommand.run(context.user().wrap(rewindArgv(node, source, passfile)), Map.of(),
                     dir, Duration.ofMinutes(5));
             if (!result.succeeded()) {
+                // It was fenced with standby.signal; a failed rewind must not leave it startable as a primary.
+                NodeConfig.markStandby(node.dataDir(), context.user());
                 throw new LabException("pg_rewind of " + node.name() + " from " + source.name() + " failed (exit "
                         + result.exitCode() + "): " + result.outputTail(8) + "\nRe-clone it instead.");
             }

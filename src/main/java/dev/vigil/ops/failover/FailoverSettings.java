@@ -21,6 +21,19 @@ public record FailoverSettings(long maxLagBytes, double maxLagSeconds, Duration 
                 Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(120));
     }
 
+    /**
+     * These settings with the control limit raised to the cluster's own {@code control: timeout:} (plus a margin
+     * for the provider's status and pg_control reads), so a long re-clone is not cut short.
+     */
+    public FailoverSettings forCluster(dev.vigil.cluster.ClusterDefinition cluster) {
+        if (cluster.control().kind() != dev.vigil.cluster.ControlSettings.Kind.COMMAND) {
+            return this;
+        }
+        Duration theirs = cluster.control().timeout().plusSeconds(10);
+        return theirs.compareTo(control) > 0
+                ? new FailoverSettings(maxLagBytes, maxLagSeconds, longTransaction, catchUp, promote, stream, theirs) : this;
+    }
+
     public FailoverSettings withCatchUp(Duration d) {
         return new FailoverSettings(maxLagBytes, maxLagSeconds, longTransaction, d, promote, stream, control);
     }

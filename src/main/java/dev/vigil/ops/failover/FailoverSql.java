@@ -4,7 +4,7 @@ import dev.vigil.sql.VersionedSql;
 
 /** The SQL of switchover, failover and rejoin: {@code ops/failover/sql/<name>.sql} next to this class. */
 enum FailoverSql implements VersionedSql.Query {
-    NODE_STATE,
+    NODE_STATE(140000),
     DOWNSTREAM,
     PHYSICAL_SLOTS,
     LONG_TRANSACTIONS,

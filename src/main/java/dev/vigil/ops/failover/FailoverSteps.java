@@ -67,10 +67,11 @@ final class FailoverSteps {
     /** A node control action as a step: the provider's command, run once within the step's time limit. */
     static Step control(String title, String detail, String node, ControlAction action, Duration timeout,
                         Step.Action after) {
-        return new Step(title, detail, node, action.command(), timeout, context -> {
+        // The provider's status read after the action may itself take up to half a minute.
+        return new Step(title, detail, node, action.command(), after == null ? timeout : timeout.plusSeconds(35), context -> {
             String said;
             try {
-                said = action.run(timeout.minusSeconds(1));
+                said = action.run(timeout);
             } catch (ControlException e) {
                 return controlFailure(e);
             }
@@ -88,7 +89,46 @@ final class FailoverSteps {
                 : StepResult.failed(e.getMessage());
     }
 
-    static Step promote(ClusterDefinition cluster, NodeEndpoint candidate, FailoverSettings settings) {
+    /**
+     * @param beforeSend runs once the candidate is reached, just before pg_promote goes out: from then on the old
+     *                   primary must never start as a primary again, so this is where it is marked
+     */
+    /**
+     * After a node was started to follow a primary: it must come up in recovery. If it came up writable (a provider
+     * command that did not make it a standby), it is fenced at once and the step fails loudly.
+     */
+    static StepResult ensureStandby(NodeEndpoint node, dev.vigil.ops.control.NodeControl control, Duration limit,
+                                    WorkflowContext context) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String last = "not reached";
+        while (System.nanoTime() < deadline && !context.cancelRequested()) {
+            try (Connection c = ActionConnections.reader(node, ReplicationReads.READ_LIMITS);
+                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_is_in_recovery()")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return StepResult.done(node.name() + " is up in recovery");
+                }
+                String fenced = control.fence(node.name()).or(() -> control.stop(node.name())).map(a -> {
+                    try {
+                        a.run(Duration.ofSeconds(60));
+                        return "it was fenced at once";
+                    } catch (ControlException e) {
+                        return "FENCING IT FAILED: " + e.getMessage();
+                    }
+                }).orElse("Vigil cannot stop it: STOP IT NOW");
+                return StepResult.failed(node.name() + " STARTED AS A PRIMARY (not in recovery); " + fenced
+                        + ". Check its standby.signal and the provider's make_standby command.");
+            } catch (SQLException e) {
+                last = e.getMessage();
+                Thread.sleep(200);
+            }
+        }
+        return StepResult.unknown(node.name() + " did not answer within " + limit.toSeconds() + " s after its start ("
+                + last + "); look at it before anything else");
+    }
+
+    static Step promote(ClusterDefinition cluster, NodeEndpoint candidate, FailoverSettings settings,
+                        Runnable beforeSend) {
         int waitSeconds = (int) Math.max(1, settings.promote().toSeconds());
         String sql = FailoverSql.PROMOTE.sql();
         return new Step("Promote " + candidate.name(), "ends recovery; " + candidate.name() + " starts a new timeline "
@@ -96,6 +136,7 @@ final class FailoverSteps {
                 settings.promote().plusSeconds(10), context -> {
             boolean promoted = asOperator(cluster, candidate, settings.promote().plusSeconds(5), context, c -> {
                 try (PreparedStatement st = c.prepareStatement(sql)) {
+                    beforeSend.run();
                     st.setInt(1, waitSeconds);
                     try (ResultSet rs = st.executeQuery()) {
                         return rs.next() && rs.getBoolean(1);
@@ -195,14 +236,13 @@ final class FailoverSteps {
 
     /**
      * The upstream's side of the link: a standby that connects and is turned away (its history forked) shows
-     * "streaming" for a moment at its end, never at the upstream. Standbys whose application_name is not their
-     * node name cannot be found there, so the receiver's word stands for them.
+     * "streaming" for a moment at its end, never at the upstream. Vigil names each standby's connection after its
+     * node (application_name), so it must be listed there as streaming.
      */
     private static boolean upstreamAgrees(NodeEndpoint standby, NodeEndpoint upstream) {
         try {
             List<ReplicationReads.Downstream> down = ReplicationReads.downstream(upstream);
-            return down.stream().noneMatch(d -> d.applicationName().equals(standby.name()))
-                    || down.stream().anyMatch(d -> d.applicationName().equals(standby.name()) && "streaming".equals(d.state()));
+            return down.stream().anyMatch(d -> d.applicationName().equals(standby.name()) && "streaming".equals(d.state()));
         } catch (SQLException e) {
             return false;
         }

@@ -55,7 +55,7 @@ public final class FailoverWorkflow implements Workflow {
         this.cluster = cluster;
         this.requested = candidate;
         this.control = control;
-        this.settings = settings;
+        this.settings = settings.forCluster(cluster);
         this.fences = fences;
         this.lastSeen = lastSeen;
         this.live = new LiveReading(cluster);
@@ -126,7 +126,12 @@ public final class FailoverWorkflow implements Workflow {
         if (r == null) {
             return Optional.empty();
         }
+        int newest = r.standbys().stream().flatMap(s -> s.timeline().stream()).max(Integer::compare).orElse(0);
+        // A fenced node (an old primary restarted read-only) or one on an older timeline may show a higher LSN of
+        // a history the cluster left: never propose it.
         return r.standbys().stream().filter(s -> s.walEnd().isPresent())
+                .filter(s -> fences.reason(cluster.name(), s.node()).isEmpty())
+                .filter(s -> s.timeline().orElse(0) == newest)
                 .max(Comparator.comparing((NodeState s) -> s.walEnd().get())
                         .thenComparing(s -> s.replayLsn().orElse(new Lsn(0)))
                         .thenComparing(NodeState::node, Comparator.reverseOrder()));
@@ -155,7 +160,10 @@ public final class FailoverWorkflow implements Workflow {
         NodeEndpoint next = cluster.node(c.get()).orElseThrow();
         List<Step> steps = new ArrayList<>();
         control.fence(old.get()).ifPresent(f -> steps.add(fenceStep(old.get(), f)));
-        steps.add(FailoverSteps.promote(cluster, next, settings));
+        String oldName = old.get();
+        steps.add(FailoverSteps.promote(cluster, next, settings, () -> fences.mark(cluster.name(), oldName,
+                "failed over to " + next.name() + " at " + now() + "; rejoin it as a standby (pg_rewind or re-clone) "
+                        + "before it serves again")));
         steps.add(FailoverSteps.verifyPromoted(next, cand.timeline().orElse(0)));
         Optional<Conninfo> template = Conninfo.tryParse(cand.primaryConninfo());
         for (String f : followers()) {
@@ -207,7 +215,8 @@ public final class FailoverWorkflow implements Workflow {
 
     private Check primaryUnreachable() {
         String name = oldPrimary().map(o -> o + " (the primary) is unreachable").orElse("the primary is unreachable");
-        return Check.of(name, context -> {
+        // The provider's status probe may take half a minute on a host that does not answer (ssh).
+        return Check.of(name, Duration.ofSeconds(45), context -> {
             Optional<String> old = oldPrimary();
             if (old.isEmpty()) {
                 return CheckResult.fail(name, "Vigil cannot tell which node was the primary: no standby names an "
@@ -221,6 +230,13 @@ public final class FailoverWorkflow implements Workflow {
                         s.inRecovery() ? "It is not a primary: nothing to fail over from." : "It is up: use a "
                                 + "switchover, which loses nothing, instead of a failover.");
             } catch (SQLException e) {
+                if (!noServerAnswered(e)) {
+                    // Starting up, in crash recovery, out of connections, a refused login: its postmaster is alive.
+                    return CheckResult.fail(name, old.get() + " answers at " + node.address() + " (SQLSTATE "
+                            + e.getSQLState() + ": " + e.getMessage() + "): its server process is alive",
+                            "Wait for it to finish starting or recovering, then look again; a failover now could "
+                                    + "leave two primaries.");
+                }
                 return CheckResult.pass(name, "no connection to " + node.address() + ": " + e.getMessage()
                         + "; " + control.state(old.get()).evidence());
             }
@@ -301,7 +317,7 @@ public final class FailoverWorkflow implements Workflow {
 
     private Check fencing(Plan plan) {
         String name = oldPrimary().map(o -> o + " is fenced").orElse("the old primary is fenced");
-        return Check.of(name, context -> {
+        return Check.of(name, Duration.ofSeconds(45), context -> {
             Optional<String> old = oldPrimary();
             if (old.isEmpty()) {
                 return CheckResult.fail(name, "no old primary identified", "See the checks above.");
@@ -321,6 +337,12 @@ public final class FailoverWorkflow implements Workflow {
                     "Fence it yourself (power it off, cut it from the network, stop PostgreSQL) and only then "
                             + "acknowledge; or configure a fence command (docs/configuration.md).");
         });
+    }
+
+    /** A connection-level failure with no reply from a server (refused, timed out, reset): class 08, or none. */
+    static boolean noServerAnswered(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08");
     }
 
     @Override
@@ -397,8 +419,9 @@ public final class FailoverWorkflow implements Workflow {
                     + " back, or choose another standby, and plan the failover again.");
         }
         if (!promoted) {
-            return List.of(c + " may or may not have left recovery (see the verification). Plan the failover "
-                    + "again: it re-reads the cluster and will see.");
+            return List.of(c + " may still leave recovery: pg_promote was sent and a promotion, once triggered, "
+                    + "finishes. Do not promote any other node: wait until " + c + " is a primary (the verification "
+                    + "shows what was seen), then rejoin the others to it.");
         }
         return List.of(c + " is the primary. Standbys not yet following it: rejoin each. " + old
                 + " stays fenced until a rejoin.");

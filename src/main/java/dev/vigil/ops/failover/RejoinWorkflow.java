@@ -42,7 +42,7 @@ public final class RejoinWorkflow implements Workflow {
         this.cluster = cluster;
         this.node = node;
         this.control = control;
-        this.settings = settings;
+        this.settings = settings.forCluster(cluster);
         this.fences = fences;
         this.live = new LiveReading(cluster);
     }
@@ -105,7 +105,8 @@ public final class RejoinWorkflow implements Workflow {
         }
         NodeEndpoint source = endpoint(p.get());
         NodeState src = r.state(p.get()).orElseThrow();
-        if (control.rewind(node, source).isPresent() && (src.dataChecksums() || src.walLogHints())) {
+        if (control.rewind(node, source).isPresent() && control.makeStandby(node, source).isPresent()
+                && control.start(node).isPresent() && (src.dataChecksums() || src.walLogHints())) {
             return Method.REWIND;
         }
         return control.reclone(node, source).isPresent() ? Method.RECLONE : Method.NONE;
@@ -133,13 +134,15 @@ public final class RejoinWorkflow implements Workflow {
                 control.makeStandby(node, source).ifPresent(a -> steps.add(FailoverSteps.control("Make " + node
                         + " a standby of " + p.get(), "standby.signal and primary_conninfo", node, a, settings.control(), null)));
                 control.start(node).ifPresent(a -> steps.add(FailoverSteps.control("Start " + node + " as a standby",
-                        "it comes up read-only and follows " + p.get(), node, a, settings.control(), null)));
+                        "it comes up read-only and follows " + p.get(), node, a, settings.control(),
+                        context -> FailoverSteps.ensureStandby(me, control, Duration.ofSeconds(30), context))));
                 steps.add(follow(me, source, target));
             }
             case RECLONE -> {
                 steps.add(FailoverSteps.control("Re-clone " + node + " from " + p.get(), "its data directory is "
                         + "replaced by a copy of " + p.get() + "'s", node, control.reclone(node, source).orElseThrow(),
-                        settings.control(), null));
+                        settings.control(), context -> FailoverSteps.ensureStandby(me, control, Duration.ofSeconds(30),
+                                context)));
                 steps.add(follow(me, source, target));
             }
             case NONE -> {
@@ -169,11 +172,12 @@ public final class RejoinWorkflow implements Workflow {
                 context -> FailoverSteps.awaitStreaming(me, source, settings.stream(), context));
     }
 
-    /** A connection string to copy: a standby's that already follows the primary, else the node's own. */
+    /** A connection string to copy: the node's own, else a standby's that already follows the primary. */
     private Optional<Conninfo> template(String primary) {
         ClusterReading r = planned;
-        List<String> candidates = new ArrayList<>(r.standbysOf(primary).stream().map(NodeState::primaryConninfo).toList());
+        List<String> candidates = new ArrayList<>();
         r.state(node).map(NodeState::primaryConninfo).ifPresent(candidates::add);
+        r.standbysOf(primary).stream().map(NodeState::primaryConninfo).forEach(candidates::add);
         // In a two-node cluster nobody follows the primary yet; a promoted primary keeps its own old conninfo.
         r.state(primary).map(NodeState::primaryConninfo).ifPresent(candidates::add);
         return candidates.stream().map(Conninfo::tryParse).flatMap(Optional::stream).findFirst();

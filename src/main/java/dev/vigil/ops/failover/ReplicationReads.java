@@ -46,11 +46,16 @@ final class ReplicationReads {
             if (preloadLibraries.toLowerCase(java.util.Locale.ROOT).contains("repmgr")) {
                 signs.add("shared_preload_libraries loads repmgr");
             }
+            if (preloadLibraries.toLowerCase(java.util.Locale.ROOT).contains("pgautofailover")) {
+                signs.add("shared_preload_libraries loads pg_auto_failover (pgautofailover)");
+            }
             return signs.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", signs));
         }
 
         String agent() {
-            return patroniSessions.isPresent() || patroniConfig.isPresent() ? "Patroni" : "repmgr";
+            return patroniSessions.isPresent() || patroniConfig.isPresent() ? "Patroni"
+                    : preloadLibraries.toLowerCase(java.util.Locale.ROOT).contains("pgautofailover") ? "pg_auto_failover"
+                    : "repmgr";
         }
     }
 
@@ -85,13 +90,19 @@ final class ReplicationReads {
         try (Connection c = ActionConnections.reader(node, READ_LIMITS)) {
             context.abortOnTimeout(() -> c.abort(Runnable::run));
             return NodeReading.of(node.name(), node.address(), nodeState(c, node.name()));
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            // A server that answered with an error is not "down": say it could not be read, and why.
+            return NodeReading.unreachable(node.name(), node.address(), FailoverWorkflow.noServerAnswered(e)
+                    ? StepFailures.describe(e) : "answers, but could not be read (SQLSTATE " + e.getSQLState() + "): "
+                    + StepFailures.describe(e));
+        } catch (RuntimeException e) {
             return NodeReading.unreachable(node.name(), node.address(), StepFailures.describe(e));
         }
     }
 
     static NodeState nodeState(Connection c, String node) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(FailoverSql.NODE_STATE.sql())) {
+        int version = c.getMetaData().getDatabaseMajorVersion() * 10000;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(FailoverSql.NODE_STATE.sql(version))) {
             rs.next();
             return new NodeState(node, rs.getString("version"), rs.getInt("version_num"), rs.getBoolean("in_recovery"),
                     lsn(rs, "current_lsn"), lsn(rs, "receive_lsn"), lsn(rs, "replay_lsn"), rs.getString("pause_state"),

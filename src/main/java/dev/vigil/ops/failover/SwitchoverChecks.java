@@ -158,8 +158,8 @@ final class SwitchoverChecks {
                     .flatMap(ReplicationReads.Downstream::replayLagSeconds);
             String evidence = "replay on " + candidate + " is " + SwitchoverWorkflow.bytes(bytes) + " behind "
                     + primary.get() + " (" + p.get().currentLsn().get() + " − " + c.get().replayLsn().get() + "), "
-                    + seconds.map(s -> String.format(java.util.Locale.ROOT, "%.1f s", s)).orElse("0 s")
-                    + " of replay lag (pg_stat_replication.replay_lag)";
+                    + seconds.map(s -> String.format(java.util.Locale.ROOT, "%.1f s of replay lag", s))
+                    .orElse("replay lag not reported") + " (pg_stat_replication.replay_lag)";
             boolean over = bytes > settings.maxLagBytes() || seconds.orElse(0.0) > settings.maxLagSeconds();
             if (over) {
                 return CheckResult.warn(name, evidence, "Writes stay down while " + candidate + " catches up after the "
@@ -197,13 +197,8 @@ final class SwitchoverChecks {
                 return CheckResult.fail(name, candidate + " is unreachable", "Choose a reachable standby.");
             }
             int needed = siblings.size() + 1;
-            List<String> slots = primary.flatMap(cluster::node).map(p -> {
-                try {
-                    return ReplicationReads.physicalSlots(p);
-                } catch (java.sql.SQLException e) {
-                    return List.<String>of();
-                }
-            }).orElse(List.of());
+            List<String> slots = primary.isEmpty() ? List.of()
+                    : ReplicationReads.physicalSlots(cluster.node(primary.get()).orElseThrow());
             String evidence = "hot_standby = " + (c.get().hotStandby() ? "on" : "off") + ", max_wal_senders = "
                     + c.get().maxWalSenders() + " for " + needed + " standby" + (needed == 1 ? "" : "s")
                     + ", max_replication_slots = " + c.get().maxReplicationSlots();
@@ -217,9 +212,10 @@ final class SwitchoverChecks {
             }
             if (!slots.isEmpty()) {
                 return CheckResult.warn(name, evidence + "; " + primary.get() + " has physical slots " + slots
-                        + ", which a switchover does not carry over", "After the switchover create the slots on "
-                        + candidate + " (SELECT pg_create_physical_replication_slot(…)); until then WAL the standbys "
-                        + "need is kept only by wal_keep_size.");
+                        + ", which a switchover does not carry over", "Create them on " + candidate
+                        + " first (SELECT pg_create_physical_replication_slot(…) there is refused while it is a "
+                        + "standby only for logical slots): a standby with primary_slot_name set does not stream "
+                        + "from " + candidate + " until its slot exists there, so its re-point would fail.");
             }
             return CheckResult.pass(name, evidence + "; no physical slots on " + primary.orElse("the primary"));
         });

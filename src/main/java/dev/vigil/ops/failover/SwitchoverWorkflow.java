@@ -60,7 +60,7 @@ public final class SwitchoverWorkflow implements Workflow {
         this.cluster = cluster;
         this.candidate = candidate;
         this.control = control;
-        this.settings = settings;
+        this.settings = settings.forCluster(cluster);
         this.fences = fences;
         this.live = new LiveReading(cluster);
         this.checks = new SwitchoverChecks(cluster, candidate, control, settings, live);
@@ -134,7 +134,7 @@ public final class SwitchoverWorkflow implements Workflow {
         steps.add(FailoverSteps.checkpoint(cluster, primary));
         control.stop(primary.name()).ifPresent(stop -> steps.add(stopStep(primary, stop)));
         steps.add(catchUpStep(primary, next));
-        steps.add(FailoverSteps.promote(cluster, next, settings));
+        steps.add(FailoverSteps.promote(cluster, next, settings, () -> markNeedsRejoin(primary)));
         steps.add(FailoverSteps.verifyPromoted(next, timeline));
         Optional<Conninfo> template = template(cand.get());
         for (String sibling : siblings()) {
@@ -150,7 +150,7 @@ public final class SwitchoverWorkflow implements Workflow {
 
     private Step stopStep(NodeEndpoint primary, ControlAction stop) {
         return new Step("Stop " + primary.name() + " cleanly", "writes stop here; the shutdown checkpoint is its last "
-                + "WAL record", primary.name(), stop.command(), settings.control(), context -> {
+                + "WAL record", primary.name(), stop.command(), settings.control().plusSeconds(45), context -> {
             Optional<Lsn> lastSeen = currentLsn(primary);
             String said;
             try {
@@ -158,7 +158,15 @@ public final class SwitchoverWorkflow implements Workflow {
             } catch (ControlException e) {
                 return FailoverSteps.controlFailure(e);
             }
+            Optional<String> alive = stillUp(primary);
+            if (alive.isPresent()) {
+                return StepResult.failed("the stop command returned, but " + alive.get() + ": not promoting");
+            }
             Optional<ShutdownRecord> record = control.shutdownRecord(primary.name());
+            Optional<String> mismatch = record.flatMap(r -> mismatch(r, lastSeen, primary));
+            if (mismatch.isPresent()) {
+                return StepResult.failed(mismatch.get() + ": not promoting");
+            }
             if (record.isPresent() && !record.get().clean()) {
                 return StepResult.failed(primary.name() + " did not shut down cleanly (pg_control: "
                         + record.get().state() + "), so the last record is not known: not promoting");
@@ -177,6 +185,36 @@ public final class SwitchoverWorkflow implements Workflow {
             return StepResult.done(said + "; pg_control not readable here, last LSN seen " + finalLsn,
                     Map.of("last_seen_lsn", finalLsn.toString()));
         });
+    }
+
+    /** Why the old primary may still be up after its stop: its process runs, or it still takes connections. */
+    private Optional<String> stillUp(NodeEndpoint primary) {
+        if (control.state(primary.name()).state() == dev.vigil.ops.control.ProcessState.State.RUNNING) {
+            return Optional.of(primary.name() + " still runs (" + control.state(primary.name()).evidence() + ")");
+        }
+        try (Connection c = ActionConnections.reader(primary, ReplicationReads.READ_LIMITS)) {
+            return Optional.of(primary.name() + " still accepts connections at " + primary.address());
+        } catch (SQLException e) {
+            return FailoverWorkflow.noServerAnswered(e) ? Optional.empty()
+                    : Optional.of(primary.name() + " still answers (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * pg_control that cannot be this server's last word: a checkpoint before the last LSN seen while it ran, or
+     * another timeline (a control_data command pointed at the wrong data directory, say).
+     */
+    private Optional<String> mismatch(ShutdownRecord record, Optional<Lsn> lastSeen, NodeEndpoint primary) {
+        Optional<Integer> timeline = planned.state(primary.name()).flatMap(NodeState::timeline);
+        if (lastSeen.isPresent() && lastSeen.get().isAfter(record.checkpoint())) {
+            return Optional.of("pg_control says the last checkpoint is " + record.checkpoint() + ", before the LSN "
+                    + lastSeen.get() + " seen while " + primary.name() + " ran: it is not this server's pg_control");
+        }
+        if (timeline.isPresent() && timeline.get() != record.timeline()) {
+            return Optional.of("pg_control is on timeline " + record.timeline() + ", " + primary.name() + " was on "
+                    + timeline.get() + ": it is not this server's pg_control");
+        }
+        return Optional.empty();
     }
 
     private Step catchUpStep(NodeEndpoint primary, NodeEndpoint next) {
@@ -204,7 +242,6 @@ public final class SwitchoverWorkflow implements Workflow {
                         Lsn receive = Optional.ofNullable(rs.getString("receive_lsn")).map(Lsn::parse).orElse(null);
                         last = "received " + receive + ", replayed " + replay;
                         if (replay != null && finalLsnExact && replay.isAfter(target)) {
-                            markNeedsRejoin(primary);
                             return StepResult.done(next.name() + " replayed past " + target + " (" + last + ")", Map.of("replay_lsn", replay.toString()));
                         }
                         if (!finalLsnExact && replay != null && receive != null && replay.compareTo(receive) >= 0
@@ -214,7 +251,6 @@ public final class SwitchoverWorkflow implements Workflow {
                                 stableReceive = receive;
                                 stableSince = System.nanoTime();
                             } else if (System.nanoTime() - stableSince > 500_000_000L) {
-                                markNeedsRejoin(primary);
                                 return StepResult.done(next.name() + " replayed all it received (" + last
                                         + "), past the last LSN seen " + target, Map.of("replay_lsn", replay.toString()));
                             }
@@ -230,7 +266,7 @@ public final class SwitchoverWorkflow implements Workflow {
 
     /**
      * From the promotion on, the old primary must never start as a primary again; until then starting it again
-     * is the way back, so it is marked only here, just before the promotion.
+     * is the way back, so it is marked only as pg_promote goes out.
      */
     private void markNeedsRejoin(NodeEndpoint primary) {
         fences.mark(cluster.name(), primary.name(), "stopped by a switchover to " + candidate + " at " + now()
@@ -249,13 +285,18 @@ public final class SwitchoverWorkflow implements Workflow {
                 + ";\n-- then wait until pg_stat_wal_receiver on " + primary.name() + " streams from " + next.address();
         return Optional.of(new Step("Rejoin " + primary.name() + " as a standby of " + next.name(),
                 "it stopped cleanly and " + next.name() + " replayed past its last record, so it can follow without "
-                        + "a rewind", primary.name(), Command.described(shown), settings.control().plus(settings.stream()),
+                        + "a rewind", primary.name(), Command.described(shown), settings.control().multipliedBy(2).plus(settings.stream())
+                .plusSeconds(20),
                 context -> {
             try {
                 prepare.get().run(settings.control());
                 start.get().run(settings.control());
             } catch (ControlException e) {
                 return FailoverSteps.controlFailure(e);
+            }
+            StepResult up = FailoverSteps.ensureStandby(primary, control, Duration.ofSeconds(30), context);
+            if (up.outcome() != dev.vigil.ops.StepOutcome.DONE) {
+                return up;
             }
             FailoverSteps.asOperator(cluster, primary, Duration.ofSeconds(5), context, c -> {
                 try (Statement st = c.createStatement()) {
@@ -377,9 +418,11 @@ public final class SwitchoverWorkflow implements Workflow {
                     + control.start(old).map(a -> " (" + a.command().text() + ")").orElse("")
                     + " to go back, or bring " + candidate + " back and plan again.");
         } else if (!promoted) {
-            next.add(candidate + " may or may not have left recovery (see the verification). If it is a primary, "
-                    + "rejoin the others to it; if not, start " + old + " again. Never start " + old
-                    + " as a primary while " + candidate + " is one.");
+            next.add(candidate + " may still leave recovery: pg_promote was sent, and a promotion, once triggered, "
+                    + "finishes. Do not start " + old + " again while " + candidate + " can still become a primary: "
+                    + "wait until it is one (then rejoin " + old + " and the others to it), or stop " + candidate
+                    + control.stop(candidate).map(a -> " (" + a.command().text() + ")").orElse("")
+                    + " and confirm it is down before starting " + old + " again.");
         } else {
             next.add(candidate + " is the primary. Nodes not yet following it: rejoin each (a rejoin workflow "
                     + "re-points a running standby, or rewinds or re-clones a stopped node).");

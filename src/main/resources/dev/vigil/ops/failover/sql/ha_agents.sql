@@ -1,5 +1,5 @@
 -- Signs that an HA agent manages this server: Patroni's own sessions and its renamed base configuration,
--- repmgr's library or daemon. Vigil must never promote behind such an agent's back.
+-- repmgr's library or daemon, pg_auto_failover's library. Vigil must never promote behind such an agent's back.
 SELECT (SELECT pg_catalog.string_agg(DISTINCT a.application_name, ', ')
           FROM pg_catalog.pg_stat_activity a
          WHERE a.application_name ILIKE 'patroni%') AS patroni_sessions,

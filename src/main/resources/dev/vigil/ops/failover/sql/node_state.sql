@@ -1,4 +1,4 @@
--- One node as switchover and failover see it: role, WAL positions, replay pause, receiver, and the settings the
+-- Before 14 (no pg_get_wal_replay_pause_state()): one node as switchover and failover see it: role, WAL positions, replay pause, receiver, and the settings the
 -- prechecks judge. A standby's timeline is the newest of what its receiver, its last restartpoint and the
 -- timeline history files it holds say: with its primary down the receiver says nothing, and restartpoints lag. Read through the monitoring login (pg_monitor reads every setting and WAL function used).
 SELECT pg_catalog.current_setting('server_version') AS version,
@@ -7,7 +7,7 @@ SELECT pg_catalog.current_setting('server_version') AS version,
        CASE WHEN pg_catalog.pg_is_in_recovery() THEN NULL ELSE pg_catalog.pg_current_wal_lsn()::text END AS current_lsn,
        pg_catalog.pg_last_wal_receive_lsn()::text AS receive_lsn,
        pg_catalog.pg_last_wal_replay_lsn()::text AS replay_lsn,
-       CASE WHEN pg_catalog.pg_is_in_recovery() THEN pg_catalog.pg_get_wal_replay_pause_state()
+       CASE WHEN pg_catalog.pg_is_in_recovery() AND pg_catalog.pg_is_wal_replay_paused() THEN 'paused'
             ELSE 'not paused' END AS pause_state,
        EXTRACT(epoch FROM pg_catalog.now() - pg_catalog.pg_last_xact_replay_timestamp())::float8 AS replay_age_s,
        CASE WHEN pg_catalog.pg_is_in_recovery()
