@@ -213,8 +213,8 @@ final class SwitchoverChecks {
             if (!slots.isEmpty()) {
                 return CheckResult.warn(name, evidence + "; " + primary.get() + " has physical slots " + slots
                         + ", which a switchover does not carry over", "Create them on " + candidate
-                        + " first (SELECT pg_create_physical_replication_slot(…) there is refused while it is a "
-                        + "standby only for logical slots): a standby with primary_slot_name set does not stream "
+                        + " first (SELECT pg_create_physical_replication_slot('<name>') works on a standby): a "
+                        + "standby with primary_slot_name set does not stream "
                         + "from " + candidate + " until its slot exists there, so its re-point would fail.");
             }
             return CheckResult.pass(name, evidence + "; no physical slots on " + primary.orElse("the primary"));
