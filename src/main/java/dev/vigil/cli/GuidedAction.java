@@ -15,13 +15,15 @@ import dev.vigil.ops.control.NodeControls;
 import dev.vigil.ops.failover.FailoverSettings;
 import dev.vigil.ops.failover.NodeFences;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
- * Runs one switchover, failover or rejoin from the command line the way the window does: prepare (topology, plan,
+ * Runs one switchover, failover, rejoin or migration apply or rollback from the command line the way the window does: prepare (topology, plan,
  * prechecks) on the workflow engine, print it, then stop (dry run, blocked) or take the operator's confirmation
  * and execute it with live progress, all journaled. The confirmation comes from the options or the terminal,
  * never from a guess: with neither, nothing runs.
@@ -51,15 +53,35 @@ final class GuidedAction {
     }
 
     int run(String command, Factory factory) throws InterruptedException {
-        Inventory inventory = Inventory.discover(options.config, LabSettings.defaultBaseDir());
+        return run(command, factory, true);
+    }
+
+    /** A workflow that acts through SQL alone (schema migrations): no server is stopped or started. */
+    int runThroughSql(String command, Function<ClusterDefinition, Workflow> factory) throws InterruptedException {
+        return run(command, (cluster, control, settings, fences) -> factory.apply(cluster), false);
+    }
+
+    /**
+     * The cluster named {@code name} in the inventory and the running labs; when there is none, says so on
+     * {@code err} with the names there are and the inventory's problems.
+     */
+    static Optional<ClusterDefinition> cluster(Path config, String name, String command, PrintWriter err) {
+        Inventory inventory = Inventory.discover(config, LabSettings.defaultBaseDir());
         Optional<ClusterDefinition> cluster = inventory.clusters().stream()
-                .filter(c -> c.name().equals(options.cluster)).findFirst();
+                .filter(c -> c.name().equals(name)).findFirst();
         if (cluster.isEmpty()) {
-            err.println("vigil " + command + ": no cluster named " + options.cluster + ". Known: "
+            err.println("vigil " + command + ": no cluster named " + name + ". Known: "
                     + (inventory.clusters().isEmpty() ? "none (configure one with 'vigil inventory', or start a lab "
                     + "with 'vigil lab up')" : String.join(", ", inventory.clusters().stream()
                     .map(ClusterDefinition::name).toList())) + ".");
             inventory.problems().forEach(p -> err.println("  " + p));
+        }
+        return cluster;
+    }
+
+    private int run(String command, Factory factory, boolean showNodeControl) throws InterruptedException {
+        Optional<ClusterDefinition> cluster = cluster(options.config, options.cluster, command, err);
+        if (cluster.isEmpty()) {
             return USAGE;
         }
         NodeControl control = NodeControls.withRunningLabs(LabSettings.defaultBaseDir()).forCluster(cluster.get());
@@ -73,7 +95,8 @@ final class GuidedAction {
                 return USAGE;
             }
             out.println(workflow.title() + (options.dryRun ? " (dry run: nothing will be changed)" : ""));
-            out.println("Node control: " + control.describe() + ". Journal: " + journal.file() + ".");
+            out.println((showNodeControl ? "Node control: " + control.describe() + ". " : "") + "Journal: "
+                    + journal.file() + ".");
             out.println();
             out.flush();
             WorkflowPrinter printer = new WorkflowPrinter(out, workflow);

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
         description = "Operations console for PostgreSQL clusters. Without a command, opens the window.",
         subcommands = {LabCommand.class, InventoryCommand.class, StatusCommand.class, WatchCommand.class,
-                SwitchoverCommand.class, FailoverCommand.class, RejoinCommand.class, BenchCommand.class})
+                SwitchoverCommand.class, FailoverCommand.class, RejoinCommand.class, MigrateCommand.class,
+                BenchCommand.class})
 public final class VigilCli {
 
     public static int run(String... args) {

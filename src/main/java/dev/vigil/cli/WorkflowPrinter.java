@@ -94,7 +94,8 @@ final class WorkflowPrinter implements WorkflowListener {
             out.println("Plan: nothing can be planned (see the prechecks).");
             return;
         }
-        out.println("Plan (" + plan.size() + " steps, each with its time limit, run in this order):");
+        out.println("Plan (" + plan.size() + (plan.size() == 1 ? " step" : " steps")
+                + ", each with its time limit, run in this order):");
         for (int n = 1; n <= plan.size(); n++) {
             Step s = plan.step(n);
             out.printf("  %d. %s  [on %s, at most %s]%n", n, s.title(), s.node(), duration(s.timeout()));

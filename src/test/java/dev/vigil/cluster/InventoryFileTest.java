@@ -217,4 +217,29 @@ class InventoryFileTest {
         assertThat(inv.clusters()).singleElement().satisfies(c -> assertThat(c.nodes().get(0).name()).isEqualTo("n1"));
         assertThat(errors(inv)).singleElement().asString().contains(":4:").contains("used twice");
     }
+
+    @Test
+    void aMigrationsFolderIsReadFromTheFilesFolderAndAnEmptyOneSaysWhere() throws Exception {
+        Path elsewhere = dir.resolve("elsewhere").toAbsolutePath();
+        Inventory inv = load("""
+                clusters:
+                  - name: shop
+                    migrations: db/../db/migration
+                    nodes: [{name: a, host: h}]
+                  - name: billing
+                    migrations: %s
+                    nodes: [{name: b, host: h}]
+                  - name: plain
+                    nodes: [{name: c, host: h}]
+                  - name: blank
+                    migrations: ""
+                    nodes: [{name: d, host: h}]
+                """.formatted(elsewhere));
+        assertThat(inv.clusters()).extracting(ClusterDefinition::name).containsExactly("shop", "billing", "plain");
+        assertThat(inv.clusters().get(0).migrations()).contains(dir.toAbsolutePath().resolve("db/migration"));
+        assertThat(inv.clusters().get(1).migrations()).contains(elsewhere);
+        assertThat(inv.clusters().get(2).migrations()).isEmpty();
+        assertThat(errors(inv)).singleElement().asString()
+                .startsWith(dir.resolve("clusters.yaml") + ":11:").contains("'migrations' is empty");
+    }
 }
