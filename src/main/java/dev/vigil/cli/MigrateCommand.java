@@ -11,6 +11,7 @@ import dev.vigil.ops.MissingOperatorLogin;
 import dev.vigil.ops.StepFailures;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import dev.vigil.migrate.inflight.StopMigrationWorkflow;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "migrate", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = GuidedAction.USAGE,
         description = "Schema migrations in the Flyway convention (V<version>__<desc>.sql with its undo "
                 + "U<version>__<desc>.sql), read against flyway_schema_history, applied and rolled back under guards.",
-        subcommands = {MigrateCommand.Status.class, MigrateCommand.Apply.class, MigrateCommand.Rollback.class})
+        subcommands = {MigrateCommand.Status.class, MigrateCommand.Apply.class, MigrateCommand.Rollback.class,
+                MigrateCommand.Stop.class})
 final class MigrateCommand {
 
     @Command(name = "status", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = GuidedAction.USAGE,
@@ -140,6 +142,32 @@ final class MigrateCommand {
                         return new MigrationRollbackWorkflow(MigrationTargets.resolve(cluster, migrations,
                                 options.config), target);
                     });
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = GuidedAction.USAGE,
+            description = {"Stop a migration in flight (see 'migrate status'): cancel its statement so PostgreSQL rolls "
+                    + "its transaction back, DDL included; watch the sessions waiting behind it drain; verify the tables "
+                    + "it locked kept their shape and the history does not claim it. --terminate ends its session "
+                    + "instead, for one a cancel does not stop (idle in its transaction), and needs the cluster name.",
+                    "Exit codes as for switchover."})
+    static final class Stop implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ActionOptions options;
+        @Option(names = "--node", required = true, paramLabel = "NODE", description = "The node it runs on.")
+        String node;
+        @Option(names = "--pid", required = true, paramLabel = "PID", description = "Its backend pid.")
+        int pid;
+        @Option(names = "--terminate", description = "Terminate its session instead of cancelling its statement.")
+        boolean terminate;
+
+        @Override
+        public Integer call() throws Exception {
+            return new GuidedAction(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                    OperatorConsole.system()).runThroughSql("migrate stop", cluster -> terminate
+                    ? StopMigrationWorkflow.terminate(cluster, node, pid) : StopMigrationWorkflow.cancel(cluster, node, pid));
         }
     }
 }

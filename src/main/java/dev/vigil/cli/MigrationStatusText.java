@@ -87,7 +87,9 @@ final class MigrationStatusText {
                 out.println("    " + (query.length() > QUERY_CHARS ? query.substring(0, QUERY_CHARS) + "…" : query));
             }
         }
-        out.println("  The window's Locks view offers the guided stop (cancel first, then verify the locks are gone).");
+        out.println("  Stop one safely: vigil migrate stop --cluster " + r.cluster() + " --node " + r.node() + " --pid "
+                + r.inFlight().get(0).pid() + " (or the window's Locks view). It cancels first and verifies the locks "
+                + "are gone, the tables kept their shape and the history does not claim it.");
     }
 
     private static String list(List<String> versions) {

@@ -77,7 +77,7 @@ class MigrateCommandsTest {
         if (!args[1].equals("status")) {
             all.addAll(List.of("--journal", dir.resolve("journal.jsonl").toString()));
         }
-        if (all.stream().noneMatch(a -> a.equals("--folder"))) {
+        if (all.stream().noneMatch(a -> a.equals("--folder")) && !args[1].equals("stop")) {
             all.addAll(List.of("--folder", folder.toString()));
         }
         StringWriter out = new StringWriter();
@@ -180,8 +180,14 @@ class MigrateCommandsTest {
             assertThat(run.exit()).isZero();
             assertThat(run.out()).contains("In flight on pg1 now: 1 session that looks like a migration",
                     "pid " + pid + " (flyway) holds AccessExclusiveLock on items; 1 session waits behind it",
-                    "a flyway session; running DDL", "LOCK TABLE public.items");
-            holder.rollback();
+                    "a flyway session; running DDL", "LOCK TABLE public.items",
+                    "vigil migrate stop --cluster " + NAME + " --node pg1 --pid " + pid);
+
+            // It is idle in its transaction, so a cancel would not end it: the escalation terminates it.
+            Run stop = vigil("migrate", "stop", "--node", "pg1", "--pid", Integer.toString(pid), "--terminate",
+                    "--acknowledge-warnings", "--yes-i-typed", NAME);
+            assertThat(stop.exit()).isZero();
+            assertThat(stop.out()).contains("pg_terminate_backend", "Outcome: SUCCEEDED", "items kept its shape");
             assertThat(blocked.get(10, TimeUnit.SECONDS)).isEqualTo("50");
         }
     }
