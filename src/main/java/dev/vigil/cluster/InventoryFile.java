@@ -176,7 +176,7 @@ public final class InventoryFile {
 
     /** A folder of Flyway-convention scripts; a relative path is taken from this file's directory. */
     private Path migrationsFolder(Node node) throws Bad {
-        Path folder = Path.of(nonEmpty(node, "migrations"));
+        Path folder = expandHome(nonEmpty(node, "migrations"));
         Path base = file.toAbsolutePath().getParent();
         return folder.isAbsolute() || base == null ? folder : base.resolve(folder).normalize();
     }
