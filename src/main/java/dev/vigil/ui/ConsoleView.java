@@ -9,7 +9,8 @@ public enum ConsoleView {
     SESSIONS("Sessions", KeyCode.DIGIT3),
     REPLICATION("Replication", KeyCode.DIGIT4),
     LOCKS("Locks", KeyCode.DIGIT5),
-    EVENTS("Events", KeyCode.DIGIT6);
+    EVENTS("Events", KeyCode.DIGIT6),
+    MIGRATIONS("Migrations", KeyCode.DIGIT7);
 
     private final String title;
     private final KeyCode key;

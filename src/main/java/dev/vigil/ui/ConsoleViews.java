@@ -2,7 +2,10 @@ package dev.vigil.ui;
 
 import java.time.Duration;
 import javafx.scene.control.Alert;
+import dev.vigil.migrate.MigrationSettings;
+import dev.vigil.migrate.MigrationTarget;
 import dev.vigil.migrate.inflight.StopMigrationWorkflow;
+import dev.vigil.ops.RunningWorkflow;
 import java.util.List;
 import java.util.function.Supplier;
 import dev.vigil.ops.session.SessionSignalWorkflow;
@@ -34,15 +37,21 @@ final class ConsoleViews {
                     ? SessionSignalWorkflow.terminate(cluster.definition(), node, targets)
                     : SessionSignalWorkflow.cancel(cluster.definition(), node, targets), vm.tasks());
         };
+        LocksView.MigrationActions stops = (owner, cluster, node, pid, terminate) -> WorkflowDialog.open(owner,
+                vm.workflows(), terminate ? StopMigrationWorkflow.terminate(cluster.definition(), node, pid)
+                        : StopMigrationWorkflow.cancel(cluster.definition(), node, pid), vm.tasks());
+        MigrationsViewModel migrations = new MigrationsViewModel(vm.tasks(), vm.ui(), vm.journal(),
+                MigrationTarget::read, MigrationSettings.defaults(),
+                cluster -> vm.workflows().running(cluster).map(RunningWorkflow::title));
+        vm.onClose(migrations::close);
         return List.of(
                 new OverviewView(new OverviewChartsPane(range)),
                 new QueriesView(new QueryDetailPane(vm.tasks(), range)),
                 new SessionsView(actions, vm.tasks()),
                 new ReplicationView(new ReplicationLagCharts(range), new RoleChanges(vm)::open),
-                new LocksView(actions, (owner, cluster, node, pid, terminate) -> WorkflowDialog.open(owner,
-                        vm.workflows(), terminate ? StopMigrationWorkflow.terminate(cluster.definition(), node, pid)
-                                : StopMigrationWorkflow.cancel(cluster.definition(), node, pid), vm.tasks()),
-                        new LockHistoryChart(range), vm.tasks()),
-                new EventsView(events));
+                new LocksView(actions, stops, new LockHistoryChart(range), vm.tasks()),
+                new EventsView(events),
+                new MigrationsView(migrations, (owner, workflow) -> WorkflowDialog.open(owner, vm.workflows(),
+                        workflow, vm.tasks()), stops));
     }
 }

@@ -9,10 +9,17 @@ import dev.vigil.lab.DemoLab;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.ops.control.LabNodeControl;
 import dev.vigil.ops.control.NodeControls;
+import dev.vigil.cluster.ClusterDefinition;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
-/** The embedded default when no cluster is configured: a live 3-node demo lab with a light workload. */
+/**
+ * The embedded default when no cluster is configured: a live 3-node demo lab with a light workload, and a small
+ * folder of schema migrations ({@link DemoMigrations}), the first ones applied.
+ */
 public final class DemoLabSource implements ClusterSource {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoLabSource.class);
     private final LabSettings settings;
     private volatile DemoLab demo;
     private volatile ClusterMonitor watcher;
@@ -30,8 +37,14 @@ public final class DemoLabSource implements ClusterSource {
             demo.close();
             throw new IllegalStateException("The window closed while the demo lab was starting.");
         }
-        watcher = new ClusterMonitor(LabInventory.of(demo.cluster()), MonitorConnectionSettings.defaults(),
-                DefaultCollectors.all());
+        Path migrations = DemoMigrations.write(demo.lab().dir().resolve("migrations"));
+        ClusterDefinition cluster = LabInventory.of(demo.cluster()).withMigrations(Optional.of(migrations));
+        long started = System.nanoTime();
+        String outcome = DemoMigrations.applyFirst(cluster, demo.cluster().primary().name(),
+                demo.lab().dir().resolve("migrations.jsonl")).map(r -> r.outcome().name()).orElse("not run");
+        log.info("Demo migrations up to {}: {} in {} ms", DemoMigrations.APPLIED_AT_START, outcome,
+                (System.nanoTime() - started) / 1_000_000);
+        watcher = new ClusterMonitor(cluster, MonitorConnectionSettings.defaults(), DefaultCollectors.all());
         controls = new NodeControls().register(watcher.cluster().name(), new LabNodeControl(demo.cluster()));
         watcher.start();
         return List.of(watcher);

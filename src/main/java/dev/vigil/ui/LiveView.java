@@ -13,6 +13,10 @@ interface LiveView {
 
     void refresh(ClusterViewModel cluster, String node);
 
+    /** Its tab was selected: the view is about to be refreshed on screen (views that read on open read now). */
+    default void opened() {
+    }
+
     /** Every tick, shown or not: for views that keep a history of their own (per-query trends). Cheap. */
     default void observe(ClusterViewModel cluster, String node) {
     }

@@ -66,7 +66,9 @@ public final class MainView extends BorderPane {
 
         selectTab(vm.viewProperty().get());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
-            vm.viewProperty().set((ConsoleView) tab.getUserData());
+            ConsoleView kind = (ConsoleView) tab.getUserData();
+            vm.viewProperty().set(kind);
+            views.get(kind).opened();
             refresh();
         });
         vm.viewProperty().addListener((o, a, view) -> selectTab(view));
@@ -123,7 +125,7 @@ public final class MainView extends BorderPane {
         vm.viewProperty().set(AlertStripView.viewFor(alert));
     }
 
-    /** Ctrl+1…6 switch views, Ctrl+L switches theme, Ctrl+P pauses or resumes live updates. */
+    /** Ctrl+1…7 switch views, Ctrl+L switches theme, Ctrl+P pauses or resumes live updates. */
     private void installShortcuts(Runnable toggleTheme) {
         for (ConsoleView view : ConsoleView.values()) {
             getScene().getAccelerators().put(new KeyCodeCombination(view.key(), KeyCombination.SHORTCUT_DOWN),

@@ -22,18 +22,23 @@ final class MigrationBanner extends HBox {
 
     /** {@code onStop} and {@code onTerminate} get the suspect's pid. */
     MigrationBanner(IntConsumer onStop, IntConsumer onTerminate) {
-        setId("migration-banner");
+        this("migration", onStop, onTerminate);
+    }
+
+    /** With its own ids ({@code idPrefix + "-banner"}, {@code "-stop"}…), for a second banner in the window. */
+    MigrationBanner(String idPrefix, IntConsumer onStop, IntConsumer onTerminate) {
+        setId(idPrefix + "-banner");
         getStyleClass().add("migration-banner");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
         setPadding(new Insets(8, 12, 8, 12));
         text.setWrapText(true);
-        text.setId("migration-banner-text");
+        text.setId(idPrefix + "-banner-text");
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
-        stop.setId("migration-stop");
+        stop.setId(idPrefix + "-stop");
         stop.getStyleClass().add("accent");
-        terminate.setId("migration-terminate");
+        terminate.setId(idPrefix + "-terminate");
         terminate.getStyleClass().add("danger");
         stop.setOnAction(e -> {
             if (shown != null) {

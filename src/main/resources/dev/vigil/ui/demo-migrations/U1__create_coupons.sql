@@ -1,0 +1,2 @@
+-- Undoes demo migration 1.
+DROP TABLE shop.coupons;
