@@ -4,7 +4,6 @@ import static dev.vigil.ui.ConsoleOnLabTest.fx;
 import static dev.vigil.ui.ConsoleOnLabTest.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
 import dev.vigil.journal.Journal;
 import dev.vigil.journal.JournalEntry;
 import dev.vigil.lab.LabCluster;
@@ -12,19 +11,15 @@ import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.ops.Outcome;
 import dev.vigil.ui.WorkflowDialogViewModel.Phase;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -45,6 +40,7 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class MigrationIncidentOnLabTest {
+    private ConsoleWindow window;
     private MainViewModel vm;
     private DemoLabSource source;
     private Scene scene;
@@ -53,27 +49,18 @@ class MigrationIncidentOnLabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        UiThread ui = UiThread.fx();
         source = new DemoLabSource(LabSettings.fromEnvironment());
-        Path dir = Path.of("target", "test-journals", "migration-incident");
-        Files.createDirectories(dir);
-        Files.deleteIfExists(dir.resolve("journal.jsonl"));
-        journal = Journal.open(dir.resolve("journal.jsonl"));
+        window = ConsoleWindow.open(stage, source, "migration-incident", ConsoleView.LOCKS);
+        vm = window.vm;
+        scene = window.scene;
+        journal = window.journal;
         journal.subscribe(entries::add);
-        vm = new MainViewModel(ui, TaskExecutor.background(ui), source, journal);
-        scene = VigilApp.show(stage, vm, () -> { }, new WindowState(0, 0, 1360, 860, false, 0.22,
-                ConsoleView.LOCKS, true, Duration.ofMinutes(5))).getScene();
-        vm.start("Starting the demo lab…");
     }
 
     @AfterEach
     void stop() {
-        if (vm != null) {
-            vm.close();
-        }
-        if (journal != null) {
-            journal.close();
+        if (window != null) {
+            window.close();
         }
     }
 

@@ -46,6 +46,7 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class MigrationsOnLabTest {
+    private ConsoleWindow window;
     private MainViewModel vm;
     private DemoLabSource source;
     private Scene scene;
@@ -53,26 +54,17 @@ class MigrationsOnLabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        UiThread ui = UiThread.fx();
         source = new DemoLabSource(LabSettings.fromEnvironment());
-        Path dir = Path.of("target", "test-journals", "migrations-view");
-        Files.createDirectories(dir);
-        Files.deleteIfExists(dir.resolve("journal.jsonl"));
-        journal = Journal.open(dir.resolve("journal.jsonl"));
-        vm = new MainViewModel(ui, TaskExecutor.background(ui), source, journal);
-        scene = VigilApp.show(stage, vm, () -> { }, new WindowState(0, 0, 1360, 860, false, 0.22,
-                ConsoleView.MIGRATIONS, true, Duration.ofMinutes(5))).getScene();
-        vm.start("Starting the demo lab…");
+        window = ConsoleWindow.open(stage, source, "migrations-view", ConsoleView.MIGRATIONS);
+        vm = window.vm;
+        scene = window.scene;
+        journal = window.journal;
     }
 
     @AfterEach
     void stop() {
-        if (vm != null) {
-            vm.close();
-        }
-        if (journal != null) {
-            journal.close();
+        if (window != null) {
+            window.close();
         }
     }
 

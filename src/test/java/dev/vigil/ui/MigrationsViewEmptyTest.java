@@ -4,14 +4,10 @@ import static dev.vigil.ui.ConsoleOnLabTest.fx;
 import static dev.vigil.ui.ConsoleOnLabTest.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.vigil.journal.Journal;
 import dev.vigil.monitor.SampleFeed;
 import dev.vigil.ui.bench.SyntheticCluster;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javafx.application.Application;
@@ -28,14 +24,13 @@ import org.testfx.framework.junit5.Start;
 /** A cluster with no migrations folder: the Migrations view says so and offers to choose one; nothing is read. */
 @ExtendWith(ApplicationExtension.class)
 class MigrationsViewEmptyTest {
+    private ConsoleWindow window;
     private MainViewModel vm;
     private Scene scene;
     private Journal journal;
 
     @Start
     void start(Stage stage) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        UiThread ui = UiThread.fx();
         SyntheticCluster cluster = new SyntheticCluster(20, 20, 0, Instant.now());
         ClusterSource source = new ClusterSource() {
             @Override
@@ -53,22 +48,16 @@ class MigrationsViewEmptyTest {
                 // nothing runs
             }
         };
-        Path dir = Path.of("target", "test-journals");
-        Files.createDirectories(dir);
-        journal = Journal.open(dir.resolve("migrations-view-empty.jsonl"));
-        vm = new MainViewModel(ui, TaskExecutor.background(ui), source, journal);
-        scene = VigilApp.show(stage, vm, () -> { }, new WindowState(0, 0, 1360, 860, false, 0.22,
-                ConsoleView.MIGRATIONS, true, Duration.ofMinutes(5))).getScene();
-        vm.start("Starting…");
+        window = ConsoleWindow.open(stage, source, "migrations-view-empty", ConsoleView.MIGRATIONS);
+        vm = window.vm;
+        scene = window.scene;
+        journal = window.journal;
     }
 
     @AfterEach
     void stop() {
-        if (vm != null) {
-            vm.close();
-        }
-        if (journal != null) {
-            journal.close();
+        if (window != null) {
+            window.close();
         }
     }
 

@@ -4,7 +4,6 @@ import static dev.vigil.ui.ConsoleOnLabTest.fx;
 import static dev.vigil.ui.ConsoleOnLabTest.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.journal.Journal;
@@ -16,12 +15,9 @@ import dev.vigil.ops.Outcome;
 import dev.vigil.sql.Lsn;
 import dev.vigil.ui.WorkflowDialogViewModel.Phase;
 import dev.vigil.ui.WorkflowDialogViewModel.StepStatus;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +29,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +44,7 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class RoleChangesOnLabTest {
+    private ConsoleWindow window;
     private MainViewModel vm;
     private DemoLabSource source;
     private Scene scene;
@@ -56,26 +52,17 @@ class RoleChangesOnLabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        UiThread ui = UiThread.fx();
         source = new DemoLabSource(LabSettings.fromEnvironment());
-        Path dir = Path.of("target", "test-journals", "role-changes");
-        Files.createDirectories(dir);
-        Files.deleteIfExists(dir.resolve("journal.jsonl"));
-        journal = Journal.open(dir.resolve("journal.jsonl"));
-        vm = new MainViewModel(ui, TaskExecutor.background(ui), source, journal);
-        scene = VigilApp.show(stage, vm, () -> { }, new WindowState(0, 0, 1360, 860, false, 0.22,
-                ConsoleView.REPLICATION, true, Duration.ofMinutes(5))).getScene();
-        vm.start("Starting the demo lab…");
+        window = ConsoleWindow.open(stage, source, "role-changes", ConsoleView.REPLICATION);
+        vm = window.vm;
+        scene = window.scene;
+        journal = window.journal;
     }
 
     @AfterEach
     void stop() {
-        if (vm != null) {
-            vm.close();
-        }
-        if (journal != null) {
-            journal.close();
+        if (window != null) {
+            window.close();
         }
     }
 
