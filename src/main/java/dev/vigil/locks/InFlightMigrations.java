@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds sessions that look like a migration blocking traffic, from the lock graph alone (no extra query): a
- * session others wait on that holds a SHARE-or-stronger table lock, or that is itself queued for one. The
+ * session others wait on that holds a SHARE-or-stronger lock on the table they wait for, or that is itself
+ * queued for one. The
  * statement being DDL and the application being a migration tool are evidence, not conditions: a migration
  * between statements (sleeping, or idle in transaction) shows neither, and is the worst case.
  */
@@ -34,9 +35,14 @@ public final class InFlightMigrations {
             if (blocked == 0) {
                 continue;
             }
-            Optional<String> held = s.strongLocks().stream().findFirst();
+            // Only a lock on a table its waiters wait for counts: a bulk job's temp table held in ACCESS
+            // EXCLUSIVE while its row locks hold up writers is not a migration.
+            Set<String> waitedOn = graph.sessions().values().stream().filter(w -> w.blockedBy().contains(s.pid()))
+                    .flatMap(w -> w.waitingFor().flatMap(WaitingLock::relation).stream())
+                    .collect(java.util.stream.Collectors.toSet());
+            Optional<String> held = s.strongLocks().stream().filter(l -> waitedOn.contains(relationOf(l))).findFirst();
             Optional<WaitingLock> queuedFor = s.waitingFor().filter(w -> "relation".equals(w.lockType())
-                    && STRONG.contains(w.mode()));
+                    && STRONG.contains(w.mode()) && w.relation().filter(waitedOn::contains).isPresent());
             if (held.isEmpty() && queuedFor.isEmpty()) {
                 continue;
             }
@@ -47,6 +53,12 @@ public final class InFlightMigrations {
         }
         found.sort(Comparator.comparingInt(InFlightMigration::blocked).reversed().thenComparingInt(InFlightMigration::pid));
         return found;
+    }
+
+    /** "shop.orders" from "AccessExclusiveLock on shop.orders". */
+    private static String relationOf(String heldLock) {
+        int on = heldLock.indexOf(" on ");
+        return on < 0 ? heldLock : heldLock.substring(on + 4);
     }
 
     static Optional<String> tool(String application) {

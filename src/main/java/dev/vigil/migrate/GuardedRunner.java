@@ -81,15 +81,19 @@ final class GuardedRunner {
                     break;
                 } catch (SQLException e) {
                     rollbackQuietly();
+                    // A statement that cannot run in a transaction and cannot be retried (CREATE INDEX CONCURRENTLY)
+                    // leaves what it built so far (an invalid index) when it fails: that is partly applied too.
+                    boolean leftBehind = committedSome || segment.filter(x -> !x.transactional() && !x.retrySafe())
+                            .isPresent();
                     Duration took = Duration.ofNanos(System.nanoTime() - t0);
                     String error = SqlErrors.describe(e);
                     String at = where(plan, segment) + phase.statement.map(s -> ", " + s.statement().where()).orElse("");
                     if (watch != null && watch.fired()) {
                         log.add(at + ": cancelled by the watch: " + watch.firedReason());
                         return report(RunReport.Result.WATCH_CANCELLED, "Vigil cancelled its own statement at " + at
-                                + " because " + watch.firedReason() + "; " + rolledBack(segment, committedSome)
-                                + recordPartial(plan, partial, committedSome, executionMillis, log), attempt,
-                                lockWaited, executionMillis, committedSome, rank, log);
+                                + " because " + watch.firedReason() + "; " + rolledBack(segment, leftBehind)
+                                + recordPartial(plan, partial, leftBehind, executionMillis, log), attempt,
+                                lockWaited, executionMillis, leftBehind, rank, log);
                     }
                     if (phase.committing && SqlErrors.connectionLost(e)) {
                         return report(RunReport.Result.UNKNOWN, "the connection broke during the commit of " + at
@@ -109,8 +113,8 @@ final class GuardedRunner {
                             } catch (InterruptedException interrupted) {
                                 Thread.currentThread().interrupt();
                                 return report(RunReport.Result.CANCELLED, "stopped during the pause after a lock "
-                                        + "timeout at " + at + "; " + rolledBack(segment, committedSome), attempt,
-                                        lockWaited, executionMillis, committedSome, rank, log);
+                                        + "timeout at " + at + "; " + rolledBack(segment, leftBehind), attempt,
+                                        lockWaited, executionMillis, leftBehind, rank, log);
                             }
                             continue;
                         }
@@ -119,16 +123,16 @@ final class GuardedRunner {
                                 + " each, " + MigrationText.duration(lockWaited) + " with the pauses)"
                                 : "not retried: a failed attempt of this statement leaves an invalid index behind";
                         return report(RunReport.Result.LOCK_TIMEOUT, at + " could not get its lock: " + why
-                                + blockersText() + "; " + rolledBack(segment, committedSome)
-                                + recordPartial(plan, partial, committedSome, executionMillis, log), attempt,
-                                lockWaited, executionMillis, committedSome, rank, log);
+                                + blockersText() + "; " + rolledBack(segment, leftBehind)
+                                + recordPartial(plan, partial, leftBehind, executionMillis, log), attempt,
+                                lockWaited, executionMillis, leftBehind, rank, log);
                     }
                     log.add(at + ": " + error);
                     return report(RunReport.Result.FAILED, at + " failed: " + error + " — "
                             + phase.statement.map(s -> s.statement().brief(80)).orElse("") + "; "
-                            + rolledBack(segment, committedSome)
-                            + recordPartial(plan, partial, committedSome, executionMillis, log), attempt, lockWaited,
-                            executionMillis, committedSome, rank, log);
+                            + rolledBack(segment, leftBehind)
+                            + recordPartial(plan, partial, leftBehind, executionMillis, log), attempt, lockWaited,
+                            executionMillis, leftBehind, rank, log);
                 }
             }
         }
@@ -334,9 +338,9 @@ final class GuardedRunner {
 
     private static String rolledBack(Optional<Segment> segment, boolean committedSome) {
         String mine = segment.map(s -> s.transactional() ? "its transaction was rolled back"
-                : "it ran outside a transaction, so what it did before the error stays").orElse("rolled back");
-        return mine + (committedSome ? "; what ran before it was committed and stays: the script is partly applied"
-                : ", nothing was changed");
+                : "it ran outside a transaction, so what it did before the error stays (a failed CREATE INDEX "
+                + "CONCURRENTLY leaves an INVALID index: drop it before trying again)").orElse("rolled back");
+        return mine + (committedSome ? "; the script is partly applied" : ", nothing was changed");
     }
 
     private static String where(ScriptPlan plan, Optional<Segment> segment) {

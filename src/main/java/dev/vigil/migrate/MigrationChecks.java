@@ -227,6 +227,11 @@ final class MigrationChecks {
             try (Connection c = t.operator(t.settings().dryRunTimeout(), ctx)) {
                 MigrationReads.Server server = MigrationReads.server(c);
                 try (SessionWatch watch = SessionWatch.start(t.node(), server.pid(), t.settings().guards())) {
+                    if (!watch.unavailable().isEmpty()) {
+                        return CheckResult.fail(name, watch.unavailable() + ": the watch that cancels Vigil's own "
+                                + "statement if it holds up traffic cannot run", "Check that the monitoring login can "
+                                + "connect to " + t.node().name() + " (free connection slots, pg_hba.conf), then plan again.");
+                    }
                     GuardedRunner.DryRun r = new GuardedRunner(c, t.settings(), watch, ctx::cancelRequested)
                             .dryRun(plans, entries);
                     String limits = " (lock_timeout " + MigrationText.duration(t.settings().guards().lockTimeout())

@@ -45,6 +45,12 @@ final class MigrationSteps {
         try (c) {
             MigrationReads.Server server = MigrationReads.server(c);
             try (SessionWatch watch = SessionWatch.start(target.node(), server.pid(), g)) {
+                if (!watch.unavailable().isEmpty()) {
+                    // Without the watch only the lock timeout would guard live traffic: not good enough to run.
+                    return StepResult.failed(watch.unavailable() + "; without it nothing would cancel " + plan.script()
+                            .fileName() + " if it held up traffic, so nothing was run. Check that the monitoring login "
+                            + "can connect (free connection slots, pg_hba.conf), then plan again.");
+                }
                 RunReport r = new GuardedRunner(c, target.settings(), watch, context::cancelRequested)
                         .run(plan, success, partial);
                 Map<String, String> facts = new LinkedHashMap<>();

@@ -71,6 +71,17 @@ class InFlightMigrationsTest {
     }
 
     @Test
+    void aStrongLockOnAnotherTableThanTheOneWaitedForIsNotAMigration() {
+        LockSnapshot snapshot = new LockSnapshot(NOW, List.of(
+                session(40, List.of(), "bulk-upsert", "INSERT INTO shop.orders SELECT * FROM tmp ON CONFLICT …",
+                        Optional.empty(), List.of("AccessExclusiveLock on pg_temp_3.tmp")),
+                session(41, List.of(40), "checkout", "UPDATE shop.orders SET status = 'paid' WHERE id = 7",
+                        Optional.of(new WaitingLock("transactionid", "ShareLock", Optional.of("shop.orders"),
+                                Optional.empty())), List.of())));
+        assertThat(InFlightMigrations.find(WaitForGraph.of(snapshot))).isEmpty();
+    }
+
+    @Test
     void toolsAreRecognisedByApplicationName() {
         assertThat(InFlightMigrations.tool("Flyway 10.20")).contains("flyway");
         assertThat(InFlightMigrations.tool("liquibase-cli")).contains("liquibase");
