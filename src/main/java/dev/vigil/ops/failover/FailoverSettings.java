@@ -37,12 +37,4 @@ public record FailoverSettings(long maxLagBytes, double maxLagSeconds, Duration 
     public FailoverSettings withCatchUp(Duration d) {
         return new FailoverSettings(maxLagBytes, maxLagSeconds, longTransaction, d, promote, stream, control);
     }
-
-    public FailoverSettings withPromote(Duration d) {
-        return new FailoverSettings(maxLagBytes, maxLagSeconds, longTransaction, catchUp, d, stream, control);
-    }
-
-    public FailoverSettings withStream(Duration d) {
-        return new FailoverSettings(maxLagBytes, maxLagSeconds, longTransaction, catchUp, promote, d, control);
-    }
 }

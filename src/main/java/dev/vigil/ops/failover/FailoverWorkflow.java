@@ -88,9 +88,8 @@ public final class FailoverWorkflow implements Workflow {
 
     @Override
     public Topology topology(WorkflowContext context) {
-        ClusterReading reading = ReplicationReads.readCluster(cluster, context);
+        ClusterReading reading = live.fresh(context);
         planned = reading;
-        live.seed(reading);
         return reading.topology(candidate());
     }
 

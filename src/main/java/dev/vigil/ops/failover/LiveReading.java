@@ -26,8 +26,10 @@ final class LiveReading {
         return last;
     }
 
-    synchronized void seed(ClusterReading reading) {
-        last = reading;
+    /** Reads now, whatever the last read's age: the planning read, which the first round of checks then shares. */
+    synchronized ClusterReading fresh(WorkflowContext context) {
+        last = ReplicationReads.readCluster(cluster, context);
         readAtNanos = System.nanoTime();
+        return last;
     }
 }

@@ -78,9 +78,8 @@ public final class RejoinWorkflow implements Workflow {
 
     @Override
     public Topology topology(WorkflowContext context) {
-        ClusterReading reading = ReplicationReads.readCluster(cluster, context);
+        ClusterReading reading = live.fresh(context);
         planned = reading;
-        live.seed(reading);
         return reading.topology(Optional.of(node));
     }
 

@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A planned switchover: the healthy primary hands over to a standby with no acknowledged commit lost. The old
@@ -94,9 +93,8 @@ public final class SwitchoverWorkflow implements Workflow {
 
     @Override
     public Topology topology(WorkflowContext context) {
-        ClusterReading reading = ReplicationReads.readCluster(cluster, context);
+        ClusterReading reading = live.fresh(context);
         planned = reading;
-        live.seed(reading);
         return reading.topology(Optional.of(candidate));
     }
 
@@ -440,11 +438,6 @@ public final class SwitchoverWorkflow implements Workflow {
         return candidate;
     }
 
-    /** For readers of the plan: the thresholds it was checked against. */
-    public FailoverSettings settings() {
-        return settings;
-    }
-
     static String bytes(double b) {
         if (b < 1024) {
             return Math.round(b) + " B";
@@ -453,10 +446,6 @@ public final class SwitchoverWorkflow implements Workflow {
             return String.format(java.util.Locale.ROOT, "%.1f KiB", b / 1024);
         }
         return String.format(java.util.Locale.ROOT, "%.1f MiB", b / 1024 / 1024);
-    }
-
-    static String list(List<String> items) {
-        return items.stream().collect(Collectors.joining(", "));
     }
 
     /** To the second: evidence and marks are read by people. */
