@@ -40,7 +40,13 @@ public final class NodeControls {
         return this;
     }
 
+    /** The control for {@code cluster}, found when first used: safe to call where no I/O may happen. */
     public NodeControl forCluster(ClusterDefinition cluster) {
+        NodeControl own = registered.get(cluster.name());
+        return own != null ? own : new DeferredNodeControl(() -> find(cluster));
+    }
+
+    private NodeControl find(ClusterDefinition cluster) {
         NodeControl own = registered.get(cluster.name());
         if (own != null) {
             return own;

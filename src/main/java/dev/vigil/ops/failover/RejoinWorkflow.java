@@ -35,6 +35,7 @@ public final class RejoinWorkflow implements Workflow {
     private final NodeFences fences;
     private final LiveReading live;
     private volatile ClusterReading planned;
+    private volatile Method chosen = Method.NONE;
 
     public RejoinWorkflow(ClusterDefinition cluster, String node, NodeControl control, FailoverSettings settings,
                           NodeFences fences) {
@@ -80,6 +81,7 @@ public final class RejoinWorkflow implements Workflow {
     public Topology topology(WorkflowContext context) {
         ClusterReading reading = live.fresh(context);
         planned = reading;
+        chosen = choose();
         return reading.topology(Optional.of(node));
     }
 
@@ -92,7 +94,12 @@ public final class RejoinWorkflow implements Workflow {
         return p.size() == 1 ? Optional.of(p.get(0)) : Optional.empty();
     }
 
+    /** How the node comes back, chosen once from the planning read (the provider is asked off the FX thread). */
     public Method method() {
+        return chosen;
+    }
+
+    private Method choose() {
         ClusterReading r = planned;
         Optional<String> p = primary();
         if (r == null || p.isEmpty()) {
