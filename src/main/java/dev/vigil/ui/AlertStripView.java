@@ -13,8 +13,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * The active alerts across all clusters, critical first, as a strip under the header: always in view, hidden
- * when nothing is wrong. Clicking an alert opens the view where its cause is.
+ * The active alerts across all clusters, critical first, as a strip under the header. Clicking an alert opens
+ * the view where its cause is. The strip keeps its place and height when nothing is wrong ("No active
+ * alerts"): alerts come and go during an incident, and a strip that appeared and vanished would move every
+ * button under the operator's pointer just as they reach for "Fail over…".
  */
 final class AlertStripView extends HBox {
     private final MainViewModel vm;
@@ -44,12 +46,13 @@ final class AlertStripView extends HBox {
 
     private void refresh() {
         boolean any = !vm.alerts().isEmpty();
-        setVisible(any);
-        setManaged(any);
         long critical = vm.alerts().stream().filter(a -> a.severity() == Severity.CRITICAL).count();
-        count.setText(vm.alerts().size() + (vm.alerts().size() == 1 ? " alert" : " alerts"));
-        count.getStyleClass().removeAll("critical", "warning");
-        count.getStyleClass().add(critical > 0 ? "critical" : "warning");
+        String state = !any ? "calm" : critical > 0 ? "critical" : "warning";
+        count.setText(!any ? "No active alerts" : vm.alerts().size() + (vm.alerts().size() == 1 ? " alert" : " alerts"));
+        count.getStyleClass().removeAll("critical", "warning", "calm");
+        count.getStyleClass().add(state);
+        getStyleClass().removeAll("critical", "warning", "calm");
+        getStyleClass().add(state);
         chips.getChildren().setAll(vm.alerts().stream().map(this::chip).toList());
     }
 

@@ -73,9 +73,20 @@ class MainWindowTest {
         assertThat(robot.lookup("#startup-overlay").query().isVisible()).isFalse();
         Path live = Snapshots.save(scene, "main-window");
 
+        double tabsAt = sceneY(robot, "#tab-replication");
+        double stripHeight = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#alert-strip").query().getLayoutBounds()
+                .getHeight()).get(5, TimeUnit.SECONDS);
+
         LabNode pg3 = source.demoLab().cluster().node("pg3");
         pg3.kill9();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> roles(tree).get("pg3") == NodeStatus.Role.UNKNOWN);
+        // An alert arriving changes the strip's colour and words, never the layout under the pointer.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot
+                .lookup("#alert-strip .alert-count").queryLabeled().getText()).get(5, TimeUnit.SECONDS).endsWith("alert")
+                || robot.lookup("#alert-strip .alert-count").queryLabeled().getText().endsWith("alerts"));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#alert-strip").query().getLayoutBounds().getHeight())
+                .get(5, TimeUnit.SECONDS)).isEqualTo(stripHeight);
+        assertThat(sceneY(robot, "#tab-replication")).as("the tabs did not move").isEqualTo(tabsAt);
         assertThat(roles(tree)).containsEntry("pg1", NodeStatus.Role.PRIMARY).containsEntry("pg2", NodeStatus.Role.STANDBY);
         assertThat(robot.lookup("#connection-state").queryLabeled().getText()).isEqualTo("2/3 nodes reachable");
         Path down = Snapshots.save(scene, "main-window-node-down");
@@ -98,6 +109,13 @@ class MainWindowTest {
         // Closing the window remembers its layout: the next start opens on the same view.
         robot.interact(() -> scene.getWindow().hide());
         assertThat(layoutStore.load().view()).isEqualTo(ConsoleView.REPLICATION);
+    }
+
+    private static double sceneY(FxRobot robot, String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Node node = robot.lookup(id).query();
+            return node.localToScene(node.getLayoutBounds()).getMinY();
+        }).get(5, TimeUnit.SECONDS);
     }
 
     private static List<NodeStatus> nodes(TreeView<TreeEntry> tree) throws Exception {

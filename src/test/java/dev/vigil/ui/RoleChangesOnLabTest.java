@@ -113,14 +113,7 @@ class RoleChangesOnLabTest {
         Snapshots.save(scene, "wizard-failover-5-console");
 
         // Rejoin pg2 from the tree's context menu; it comes back as a standby of the new primary.
-        openContextMenu(robot, "#tree-node-pg2");
-        try {
-            waitFor(5, () -> fx(() -> robot.lookup("#menu-action-rejoin-pg2").tryQuery().isPresent()));
-        } catch (AssertionError e) {
-            throw new AssertionError(fx(() -> javafx.stage.Window.getWindows().stream().map(w -> w.getClass().getSimpleName()
-                    + ":" + w.isShowing() + (w instanceof javafx.scene.control.ContextMenu m ? m.getItems().size() + " items" : ""))
-                    .toList().toString()), e);
-        }
+        openContextMenu(robot, "#tree-node-pg2", "#menu-action-rejoin-pg2");
         Snapshots.save(robot.lookup("#menu-action-rejoin-pg2").query().getScene(), "wizard-rejoin-0-menu");
         Snapshots.save(scene, "wizard-rejoin-0-window");
         robot.clickOn("#menu-action-rejoin-pg2");
@@ -214,16 +207,40 @@ class RoleChangesOnLabTest {
 
     /**
      * Monocle turns no right click into a context-menu request (TestFX/Monocle#12), so the request a desktop
-     * would send is fired at the row, from where the pointer is.
+     * would send is fired at the row, from where the pointer is. The tree rebuilds a row's graphic on every
+     * sample, so the row is looked up again, attached to the scene, at the moment the request is fired, and
+     * the request is repeated if a rebuild swallowed it.
      */
-    private static void openContextMenu(FxRobot robot, String id) {
-        javafx.scene.Node row = robot.lookup(id).query();
-        robot.moveTo(row);
-        robot.interact(() -> {
-            javafx.geometry.Bounds b = row.localToScreen(row.getBoundsInLocal());
-            row.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-                    b.getWidth() / 2, b.getHeight() / 2, b.getCenterX(), b.getCenterY(), false, null));
-        });
+    private static void openContextMenu(FxRobot robot, String id, String itemId) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            Optional<javafx.geometry.Bounds> at = fx(() -> attached(robot, id)
+                    .map(n -> n.localToScreen(n.getBoundsInLocal())));
+            if (at.isPresent()) {
+                robot.moveTo(new javafx.geometry.Point2D(at.get().getCenterX(), at.get().getCenterY()));
+                robot.interact(() -> attached(robot, id).ifPresent(row -> {
+                    javafx.geometry.Bounds b = row.localToScreen(row.getBoundsInLocal());
+                    row.fireEvent(new javafx.scene.input.ContextMenuEvent(
+                            javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, b.getWidth() / 2,
+                            b.getHeight() / 2, b.getCenterX(), b.getCenterY(), false, null));
+                }));
+                try {
+                    waitFor(2, () -> fx(() -> robot.lookup(itemId).tryQuery().isPresent()));
+                    return;
+                } catch (AssertionError notYet) {
+                    // the row was rebuilt under the request; ask again
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no context menu with " + itemId + " on " + id + "; windows: "
+                        + fx(() -> javafx.stage.Window.getWindows().stream()
+                                .map(w -> w.getClass().getSimpleName() + ":" + w.isShowing()).toList()));
+            }
+        }
+    }
+
+    private static Optional<javafx.scene.Node> attached(FxRobot robot, String id) {
+        return robot.lookup(id).queryAll().stream().filter(n -> n.getScene() != null && n.isVisible()).findFirst();
     }
 
     // --- what the window and the servers say ---------------------------------------------------------------
