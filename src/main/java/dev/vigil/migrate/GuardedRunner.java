@@ -207,11 +207,13 @@ final class GuardedRunner {
             if (watch != null) {
                 watch.running(st);
             }
+            boolean completed = false;
             try {
                 st.execute(s.statement().sql());
+                completed = true;
             } finally {
                 if (watch != null) {
-                    watch.idle();
+                    watch.idle(completed);
                 }
             }
         }

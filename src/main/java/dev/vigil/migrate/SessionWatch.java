@@ -36,10 +36,8 @@ final class SessionWatch implements AutoCloseable {
     private final Connection connection;
     private final ScheduledExecutorService poller;
     private final String unavailable;
+    private final WatchTrigger trigger;
     private Statement running;
-    private Instant overSince;
-    private boolean fired;
-    private String firedReason = "";
     private int peakBlocked;
     private List<WatchedSession> blocked = List.of();
     private List<WatchedSession> blockers = List.of();
@@ -50,6 +48,7 @@ final class SessionWatch implements AutoCloseable {
         this.guards = guards;
         this.connection = connection;
         this.unavailable = unavailable;
+        this.trigger = new WatchTrigger(guards);
         if (connection == null) {
             this.poller = null;
             return;
@@ -82,24 +81,24 @@ final class SessionWatch implements AutoCloseable {
         running = statement;
     }
 
-    synchronized void idle() {
+    /** The statement ended; {@code completed} when it returned normally, so a cancel sent for it missed. */
+    synchronized void idle(boolean completed) {
         running = null;
+        trigger.statementEnded(completed);
     }
 
     /** Forgets what it saw before a new attempt: a cancel, the sessions waiting, the last blockers. */
     synchronized void reset() {
-        fired = false;
-        firedReason = "";
-        overSince = null;
+        trigger.reset();
         lastBlockers = List.of();
     }
 
     synchronized boolean fired() {
-        return fired;
+        return trigger.fired();
     }
 
     synchronized String firedReason() {
-        return firedReason;
+        return trigger.reason();
     }
 
     synchronized int peakBlocked() {
@@ -135,7 +134,6 @@ final class SessionWatch implements AutoCloseable {
             LOG.debug("migration watch of pid {} could not look: {}", pid, e.toString());
             return;
         }
-        Statement toCancel = null;
         synchronized (this) {
             blocked = List.copyOf(nowBlocked);
             blockers = List.copyOf(nowBlockers);
@@ -143,27 +141,14 @@ final class SessionWatch implements AutoCloseable {
                 lastBlockers = blockers;
             }
             peakBlocked = Math.max(peakBlocked, nowBlocked.size());
-            Instant now = Instant.now();
-            if (nowBlocked.size() > guards.blockedLimit()) {
-                if (overSince == null) {
-                    overSince = now;
-                } else if (!fired && running != null
-                        && Duration.between(overSince, now).compareTo(guards.blockedFor()) >= 0) {
-                    fired = true;
-                    firedReason = "it made " + MigrationText.plural(nowBlocked.size(), "session", "sessions") + " wait for "
-                            + MigrationText.duration(Duration.between(overSince, now)) + " (limit: more than "
-                            + guards.blockedLimit() + " for " + MigrationText.duration(guards.blockedFor()) + ")";
-                    toCancel = running;
+            // Cancelled while holding the monitor, so the statement cannot be swapped for the next one meanwhile;
+            // the runner's idle() waits for the cancel request to be sent.
+            if (trigger.observe(nowBlocked.size(), running != null, Instant.now()).isPresent()) {
+                try {
+                    running.cancel();
+                } catch (SQLException e) {
+                    LOG.warn("The migration watch could not cancel pid {}: {}", pid, e.toString());
                 }
-            } else {
-                overSince = null;
-            }
-        }
-        if (toCancel != null) {
-            try {
-                toCancel.cancel();
-            } catch (SQLException e) {
-                LOG.warn("The migration watch could not cancel pid {}: {}", pid, e.toString());
             }
         }
     }

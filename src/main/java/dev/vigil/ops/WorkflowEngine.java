@@ -257,7 +257,7 @@ public final class WorkflowEngine implements AutoCloseable {
             }
             boolean cancelled = false;
             for (int n = 1; n <= p.plan().size(); n++) {
-                if (run.cancelRequested()) {
+                if (run.cancelRequested() && p.plan().cancelStopsBefore(n)) {
                     cancelled = true;
                     break;
                 }
@@ -281,7 +281,9 @@ public final class WorkflowEngine implements AutoCloseable {
             events.send(new WorkflowEvent.StepStarted(p.runId(), n, p.plan().size(), step.title()));
             Instant startedAt = Instant.now();
             long t0 = System.nanoTime();
-            TimeLimit.Timed<StepResult> t = timeLimit.run(step.timeout(), run::cancelRequested, step.action()::run);
+            boolean reached = p.plan().cancelReaches(n);
+            TimeLimit.Timed<StepResult> t = timeLimit.run(step.timeout(), () -> reached && run.cancelRequested(),
+                    step.action()::run);
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             StepResult result;
             if (t.timedOut()) {
@@ -332,7 +334,10 @@ public final class WorkflowEngine implements AutoCloseable {
                 }
             } else if (cancelled && attempted.size() < total) {
                 outcome = Outcome.CANCELLED;
-                summary = "Cancelled after step " + attempted.size() + " of " + total + "." + doneText() + notStarted;
+                summary = "Cancelled after step " + attempted.size() + " of " + total + "."
+                        + p.plan().uninterruptible().filter(u -> attempted.size() == u.to())
+                        .map(u -> " Steps " + u.from() + " to " + u.to() + " ran to the end first: " + u.why() + ".")
+                        .orElse("") + doneText() + notStarted;
                 next.add("The steps not started were not run. Plan again to do them, if they are still wanted.");
             } else if (verification.stream().anyMatch(CheckResult::failed)) {
                 outcome = Outcome.NOT_VERIFIED;

@@ -20,6 +20,7 @@ public class FakeWorkflow implements Workflow {
     private String consequence = "fake things happen";
     /** What ran, in order: "step 1", "verify 1", ... */
     public final List<String> ran = new CopyOnWriteArrayList<>();
+    private Optional<Plan.Uninterruptible> uninterruptible = Optional.empty();
 
     public FakeWorkflow(String cluster, String title) {
         this.cluster = cluster;
@@ -65,6 +66,12 @@ public class FakeWorkflow implements Workflow {
         return this;
     }
 
+    /** Steps {@code from} to {@code to} cannot be cut short by a cancel once begun. */
+    public FakeWorkflow uninterruptible(int from, int to) {
+        uninterruptible = Optional.of(new Plan.Uninterruptible(from, to, "fake reason"));
+        return this;
+    }
+
     public FakeWorkflow typedConfirmation() {
         typed = true;
         return this;
@@ -105,7 +112,7 @@ public class FakeWorkflow implements Workflow {
     @Override
     public Plan plan(Topology topology) {
         ran.add("plan");
-        return new Plan(steps);
+        return new Plan(steps, uninterruptible);
     }
 
     @Override

@@ -321,6 +321,58 @@ class WorkflowEngineTest {
     }
 
     @Test
+    void aCancelDuringAnUninterruptibleStretchTakesEffectAfterItsLastStep() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FakeWorkflow w = new FakeWorkflow("c1", "Fake").doneSteps(1)
+                .step("stop the primary", ctx -> {
+                    entered.countDown();
+                    release.await();
+                    return StepResult.done(ctx.cancelRequested() ? "told of the cancel" : "not told of the cancel");
+                })
+                .step("promote", ctx -> StepResult.done(ctx.cancelRequested() ? "told" : "not told"))
+                .doneSteps(1)
+                .uninterruptible(2, 3);
+
+        WorkflowRun run = engine.execute(prepare(w), Confirmation.confirm(), events::add);
+        assertThat(entered.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
+        run.cancel();
+        release.countDown();
+        WorkflowReport report = run.report().get(WAIT_S, TimeUnit.SECONDS);
+
+        assertThat(report.outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(report.done()).extracting(StepRecord::number).containsExactly(1, 2, 3);
+        assertThat(report.steps()).extracting(StepRecord::detail).endsWith("not told of the cancel", "not told");
+        assertThat(report.remaining()).extracting(Step::title).containsExactly("step 4");
+        assertThat(report.summary()).startsWith("Cancelled after step 3 of 4. Steps 2 to 3 ran to the end first: "
+                + "fake reason.");
+    }
+
+    @Test
+    void aCancelBeforeAnUninterruptibleStretchStopsBeforeItBegins() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FakeWorkflow w = new FakeWorkflow("c1", "Fake")
+                .step("checkpoint", ctx -> {
+                    entered.countDown();
+                    release.await();
+                    return StepResult.done("done");
+                })
+                .doneSteps(3)
+                .uninterruptible(2, 3);
+
+        WorkflowRun run = engine.execute(prepare(w), Confirmation.confirm(), events::add);
+        assertThat(entered.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
+        run.cancel();
+        release.countDown();
+        WorkflowReport report = run.report().get(WAIT_S, TimeUnit.SECONDS);
+
+        assertThat(report.outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(report.done()).extracting(StepRecord::number).containsExactly(1);
+        assertThat(report.summary()).startsWith("Cancelled after step 1 of 4. Done: step 1.");
+    }
+
+    @Test
     void aFailedStepStopsTheRest() throws Exception {
         FakeWorkflow w = new FakeWorkflow("c1", "Fake").doneSteps(1)
                 .step("refused", ctx -> {

@@ -53,25 +53,30 @@ final class InFlightReads {
     }
 
     /** {@code table} is "schema.name"; each part is quoted as an identifier before it goes into the SQL. */
-    static HistoryState history(Connection c, String table) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(InFlightSql.HISTORY_EXISTS.sql())) {
-            st.setString(1, table);
+    /** Each table named {@code tableName} in the database, in any schema, with its newest row. */
+    static List<HistoryState> histories(Connection c, String tableName) throws SQLException {
+        List<String[]> found = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(InFlightSql.HISTORY_TABLES.sql())) {
+            st.setString(1, tableName);
             try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return HistoryState.absent(table);
+                while (rs.next()) {
+                    found.add(new String[] {rs.getString("schema_name"), rs.getString("table_name")});
                 }
             }
         }
-        List<String> parts = new ArrayList<>(Arrays.asList(table.split("\\.", 2)));
-        String quoted = String.join(".", parts.stream().map(Identifiers::quote).toList());
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(String.format(InFlightSql.HISTORY_STATE.sql(), quoted))) {
-            rs.next();
-            return new HistoryState(table, true, rs.getInt("rows"), Optional.ofNullable((Integer) rs.getObject("newest_rank")),
-                    Optional.ofNullable((Boolean) rs.getObject("newest_success")),
-                    Optional.ofNullable(rs.getString("newest_version")));
+        List<HistoryState> states = new ArrayList<>();
+        for (String[] t : found) {
+            String quoted = Identifiers.quote(t[0]) + "." + Identifiers.quote(t[1]);
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery(String.format(InFlightSql.HISTORY_STATE.sql(), quoted))) {
+                rs.next();
+                states.add(new HistoryState(t[0] + "." + t[1], rs.getInt("rows"),
+                        Optional.ofNullable((Integer) rs.getObject("newest_rank")),
+                        Optional.ofNullable((Boolean) rs.getObject("newest_success")),
+                        Optional.ofNullable(rs.getString("newest_version"))));
+            }
         }
+        return List.copyOf(states);
     }
 
     private static List<String> texts(Array array) throws SQLException {

@@ -6,7 +6,7 @@ import dev.vigil.sql.VersionedSql;
 enum InFlightSql implements VersionedSql.Query {
     TARGET_STATE,
     RELATION_SHAPE,
-    HISTORY_EXISTS,
+    HISTORY_TABLES,
     HISTORY_STATE,
     MAY_SIGNAL,
     CANCEL,

@@ -34,7 +34,8 @@ import java.util.Optional;
  * cancel did not free the table, and asking for its own (typed) confirmation.
  */
 public final class StopMigrationWorkflow implements Workflow {
-    public static final String DEFAULT_HISTORY_TABLE = "public.flyway_schema_history";
+    /** Flyway's default; each table of this name, in whichever schema, is checked. */
+    public static final String DEFAULT_HISTORY_TABLE = "flyway_schema_history";
     private static final Duration READ_LIMIT = Duration.ofSeconds(3);
     private final ClusterDefinition cluster;
     private final NodeEndpoint node;
@@ -44,7 +45,7 @@ public final class StopMigrationWorkflow implements Workflow {
     private final String historyTable;
     private volatile TargetState seen;
     private volatile Map<String, Optional<RelationShape>> shapesBefore = Map.of();
-    private volatile HistoryState historyBefore;
+    private volatile List<HistoryState> historiesBefore;
     /** Sessions waiting on locks just before the signal: where the draining count starts. */
     private volatile int waitingAtSignal = -1;
 
@@ -99,7 +100,7 @@ public final class StopMigrationWorkflow implements Workflow {
         try (Connection c = operator(context)) {
             seen = InFlightReads.target(c, pid);
             shapesBefore = InFlightReads.shapes(c, seen.lockedRelations());
-            historyBefore = InFlightReads.history(c, historyTable);
+            historiesBefore = InFlightReads.histories(c, historyTable);
         }
         return TopologyReader.read(cluster, List.of(node), Optional.of(node.name()), context);
     }
@@ -221,8 +222,8 @@ public final class StopMigrationWorkflow implements Workflow {
         }));
         checks.add(Check.of("what rolls back", context -> CheckResult.pass("what rolls back", "DDL is transactional in "
                 + "PostgreSQL: everything the migration did in its open transaction is undone. Now: "
-                + describeShapes(shapesBefore) + "; " + (historyBefore == null ? "history not read"
-                : historyBefore.describe()))));
+                + describeShapes(shapesBefore) + "; " + (historiesBefore == null ? "history not read"
+                : describe(historiesBefore)))));
         return checks;
     }
 
@@ -270,21 +271,28 @@ public final class StopMigrationWorkflow implements Workflow {
         })));
         checks.add(Check.of("the migration history does not claim it", context -> {
             try (Connection c = operator(context)) {
-                HistoryState now = InFlightReads.history(c, historyTable);
-                if (!now.present()) {
-                    return CheckResult.pass("the migration history does not claim it", now.describe());
-                }
-                boolean unchanged = historyBefore != null && now.newestRank().equals(historyBefore.newestRank());
-                boolean failed = now.newestSuccess().filter(s -> !s).isPresent();
-                if (unchanged || failed) {
-                    return CheckResult.pass("the migration history does not claim it", (unchanged ? "no new row: "
-                            : "its row is marked failed: ") + now.describe());
+                List<HistoryState> now = InFlightReads.histories(c, historyTable);
+                List<HistoryState> claiming = now.stream().filter(h -> !h.claimsNothingNewSince(before(h))).toList();
+                if (claiming.isEmpty()) {
+                    return CheckResult.pass("the migration history does not claim it", "no new successful row: "
+                            + describe(now));
                 }
                 return CheckResult.fail("the migration history does not claim it", "a new successful row: "
-                        + now.describe(), "The migration reported success: check what it changed before anything else.");
+                        + describe(claiming), "The migration reported success: check what it changed before anything "
+                        + "else.");
             }
         }));
         return checks;
+    }
+
+    private Optional<HistoryState> before(HistoryState now) {
+        return historiesBefore == null ? Optional.empty()
+                : historiesBefore.stream().filter(b -> b.table().equals(now.table())).findFirst();
+    }
+
+    private String describe(List<HistoryState> histories) {
+        return histories.isEmpty() ? "no " + historyTable + " table in any schema"
+                : String.join("; ", histories.stream().map(HistoryState::describe).toList());
     }
 
     @Override

@@ -90,10 +90,6 @@ final class FailoverSteps {
     }
 
     /**
-     * @param beforeSend runs once the candidate is reached, just before pg_promote goes out: from then on the old
-     *                   primary must never start as a primary again, so this is where it is marked
-     */
-    /**
      * After a node was started to follow a primary: it must come up in recovery. If it came up writable (a provider
      * command that did not make it a standby), it is fenced at once and the step fails loudly.
      */
@@ -127,6 +123,10 @@ final class FailoverSteps {
                 + last + "); look at it before anything else");
     }
 
+    /**
+     * @param beforeSend runs once the candidate is reached, just before pg_promote goes out: from then on the old
+     *                   primary must never start as a primary again, so this is where it is marked
+     */
     static Step promote(ClusterDefinition cluster, NodeEndpoint candidate, FailoverSettings settings,
                         Runnable beforeSend) {
         int waitSeconds = (int) Math.max(1, settings.promote().toSeconds());

@@ -17,6 +17,7 @@ import dev.vigil.ops.TopologyNode;
 import dev.vigil.ops.Workflow;
 import dev.vigil.ops.WorkflowContext;
 import dev.vigil.ops.control.ControlAction;
+import dev.vigil.ops.control.ControlException;
 import dev.vigil.ops.control.NodeControl;
 import dev.vigil.ops.control.ProcessState;
 import dev.vigil.sql.Lsn;
@@ -44,6 +45,8 @@ public final class FailoverWorkflow implements Workflow {
     private final NodeControl control;
     private final FailoverSettings settings;
     private final NodeFences fences;
+    /** The fencing precheck warned that only the operator can vouch that the old primary is down: see fenceStep. */
+    private volatile boolean operatorVouchesDown;
     private final Optional<LastSeen> lastSeen;
     private final LiveReading live;
     private volatile ClusterReading planned;
@@ -175,14 +178,31 @@ public final class FailoverWorkflow implements Workflow {
         return new Plan(steps);
     }
 
+    /**
+     * The fence must leave the old primary not running. When the fence command fails and the provider cannot tell
+     * whether the node runs (a dead host: neither ssh nor the status reaches it), the failover goes on only if the
+     * fencing precheck warned of exactly that and the operator acknowledged it: that they know it is down or cut off.
+     */
     private Step fenceStep(String old, ControlAction fence) {
-        return FailoverSteps.control("Fence " + old, "so that it cannot come back as a second primary", old, fence,
-                settings.control(), context -> {
+        Duration limit = settings.control();
+        return new Step("Fence " + old, "so that it cannot come back as a second primary", old, fence.command(),
+                limit.plusSeconds(35), context -> {
             fences.mark(cluster.name(), old, "fenced by a failover at " + now() + "; rejoin it as a standby");
+            String said;
+            try {
+                said = fence.run(limit);
+            } catch (ControlException e) {
+                ProcessState s = control.state(old);
+                if (s.state() == ProcessState.State.UNKNOWN && operatorVouchesDown) {
+                    return StepResult.done("the fence command did not succeed (" + e.getMessage() + ") and " + s.evidence()
+                            + "; going on, as acknowledged, on the operator's word that " + old + " is down or cut off");
+                }
+                return FailoverSteps.controlFailure(e);
+            }
             ProcessState s = control.state(old);
             return s.state() == ProcessState.State.RUNNING
                     ? StepResult.failed("the fence command ran but " + old + " still runs: " + s.evidence())
-                    : StepResult.done(s.evidence());
+                    : StepResult.done(said + "; " + s.evidence());
         });
     }
 
@@ -326,6 +346,14 @@ public final class FailoverWorkflow implements Workflow {
             if (state.confirmedDown()) {
                 return CheckResult.pass(name, "confirmed down: " + state.evidence()
                         + fence.map(f -> "; step 1 also fences it: " + f).orElse(""));
+            }
+            operatorVouchesDown = fence.isPresent() && state.state() == ProcessState.State.UNKNOWN;
+            if (operatorVouchesDown) {
+                return CheckResult.warn(name, "NOT CONFIRMED DOWN: " + state.evidence() + ". Step 1 fences it: "
+                        + fence.get() + ". If that cannot reach " + old.get() + " either (a dead host), the failover "
+                        + "goes on only on your word, given here, that " + old.get() + " is down or cut off from its "
+                        + "clients", "Make sure it is: power it off or cut its network, then acknowledge. Otherwise "
+                        + "restore Vigil's reach to " + old.get() + " first.");
             }
             if (fence.isPresent()) {
                 return CheckResult.pass(name, "not confirmed down (" + state.evidence() + "); step 1 fences it: "

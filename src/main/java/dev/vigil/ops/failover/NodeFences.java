@@ -4,21 +4,31 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Nodes taken out of a cluster by a failover that must not come back as primaries: each "needs rejoin" until a
  * rejoin workflow makes it a standby again. Kept in a small file next to the journal, so the console and the
  * CLI of later sessions still say which nodes are fenced.
+ * <p>
+ * A console and a CLI may mark and clear nodes of different clusters at the same moment, so each change reads,
+ * changes and replaces the file under an OS lock on {@code fenced-nodes.properties.lock} (and, in this JVM, a
+ * monitor per file, since an OS lock is held per process).
  */
 public final class NodeFences {
+    private static final Map<Path, Object> IN_THIS_JVM = new ConcurrentHashMap<>();
     private final Path file;
 
     public NodeFences(Path file) {
@@ -30,25 +40,44 @@ public final class NodeFences {
         return new NodeFences(journalFile.toAbsolutePath().resolveSibling("fenced-nodes.properties"));
     }
 
-    public synchronized void mark(String cluster, String node, String why) {
-        Properties p = load();
-        p.setProperty(key(cluster, node), why);
-        store(p);
+    public void mark(String cluster, String node, String why) {
+        update(p -> {
+            p.setProperty(key(cluster, node), why);
+            return true;
+        });
     }
 
-    public synchronized void clear(String cluster, String node) {
-        Properties p = load();
-        if (p.remove(key(cluster, node)) != null) {
-            store(p);
+    public void clear(String cluster, String node) {
+        update(p -> p.remove(key(cluster, node)) != null);
+    }
+
+    /** Reads, changes and, when {@code change} says so, writes the file back, all under the lock. */
+    private void update(Predicate<Properties> change) {
+        Path absolute = file.toAbsolutePath();
+        synchronized (IN_THIS_JVM.computeIfAbsent(absolute, f -> new Object())) {
+            Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
+            try {
+                Files.createDirectories(absolute.getParent());
+                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                    Properties p = load();
+                    if (change.test(p)) {
+                        store(p);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not lock the fenced-node list " + lockFile + ": "
+                        + e.getMessage(), e);
+            }
         }
     }
 
-    public synchronized Optional<String> reason(String cluster, String node) {
+    public Optional<String> reason(String cluster, String node) {
         return Optional.ofNullable(load().getProperty(key(cluster, node)));
     }
 
     /** Node name to why it is fenced, for one cluster. */
-    public synchronized Map<String, String> fenced(String cluster) {
+    public Map<String, String> fenced(String cluster) {
         Map<String, String> out = new TreeMap<>();
         String prefix = cluster + "/";
         load().forEach((k, v) -> {

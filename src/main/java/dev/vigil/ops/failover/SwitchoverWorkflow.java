@@ -131,9 +131,11 @@ public final class SwitchoverWorkflow implements Workflow {
         List<Step> steps = new ArrayList<>();
         steps.add(FailoverSteps.checkpoint(cluster, primary));
         control.stop(primary.name()).ifPresent(stop -> steps.add(stopStep(primary, stop)));
+        int stopAt = steps.size();
         steps.add(catchUpStep(primary, next));
         steps.add(FailoverSteps.promote(cluster, next, settings, () -> markNeedsRejoin(primary)));
         steps.add(FailoverSteps.verifyPromoted(next, timeline));
+        int promotedAt = steps.size();
         Optional<Conninfo> template = template(cand.get());
         for (String sibling : siblings()) {
             NodeState s = r.state(sibling).orElseThrow();
@@ -143,7 +145,11 @@ public final class SwitchoverWorkflow implements Workflow {
         }
         rejoinStep(primary, next, template).ifPresent(steps::add);
         steps.add(FailoverSteps.refreshRoles(cluster, candidate));
-        return new Plan(steps);
+        // Without a stop step (no node control) the prechecks refuse the plan, and there is nothing to hold.
+        boolean stops = stopAt == 2;
+        return new Plan(steps, stops ? Optional.of(new Plan.Uninterruptible(stopAt, promotedAt, "stopping between "
+                + primary.name() + "'s stop and " + candidate + "'s promotion would leave no primary"))
+                : Optional.empty());
     }
 
     private Step stopStep(NodeEndpoint primary, ControlAction stop) {
@@ -373,7 +379,9 @@ public final class SwitchoverWorkflow implements Workflow {
                 + " re-pointed to " + candidate + ". ")
                 + (rejoins ? old.get() + " comes back as a standby of " + candidate + "."
                 : old.get() + " stays stopped and is marked 'needs rejoin': Vigil cannot restart it as a standby ("
-                + control.describe() + ").");
+                + control.describe() + ").")
+                + plan.uninterruptible().map(u -> " Once " + old.get() + " is stopping, steps " + u.from() + " to "
+                + u.to() + " run to the end even if you cancel: " + u.why() + ".").orElse("");
     }
 
     @Override

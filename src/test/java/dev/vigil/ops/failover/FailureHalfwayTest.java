@@ -203,4 +203,76 @@ class FailureHalfwayTest {
         rejoin(old.name());
         awaitAllStreaming();
     }
+
+    /**
+     * The operator cancels as the old primary stops: stopping there would leave no primary, so the plan runs on
+     * through the promotion and its check, then stops; the rest is left for the rejoin workflows.
+     */
+    @Test
+    @Order(7)
+    void aCancelAsThePrimaryStopsTakesEffectOnlyOnceTheCandidateIsPromoted() throws Exception {
+        LabNode primary = lab.cluster.primary();
+        String to = standby();
+        Proposal p = lab.prepare(switchover(to, lab.control, FailoverSettings.defaults()));
+        assertThat(p.blocked()).as(p.prechecks().toString()).isFalse();
+        assertThat(p.plan().uninterruptible()).hasValueSatisfying(u -> {
+            assertThat(p.plan().step(u.from()).title()).startsWith("Stop " + primary.name());
+            assertThat(p.plan().step(u.to()).title()).startsWith("Check that " + to);
+        });
+        assertThat(p.consequence()).contains("run to the end even if you cancel");
+        java.util.concurrent.CompletableFuture<dev.vigil.ops.WorkflowRun> started =
+                new java.util.concurrent.CompletableFuture<>();
+        WorkflowListener cancelAtTheStop = event -> {
+            if (event instanceof WorkflowEvent.StepStarted s && s.title().startsWith("Stop ")) {
+                started.thenAccept(dev.vigil.ops.WorkflowRun::cancel);
+            }
+        };
+        dev.vigil.ops.WorkflowRun run = lab.engine.execute(p, Confirmation.confirm().acknowledgingWarnings()
+                .typing(p.confirmationWord()), cancelAtTheStop);
+        started.complete(run);
+        WorkflowReport r = run.report().get(5, java.util.concurrent.TimeUnit.MINUTES);
+        System.out.printf("[halfway] cancel at the stop: %s | %s | next: %s%n", r.outcome(), r.summary(), r.nextActions());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED);
+        int promotedCheck = p.plan().uninterruptible().orElseThrow().to();
+        assertThat(r.done()).hasSize(promotedCheck);
+        assertThat(r.summary()).contains("ran to the end first");
+        assertStatedPrimaries(r, List.of(to));
+        assertThat(primary.isRunning()).isFalse();
+        for (LabNode n : lab.cluster.nodes()) {
+            if (!n.name().equals(to)) {
+                rejoin(n.name());
+            }
+        }
+        awaitAllStreaming();
+        assertThat(lab.writablePrimaries()).containsExactly(to);
+    }
+
+    /**
+     * The old primary's host is dead: the fence command cannot reach it and neither can the status. The failover
+     * warns before confirmation that it then goes on only on the operator's word, and with that word it does.
+     */
+    @Test
+    @Order(8)
+    void aFenceThatCannotReachADeadHostGoesOnOnlyOnTheOperatorsAcknowledgedWord() throws Exception {
+        LabNode old = lab.cluster.primary();
+        old.kill9();
+        FaultyControl deadHost = new FaultyControl(lab.control).failing(FaultyControl.Op.UNREACHABLE_HOST);
+        FailoverWorkflow failover = new FailoverWorkflow(lab.definition, Optional.empty(), deadHost,
+                FailoverSettings.defaults(), lab.fences, Optional.empty());
+        Proposal p = lab.prepare(failover);
+        CheckResult fencing = p.prechecks().stream().filter(c -> c.name().equals(old.name() + " is fenced"))
+                .findFirst().orElseThrow();
+        assertThat(fencing.status()).isEqualTo(CheckResult.Status.WARN);
+        assertThat(fencing.evidence()).contains("NOT CONFIRMED DOWN").contains("No route to host")
+                .contains("only on your word");
+        WorkflowReport r = lab.confirmAll(p);
+        assertThat(r.outcome()).as(r.summary() + " " + r.verification()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(r.steps().get(0).detail()).contains("No route to host").contains("on the operator's word");
+        String promoted = failover.candidate().orElseThrow();
+        assertThat(lab.writablePrimaries()).containsExactly(promoted);
+        assertThat(lab.fences.fenced(lab.definition.name())).containsKey(old.name());
+        rejoin(old.name());
+        awaitAllStreaming();
+    }
 }

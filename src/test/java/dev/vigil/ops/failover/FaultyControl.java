@@ -15,7 +15,8 @@ import java.util.Set;
  * nothing done): failure injection at the provider boundary, with real servers behind it.
  */
 final class FaultyControl implements NodeControl {
-    enum Op { STOP, START, MAKE_STANDBY }
+    /** UNREACHABLE_HOST: the fence fails and the status cannot tell, as when the host itself is dead. */
+    enum Op { STOP, START, MAKE_STANDBY, UNREACHABLE_HOST }
 
     private final NodeControl real;
     private final Set<Op> failing = EnumSet.noneOf(Op.class);
@@ -60,7 +61,13 @@ final class FaultyControl implements NodeControl {
 
     @Override
     public Optional<ControlAction> fence(String node) {
-        return real.fence(node);
+        if (!failing.contains(Op.UNREACHABLE_HOST)) {
+            return real.fence(node);
+        }
+        return real.fence(node).map(a -> new ControlAction(a.command(), timeout -> {
+            throw new ControlException("injected failure: '" + a.command().text() + "' exited 255: ssh: connect to "
+                    + "host " + node + " port 22: No route to host");
+        }));
     }
 
     @Override
@@ -80,6 +87,10 @@ final class FaultyControl implements NodeControl {
 
     @Override
     public ProcessState state(String node) {
+        if (failing.contains(Op.UNREACHABLE_HOST)) {
+            return ProcessState.unknown("the status command exited 255: ssh: connect to host " + node
+                    + " port 22: No route to host");
+        }
         return real.state(node);
     }
 
