@@ -96,6 +96,8 @@ public final class WorkflowDialogViewModel {
     private Proposal proposal;
     private WorkflowRun run;
     private boolean answered;
+    private int runningStep;
+    private boolean stopAsked;
     private boolean abandoned;
 
     public WorkflowDialogViewModel(WorkflowEngine engine, Workflow workflow, TaskExecutor tasks, UiThread ui) {
@@ -154,8 +156,17 @@ public final class WorkflowDialogViewModel {
     public void stopAfterCurrentStep() {
         if (run != null && phase.get() == Phase.RUNNING) {
             run.cancel();
-            progress.set("Stopping after the current step…");
+            stopAsked = true;
+            progress.set(stopping());
         }
+    }
+
+    /** Where a stop asked for now takes effect: after this step, or after the uninterruptible stretch it is in. */
+    private String stopping() {
+        return proposal.plan().uninterruptible().filter(u -> runningStep >= u.from() && runningStep <= u.to())
+                .map(u -> "Stopping after step " + u.to() + ": steps " + u.from() + " to " + u.to()
+                        + " run to the end once begun, because " + u.why() + "…")
+                .orElse("Stopping after the current step…");
     }
 
     private void prepared(Proposal p) {
@@ -193,7 +204,9 @@ public final class WorkflowDialogViewModel {
             }
         } else if (event instanceof WorkflowEvent.StepStarted s) {
             replace(s.number(), StepStatus.RUNNING, "running…");
-            progress.set("Step " + s.number() + " of " + s.total() + ": " + s.title() + "…");
+            runningStep = s.number();
+            progress.set("Step " + s.number() + " of " + s.total() + ": " + s.title() + "…"
+                    + (stopAsked ? " " + stopping() : ""));
         } else if (event instanceof WorkflowEvent.StepFinished f) {
             StepRecord r = f.record();
             replace(r.number(), status(r.outcome()), r.detail() + " · " + Format.duration(r.took()));

@@ -91,6 +91,35 @@ class WorkflowDialogViewModelTest {
     }
 
     @Test
+    void stoppingDuringAnUninterruptibleStretchSaysWhereItWillStopAndWhy() throws Exception {
+        java.util.concurrent.CountDownLatch inStop = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FakeWorkflow w = new FakeWorkflow("c1", "Fake switchover").doneSteps(1)
+                .step("stop the primary", ctx -> {
+                    inStop.countDown();
+                    release.await();
+                    return StepResult.done("stopped");
+                })
+                .doneSteps(2).uninterruptible(2, 3);
+        WorkflowDialogViewModel vm = new WorkflowDialogViewModel(engine, w,
+                TaskExecutor.background(UiThread.immediate()), UiThread.immediate());
+        vm.start();
+        Waits.until(Duration.ofSeconds(10), "the proposal", () -> vm.phaseProperty().get() == Phase.CONFIRMING);
+        vm.confirm();
+        assertThat(inStop.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        vm.stopAfterCurrentStep();
+        assertThat(vm.progressProperty().get()).isEqualTo("Stopping after step 3: steps 2 to 3 run to the end once "
+                + "begun, because fake reason…");
+        release.countDown();
+        Waits.until(Duration.ofSeconds(10), "the report", () -> vm.phaseProperty().get() == Phase.FINISHED);
+
+        assertThat(vm.outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(vm.steps()).extracting(WorkflowDialogViewModel.StepRow::status)
+                .containsExactly(StepStatus.DONE, StepStatus.DONE, StepStatus.DONE, StepStatus.NOT_RUN);
+    }
+
+    @Test
     void aBlockedProposalCannotBeConfirmed() {
         FakeWorkflow w = new FakeWorkflow("c1", "Fake").doneSteps(1)
                 .precheck(() -> CheckResult.fail("gone", "no such pid", "refresh"));
