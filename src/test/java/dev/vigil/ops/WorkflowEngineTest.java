@@ -320,25 +320,36 @@ class WorkflowEngineTest {
         assertThat(kinds().get(kinds().size() - 1)).isEqualTo("action.outcome");
     }
 
+    /** A step that holds until the test has asked for a cancel, then answers what it was told. */
+    private static final class CancelledWhileRunning {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        StepResult run(dev.vigil.ops.WorkflowContext ctx) throws InterruptedException {
+            entered.countDown();
+            release.await();
+            return StepResult.done(ctx.cancelRequested() ? "told of the cancel" : "not told of the cancel");
+        }
+
+        WorkflowReport cancelIn(WorkflowEngine engine, Proposal p, WorkflowListener listener) throws Exception {
+            WorkflowRun run = engine.execute(p, Confirmation.confirm(), listener);
+            assertThat(entered.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
+            run.cancel();
+            release.countDown();
+            return run.report().get(WAIT_S, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void aCancelDuringAnUninterruptibleStretchTakesEffectAfterItsLastStep() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        CancelledWhileRunning stop = new CancelledWhileRunning();
         FakeWorkflow w = new FakeWorkflow("c1", "Fake").doneSteps(1)
-                .step("stop the primary", ctx -> {
-                    entered.countDown();
-                    release.await();
-                    return StepResult.done(ctx.cancelRequested() ? "told of the cancel" : "not told of the cancel");
-                })
+                .step("stop the primary", stop::run)
                 .step("promote", ctx -> StepResult.done(ctx.cancelRequested() ? "told" : "not told"))
                 .doneSteps(1)
                 .uninterruptible(2, 3);
 
-        WorkflowRun run = engine.execute(prepare(w), Confirmation.confirm(), events::add);
-        assertThat(entered.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
-        run.cancel();
-        release.countDown();
-        WorkflowReport report = run.report().get(WAIT_S, TimeUnit.SECONDS);
+        WorkflowReport report = stop.cancelIn(engine, prepare(w), events::add);
 
         assertThat(report.outcome()).isEqualTo(Outcome.CANCELLED);
         assertThat(report.done()).extracting(StepRecord::number).containsExactly(1, 2, 3);
@@ -350,22 +361,11 @@ class WorkflowEngineTest {
 
     @Test
     void aCancelBeforeAnUninterruptibleStretchStopsBeforeItBegins() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        FakeWorkflow w = new FakeWorkflow("c1", "Fake")
-                .step("checkpoint", ctx -> {
-                    entered.countDown();
-                    release.await();
-                    return StepResult.done("done");
-                })
-                .doneSteps(3)
+        CancelledWhileRunning checkpoint = new CancelledWhileRunning();
+        FakeWorkflow w = new FakeWorkflow("c1", "Fake").step("checkpoint", checkpoint::run).doneSteps(3)
                 .uninterruptible(2, 3);
 
-        WorkflowRun run = engine.execute(prepare(w), Confirmation.confirm(), events::add);
-        assertThat(entered.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
-        run.cancel();
-        release.countDown();
-        WorkflowReport report = run.report().get(WAIT_S, TimeUnit.SECONDS);
+        WorkflowReport report = checkpoint.cancelIn(engine, prepare(w), events::add);
 
         assertThat(report.outcome()).isEqualTo(Outcome.CANCELLED);
         assertThat(report.done()).extracting(StepRecord::number).containsExactly(1);
