@@ -1,6 +1,8 @@
 package dev.vigil.migrate.script;
 
-import dev.vigil.migrate.script.Token.Kind;
+import dev.vigil.sql.SqlLexer;
+import dev.vigil.sql.SqlToken;
+import dev.vigil.sql.SqlToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +15,12 @@ public final class ScriptSplitter {
     private ScriptSplitter() {}
 
     public static List<ScriptStatement> split(String script) {
-        List<Token> tokens = ScriptLexer.tokens(script);
+        List<SqlToken> tokens = SqlLexer.tokens(script);
         List<ScriptStatement> statements = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
+        List<SqlToken> current = new ArrayList<>();
         int atomic = 0;
         int caseDepth = 0;
-        for (Token t : tokens) {
+        for (SqlToken t : tokens) {
             if (t.kind() == Kind.SEMICOLON && atomic == 0) {
                 add(script, current, statements);
                 current = new ArrayList<>();
@@ -41,12 +43,12 @@ public final class ScriptSplitter {
         return List.copyOf(statements);
     }
 
-    private static void add(String script, List<Token> tokens, List<ScriptStatement> into) {
+    private static void add(String script, List<SqlToken> tokens, List<ScriptStatement> into) {
         if (tokens.isEmpty()) {
             return;
         }
-        Token first = tokens.get(0);
-        Token last = tokens.get(tokens.size() - 1);
+        SqlToken first = tokens.get(0);
+        SqlToken last = tokens.get(tokens.size() - 1);
         into.add(new ScriptStatement(into.size() + 1, first.line(), script.substring(first.start(), last.end()), tokens));
     }
 }

@@ -1,12 +1,13 @@
 package dev.vigil.migrate.script;
 
+import dev.vigil.sql.SqlToken;
 import java.util.List;
 
 /**
  * One statement of a script, as it will be sent: its text from its first token to its last (the ending
  * semicolon left out), its number in the script from 1, and the line it starts on.
  */
-public record ScriptStatement(int number, int line, String sql, List<Token> tokens) {
+public record ScriptStatement(int number, int line, String sql, List<SqlToken> tokens) {
     public ScriptStatement {
         tokens = List.copyOf(tokens);
     }

@@ -1,6 +1,8 @@
 package dev.vigil.migrate.script;
 
-import dev.vigil.migrate.script.Token.Kind;
+import dev.vigil.sql.SqlLexer;
+import dev.vigil.sql.SqlToken;
+import dev.vigil.sql.SqlToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +45,7 @@ public final class StatementAnalyser {
     // --- transactions ---------------------------------------------------------------------------------------
 
     private static Optional<String> outsideTransaction(Cursor c, int serverVersionNum) {
-        List<Token> t = c.tokens;
+        List<SqlToken> t = c.tokens;
         if (isCreateIndexConcurrently(t)) {
             return Optional.of("CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
         }
@@ -92,7 +94,7 @@ public final class StatementAnalyser {
         return Optional.empty();
     }
 
-    private static boolean isCreateIndexConcurrently(List<Token> t) {
+    private static boolean isCreateIndexConcurrently(List<SqlToken> t) {
         Cursor c = new Cursor(t);
         if (!c.accept("CREATE")) {
             return false;
@@ -201,11 +203,11 @@ public final class StatementAnalyser {
         return Optional.empty();
     }
 
-    private static boolean contains(List<Token> tokens, String word) {
+    private static boolean contains(List<SqlToken> tokens, String word) {
         return tokens.stream().anyMatch(t -> t.is(word));
     }
 
-    private static boolean containsSequence(List<Token> tokens, String first, String second) {
+    private static boolean containsSequence(List<SqlToken> tokens, String first, String second) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (tokens.get(i).is(first) && tokens.get(i + 1).is(second)) {
                 return true;
@@ -216,11 +218,11 @@ public final class StatementAnalyser {
 
     /** Reads a statement's tokens left to right. Past the end it returns a blank token, so peeks need no checks. */
     private static final class Cursor {
-        private static final Token END = new Token(Kind.OTHER, "", "", -1, -1, 0);
-        private final List<Token> tokens;
+        private static final SqlToken END = new SqlToken(Kind.OTHER, "", "", -1, -1, 0);
+        private final List<SqlToken> tokens;
         private int i;
 
-        Cursor(List<Token> tokens) {
+        Cursor(List<SqlToken> tokens) {
             this.tokens = tokens;
         }
 
@@ -228,11 +230,11 @@ public final class StatementAnalyser {
             return i >= tokens.size();
         }
 
-        Token peek() {
+        SqlToken peek() {
             return at(i);
         }
 
-        Token at(int index) {
+        SqlToken at(int index) {
             return index < tokens.size() ? tokens.get(index) : END;
         }
 

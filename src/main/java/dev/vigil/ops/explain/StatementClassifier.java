@@ -1,7 +1,8 @@
 package dev.vigil.ops.explain;
 
-import dev.vigil.ops.explain.SqlTokens.Kind;
-import dev.vigil.ops.explain.SqlTokens.Token;
+import dev.vigil.sql.SqlLexer;
+import dev.vigil.sql.SqlToken;
+import dev.vigil.sql.SqlToken.Kind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -76,9 +77,9 @@ public final class StatementClassifier {
     private StatementClassifier() {}
 
     public static ClassifiedStatement classify(String text) {
-        List<Token> tokens = SqlTokens.of(text);
+        List<SqlToken> tokens = SqlLexer.tokens(text);
         int end = firstSemicolon(tokens);
-        List<Token> body = tokens.subList(0, end);
+        List<SqlToken> body = tokens.subList(0, end);
         String statement = (end < tokens.size() ? text.substring(0, tokens.get(end).start()) : text).strip();
         boolean placeholders = body.stream().anyMatch(t -> t.kind() == Kind.PARAMETER);
         if (body.isEmpty()) {
@@ -90,7 +91,7 @@ public final class StatementClassifier {
                         + "this text goes on after the ';' at character " + (tokens.get(end).start() + 1) + ".");
             }
         }
-        Token first = body.stream().filter(t -> t.kind() != Kind.OPEN).findFirst().orElse(body.get(0));
+        SqlToken first = body.stream().filter(t -> t.kind() != Kind.OPEN).findFirst().orElse(body.get(0));
         if (first.kind() != Kind.WORD || !STATEMENT_STARTS.contains(first.text())) {
             return refused(statement, "Not explained: '" + text.substring(first.start(), first.end())
                     + "' starts a DDL or utility statement, or none at all. Vigil explains SELECT, VALUES, TABLE, "
@@ -100,7 +101,7 @@ public final class StatementClassifier {
             return new ClassifiedStatement(statement, StatementKind.WRITING, first.text() + " writes rows.",
                     placeholders);
         }
-        String why = whyWriting(body, first.isWord("WITH"));
+        String why = whyWriting(body, first.is("WITH"));
         return new ClassifiedStatement(statement, why == null ? StatementKind.READ_ONLY : StatementKind.WRITING,
                 why == null ? "Reads only." : why, placeholders);
     }
@@ -109,7 +110,7 @@ public final class StatementClassifier {
         return new ClassifiedStatement(statement, StatementKind.REFUSED, reason, false);
     }
 
-    private static int firstSemicolon(List<Token> tokens) {
+    private static int firstSemicolon(List<SqlToken> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).kind() == Kind.SEMICOLON) {
                 return i;
@@ -119,10 +120,10 @@ public final class StatementClassifier {
     }
 
     /** Why a SELECT, VALUES, TABLE or WITH statement might write; null when it reads only. */
-    private static String whyWriting(List<Token> body, boolean startsWithWith) {
+    private static String whyWriting(List<SqlToken> body, boolean startsWithWith) {
         for (int i = 0; i < body.size(); i++) {
-            Token t = body.get(i);
-            if (t.isWord("FOR") && i + 1 < body.size() && body.get(i + 1).kind() == Kind.WORD
+            SqlToken t = body.get(i);
+            if (t.is("FOR") && i + 1 < body.size() && body.get(i + 1).kind() == Kind.WORD
                     && LOCK_STRENGTHS.contains(body.get(i + 1).text())) {
                 return "SELECT … FOR " + lockClause(body, i + 1) + " locks the rows it reads.";
             }
@@ -130,7 +131,7 @@ public final class StatementClassifier {
                 return startsWithWith ? "A data-modifying WITH: " + t.text() + " writes rows."
                         : t.text() + " writes rows.";
             }
-            if (t.isWord("INTO")) {
+            if (t.is("INTO")) {
                 return "SELECT INTO creates a table.";
             }
             if (isCall(body, i)) {
@@ -143,7 +144,7 @@ public final class StatementClassifier {
         return null;
     }
 
-    private static String lockClause(List<Token> body, int from) {
+    private static String lockClause(List<SqlToken> body, int from) {
         StringBuilder clause = new StringBuilder();
         for (int i = from; i < body.size() && i < from + 3 && LOCK_STRENGTHS.contains(body.get(i).text()); i++) {
             clause.append(clause.isEmpty() ? "" : " ").append(body.get(i).text());
@@ -152,8 +153,8 @@ public final class StatementClassifier {
     }
 
     /** A name followed by '(' that is a function call, not a keyword, a type modifier or a column list. */
-    private static boolean isCall(List<Token> body, int i) {
-        Token t = body.get(i);
+    private static boolean isCall(List<SqlToken> body, int i) {
+        SqlToken t = body.get(i);
         if (i + 1 >= body.size() || body.get(i + 1).kind() != Kind.OPEN) {
             return false;
         }
@@ -164,7 +165,7 @@ public final class StatementClassifier {
         } else if (t.kind() != Kind.QUOTED_IDENTIFIER) {
             return false;
         }
-        if (i > 0 && body.get(i - 1).isWord("AS")) {
+        if (i > 0 && body.get(i - 1).is("AS")) {
             return false; // an alias with its column list: AS t(a, b)
         }
         if (i > 1 && body.get(i - 1).text().equals(":") && body.get(i - 2).text().equals(":")) {
@@ -174,7 +175,7 @@ public final class StatementClassifier {
     }
 
     /** {@code WITH t(a, b) AS [NOT] [MATERIALIZED] (SELECT …)}: the parenthesis at {@code open} lists columns. */
-    private static boolean isCteColumnList(List<Token> body, int open) {
+    private static boolean isCteColumnList(List<SqlToken> body, int open) {
         int depth = 0;
         int i = open;
         for (; i < body.size(); i++) {
@@ -185,27 +186,27 @@ public final class StatementClassifier {
             }
         }
         int next = i + 1;
-        if (next >= body.size() || !body.get(next).isWord("AS")) {
+        if (next >= body.size() || !body.get(next).is("AS")) {
             return false;
         }
         next++;
-        while (next < body.size() && (body.get(next).isWord("NOT") || body.get(next).isWord("MATERIALIZED"))) {
+        while (next < body.size() && (body.get(next).is("NOT") || body.get(next).is("MATERIALIZED"))) {
             next++;
         }
         return next + 1 < body.size() && body.get(next).kind() == Kind.OPEN
                 && body.get(next + 1).kind() == Kind.WORD && STATEMENT_STARTS.contains(body.get(next + 1).text());
     }
 
-    private static boolean isKnownReadOnly(List<Token> body, int i) {
-        Token t = body.get(i);
+    private static boolean isKnownReadOnly(List<SqlToken> body, int i) {
+        SqlToken t = body.get(i);
         if (t.kind() != Kind.WORD || !READ_ONLY_FUNCTIONS.contains(t.text().toLowerCase(Locale.ROOT))) {
             return false;
         }
         boolean qualified = i > 0 && body.get(i - 1).kind() == Kind.DOT;
-        return !qualified || (i > 1 && body.get(i - 2).isWord("PG_CATALOG"));
+        return !qualified || (i > 1 && body.get(i - 2).is("PG_CATALOG"));
     }
 
-    private static String functionName(List<Token> body, int i) {
+    private static String functionName(List<SqlToken> body, int i) {
         String name = nameOf(body.get(i));
         if (i > 1 && body.get(i - 1).kind() == Kind.DOT) {
             return nameOf(body.get(i - 2)) + "." + name;
@@ -213,7 +214,7 @@ public final class StatementClassifier {
         return name;
     }
 
-    private static String nameOf(Token t) {
+    private static String nameOf(SqlToken t) {
         return t.kind() == Kind.WORD ? t.text().toLowerCase(Locale.ROOT) : t.text();
     }
 }

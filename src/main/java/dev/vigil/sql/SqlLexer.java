@@ -1,40 +1,34 @@
-package dev.vigil.ops.explain;
+package dev.vigil.sql;
 
+import dev.vigil.sql.SqlToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Splits SQL text into tokens the way PostgreSQL's lexer does where it matters for safety: string literals
- * (standard, {@code E''} with backslash escapes, {@code U&''}), quoted identifiers, dollar quotes, line and nested
- * block comments, and {@code $n} parameters. A semicolon inside any of those is not a statement end.
+ * ({@code ''}, {@code E''} with backslash escapes, {@code U&''}), quoted identifiers, dollar quotes
+ * ({@code $$…$$}, {@code $tag$…$tag$}), line comments, nested block comments and {@code $n} parameters. A
+ * semicolon inside any of those ends nothing. Both the EXPLAIN classifier and the migration script splitter
+ * read SQL through it, so they cannot disagree about where a statement ends.
  *
- * <p>It assumes {@code standard_conforming_strings = on}; the runner sets that for its own transaction so that the
- * server reads the text as this lexer did. Unterminated literals and comments run to the end of the text, as
- * they do for the server, which then reports the syntax error.
+ * <p>It assumes {@code standard_conforming_strings = on}, the default since 9.1; what runs the text sets it for its
+ * own transaction so that the server reads it as this lexer did. Unterminated literals and comments run to the
+ * end of the text, as they do for the server, which then reports the syntax error.
  */
-final class SqlTokens {
-
-    enum Kind { WORD, QUOTED_IDENTIFIER, STRING, NUMBER, PARAMETER, OPEN, CLOSE, SEMICOLON, DOT, OTHER }
-
-    /** One token; {@code text} of a word is upper-cased, of a quoted identifier unquoted. */
-    record Token(Kind kind, String text, int start, int end) {
-        boolean isWord(String upper) {
-            return kind == Kind.WORD && text.equals(upper);
-        }
-    }
-
+public final class SqlLexer {
     private final String sql;
-    private final List<Token> tokens = new ArrayList<>();
+    private final List<SqlToken> tokens = new ArrayList<>();
     private int pos;
+    private int line = 1;
 
-    private SqlTokens(String sql) {
+    private SqlLexer(String sql) {
         this.sql = sql;
     }
 
     /** The tokens of {@code sql}, comments and white space left out. */
-    static List<Token> of(String sql) {
-        SqlTokens lexer = new SqlTokens(sql);
+    public static List<SqlToken> tokens(String sql) {
+        SqlLexer lexer = new SqlLexer(sql);
         lexer.run();
         return List.copyOf(lexer.tokens);
     }
@@ -43,51 +37,59 @@ final class SqlTokens {
         while (pos < sql.length()) {
             char c = sql.charAt(pos);
             int start = pos;
+            int startLine = line;
             if (Character.isWhitespace(c)) {
-                pos++;
+                advance();
             } else if (c == '-' && peek(1) == '-') {
-                skipLineComment();
+                while (pos < sql.length() && sql.charAt(pos) != '\n' && sql.charAt(pos) != '\r') {
+                    pos++;
+                }
             } else if (c == '/' && peek(1) == '*') {
-                skipBlockComment();
+                blockComment();
             } else if (c == '\'') {
                 quoted('\'', false);
-                add(Kind.STRING, start, sql.substring(start, pos));
+                add(Kind.STRING, start, startLine, sql.substring(start, pos), "");
             } else if ((c == 'e' || c == 'E') && peek(1) == '\'') {
                 pos++;
                 quoted('\'', true);
-                add(Kind.STRING, start, sql.substring(start, pos));
+                add(Kind.STRING, start, startLine, sql.substring(start, pos), "");
             } else if ((c == 'u' || c == 'U') && peek(1) == '&' && (peek(2) == '\'' || peek(2) == '"')) {
                 pos += 2;
                 char quote = sql.charAt(pos);
                 quoted(quote, false);
-                add(quote == '"' ? Kind.QUOTED_IDENTIFIER : Kind.STRING, start, sql.substring(start, pos));
+                String text = sql.substring(start, pos);
+                add(quote == '"' ? Kind.QUOTED_IDENTIFIER : Kind.STRING, start, startLine, text,
+                        quote == '"' ? text : "");
             } else if (c == '"') {
                 quoted('"', false);
-                add(Kind.QUOTED_IDENTIFIER, start, unquoteIdentifier(sql.substring(start, pos)));
+                String name = unquote(sql.substring(start, pos));
+                add(Kind.QUOTED_IDENTIFIER, start, startLine, name, name);
             } else if (c == '$') {
-                dollar(start);
+                dollar(start, startLine);
             } else if (isIdentifierStart(c)) {
                 while (pos < sql.length() && isIdentifierPart(sql.charAt(pos))) {
                     pos++;
                 }
-                add(Kind.WORD, start, sql.substring(start, pos).toUpperCase(Locale.ROOT));
+                String word = sql.substring(start, pos);
+                add(Kind.WORD, start, startLine, word.toUpperCase(Locale.ROOT), word.toLowerCase(Locale.ROOT));
             } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {
-                number(start);
+                number(start, startLine);
             } else {
                 pos++;
                 add(switch (c) {
-                    case '(' -> Kind.OPEN;
-                    case ')' -> Kind.CLOSE;
                     case ';' -> Kind.SEMICOLON;
                     case '.' -> Kind.DOT;
+                    case ',' -> Kind.COMMA;
+                    case '(' -> Kind.OPEN;
+                    case ')' -> Kind.CLOSE;
                     default -> Kind.OTHER;
-                }, start, String.valueOf(c));
+                }, start, startLine, String.valueOf(c), "");
             }
         }
     }
 
-    private void add(Kind kind, int start, String text) {
-        tokens.add(new Token(kind, text, start, pos));
+    private void add(Kind kind, int start, int startLine, String text, String name) {
+        tokens.add(new SqlToken(kind, text, name, start, pos, startLine));
     }
 
     private char peek(int ahead) {
@@ -95,14 +97,15 @@ final class SqlTokens {
         return i < sql.length() ? sql.charAt(i) : '\0';
     }
 
-    private void skipLineComment() {
-        while (pos < sql.length() && sql.charAt(pos) != '\n' && sql.charAt(pos) != '\r') {
-            pos++;
+    private void advance() {
+        if (sql.charAt(pos) == '\n') {
+            line++;
         }
+        pos++;
     }
 
     /** Block comments nest in PostgreSQL, unlike the SQL standard. */
-    private void skipBlockComment() {
+    private void blockComment() {
         int depth = 0;
         while (pos < sql.length()) {
             if (sql.startsWith("/*", pos)) {
@@ -115,18 +118,19 @@ final class SqlTokens {
                     return;
                 }
             } else {
-                pos++;
+                advance();
             }
         }
     }
 
-    /** From the opening quote at {@code pos} to just past the closing one; a doubled quote stays inside. */
+    /** From the opening quote at {@code pos} to just past its closing one; a doubled quote stays inside. */
     private void quoted(char quote, boolean backslashEscapes) {
         pos++;
         while (pos < sql.length()) {
             char c = sql.charAt(pos);
-            if (backslashEscapes && c == '\\') {
-                pos += 2;
+            if (backslashEscapes && c == '\\' && pos + 1 < sql.length()) {
+                pos++;
+                advance();
             } else if (c == quote) {
                 if (peek(1) == quote) {
                     pos += 2;
@@ -135,20 +139,19 @@ final class SqlTokens {
                     return;
                 }
             } else {
-                pos++;
+                advance();
             }
         }
-        pos = sql.length();
     }
 
-    /** {@code $1} is a parameter; {@code $$…$$} and {@code $tag$…$tag$} quote a string. */
-    private void dollar(int start) {
+    /** {@code $1} is a parameter; {@code $$…$$} and {@code $tag$…$tag$} quote a string; a lone {@code $} is other. */
+    private void dollar(int start, int startLine) {
         if (Character.isDigit(peek(1))) {
             pos++;
             while (pos < sql.length() && Character.isDigit(sql.charAt(pos))) {
                 pos++;
             }
-            add(Kind.PARAMETER, start, sql.substring(start, pos));
+            add(Kind.PARAMETER, start, startLine, sql.substring(start, pos), "");
             return;
         }
         int tagEnd = pos + 1;
@@ -160,15 +163,18 @@ final class SqlTokens {
         if (tagEnd < sql.length() && sql.charAt(tagEnd) == '$') {
             String tag = sql.substring(pos, tagEnd + 1);
             int close = sql.indexOf(tag, tagEnd + 1);
-            pos = close < 0 ? sql.length() : close + tag.length();
-            add(Kind.STRING, start, sql.substring(start, pos));
+            int end = close < 0 ? sql.length() : close + tag.length();
+            while (pos < end) {
+                advance();
+            }
+            add(Kind.STRING, start, startLine, sql.substring(start, pos), "");
             return;
         }
         pos++;
-        add(Kind.OTHER, start, "$");
+        add(Kind.OTHER, start, startLine, "$", "");
     }
 
-    private void number(int start) {
+    private void number(int start, int startLine) {
         while (pos < sql.length()) {
             char c = sql.charAt(pos);
             boolean exponentSign = (c == '+' || c == '-') && pos > start
@@ -179,14 +185,14 @@ final class SqlTokens {
                 break;
             }
         }
-        add(Kind.NUMBER, start, sql.substring(start, pos));
+        add(Kind.NUMBER, start, startLine, sql.substring(start, pos), "");
     }
 
     private boolean isHex(int start) {
         return sql.startsWith("0x", start) || sql.startsWith("0X", start);
     }
 
-    private static String unquoteIdentifier(String quoted) {
+    private static String unquote(String quoted) {
         String inner = quoted.length() >= 2 && quoted.endsWith("\"") ? quoted.substring(1, quoted.length() - 1)
                 : quoted.substring(1);
         return inner.replace("\"\"", "\"");
