@@ -44,7 +44,8 @@ public final class VigilApp extends Application {
         vm.chartRangeProperty().set(layout.chartRange());
         MainView view = new MainView(vm, toggleTheme, ConsoleViews.create(vm));
         Scene scene = new Scene(view, layout.width(), layout.height());
-        scene.getStylesheets().add(VigilApp.class.getResource("vigil.css").toExternalForm());
+        scene.getStylesheets().addAll(VigilApp.class.getResource("badges.css").toExternalForm(),
+                VigilApp.class.getResource("vigil.css").toExternalForm());
         stage.setTitle("Vigil — PostgreSQL operations console");
         ICON_SIZES.forEach(size -> stage.getIcons().add(
                 new Image(VigilApp.class.getResourceAsStream("icons/vigil-" + size + ".png"))));

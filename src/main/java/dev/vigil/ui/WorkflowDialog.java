@@ -29,7 +29,8 @@ public final class WorkflowDialog {
         stage.getIcons().setAll(owner instanceof Stage s ? s.getIcons() : java.util.List.of());
         WorkflowDialogView view = new WorkflowDialogView(vm, stage::close);
         Scene scene = new Scene(view, width, height);
-        scene.getStylesheets().add(WorkflowDialog.class.getResource(STYLESHEET).toExternalForm());
+        scene.getStylesheets().addAll(WorkflowDialog.class.getResource("badges.css").toExternalForm(),
+                WorkflowDialog.class.getResource(STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(560);
         stage.setMinHeight(420);
