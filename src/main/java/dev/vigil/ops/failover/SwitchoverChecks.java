@@ -269,6 +269,18 @@ final class SwitchoverChecks {
             ClusterReading r = live.now(context);
             String before = primary.flatMap(r::state).map(NodeState::synchronousStandbyNames).orElse("");
             String after = r.state(candidate).map(NodeState::synchronousStandbyNames).orElse("");
+            // Re-pointed standbys stream from the candidate under their node names (Conninfo.pointedAt).
+            List<String> followers = cluster.nodes().stream().map(NodeEndpoint::name).filter(n -> !n.equals(candidate))
+                    .toList();
+            SyncStandbyNames waitsFor = SyncStandbyNames.parse(after);
+            if (waitsFor.synchronous() && waitsFor.matching(followers) < waitsFor.required()) {
+                return CheckResult.warn(name, candidate + " has synchronous_standby_names '" + after + "', which waits for "
+                        + waitsFor.required() + " of " + waitsFor.names() + "; after the switchover the standbys "
+                        + "streaming from it are named " + followers + " (each standby's application_name is its node "
+                        + "name), so only " + waitsFor.matching(followers) + " would count and every commit on "
+                        + candidate + " would wait", "Set synchronous_standby_names on " + candidate + " to name "
+                        + "nodes (e.g. 'ANY 1 (" + String.join(", ", followers) + ")') and reload it, before switching over.");
+            }
             if (before.isBlank() && after.isBlank()) {
                 return CheckResult.pass(name, "asynchronous: synchronous_standby_names is empty on "
                         + primary.orElse("the primary") + " and on " + candidate + "; commits will not wait for standbys");

@@ -171,6 +171,32 @@ abstract class SwitchoverBehaviour {
         }
     }
 
+    /** Re-pointed standbys are named after their nodes: a setting naming other applications would stall commits. */
+    @Test
+    @Order(4)
+    void aSynchronousSettingThatNamesNoFutureStandbyIsWarnedAbout() throws Exception {
+        LabNode c = lab.cluster.node(standbyNotCandidate());
+        setOn(c, "ALTER SYSTEM SET synchronous_standby_names = 'ANY 1 (billing_replica)'");
+        try {
+            Proposal p = lab.prepare(switchover(c.name()));
+            CheckResult sync = check(p, "effect on synchronous_standby_names");
+            assertThat(sync.status()).as(sync.evidence()).isEqualTo(CheckResult.Status.WARN);
+            assertThat(sync.evidence()).contains("waits for 1 of [billing_replica]").contains("only 0 would count");
+            assertThat(sync.fix()).contains("ANY 1 (");
+            lab.engine.execute(p, dev.vigil.ops.Confirmation.decline(), dev.vigil.ops.WorkflowListener.NONE)
+                    .report().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            setOn(c, "ALTER SYSTEM RESET synchronous_standby_names");
+        }
+    }
+
+    private static void setOn(LabNode node, String alterSystem) throws java.sql.SQLException {
+        try (var conn = node.connect("postgres"); var st = conn.createStatement()) {
+            st.execute(alterSystem);
+            st.execute("SELECT pg_reload_conf()");
+        }
+    }
+
     private static void applyDelay(LabNode node, String delay) throws java.sql.SQLException {
         try (var conn = node.connect("postgres"); var st = conn.createStatement()) {
             st.execute(delay == null ? "ALTER SYSTEM RESET recovery_min_apply_delay"
