@@ -106,8 +106,11 @@ public final class RejoinWorkflow implements Workflow {
             return Method.NONE;
         }
         Optional<NodeState> me = r.state(node);
-        if (me.isPresent()) {
+        if (me.isPresent() && (!me.get().inRecovery() || !mayHaveDiverged())) {
             return me.get().inRecovery() ? Method.REPOINT : Method.NONE;
+        }
+        if (me.isPresent() && control.stop(node).isEmpty()) {
+            return Method.NONE;
         }
         NodeEndpoint source = endpoint(p.get());
         NodeState src = r.state(p.get()).orElseThrow();
@@ -116,6 +119,21 @@ public final class RejoinWorkflow implements Workflow {
             return Method.REWIND;
         }
         return control.reclone(node, source).isPresent() ? Method.RECLONE : Method.NONE;
+    }
+
+    /**
+     * A node Vigil fenced was the primary when it was taken out, and may hold WAL the new primary never received:
+     * even if someone has started it again (read-only, as the fence leaves it), it is stopped and rewound or
+     * re-cloned, never just re-pointed, which would fail on a diverged timeline or, worse, hide it.
+     */
+    private boolean mayHaveDiverged() {
+        return fences.reason(cluster.name(), node).isPresent();
+    }
+
+    /** The node runs but must be stopped before it is rewound or re-cloned. */
+    private boolean stopsFirst() {
+        ClusterReading r = planned;
+        return r != null && r.state(node).isPresent() && method() != Method.REPOINT && method() != Method.NONE;
     }
 
     @Override
@@ -128,6 +146,11 @@ public final class RejoinWorkflow implements Workflow {
         NodeEndpoint source = endpoint(p.get());
         Optional<Conninfo> target = template(p.get()).map(t -> t.pointedAt(source.host(), source.port(), node));
         List<Step> steps = new ArrayList<>();
+        if (stopsFirst()) {
+            steps.add(FailoverSteps.control("Stop " + node, "it was fenced as the old primary and runs again "
+                    + "(read-only): it may hold WAL " + p.get() + " never received, so it is rewound or re-cloned, "
+                    + "which needs it stopped", node, control.stop(node).orElseThrow(), settings.control(), null));
+        }
         switch (method()) {
             case REPOINT -> steps.add(follow(me, source, target));
             case REWIND -> {
@@ -230,24 +253,30 @@ public final class RejoinWorkflow implements Workflow {
                 if (!me.get().inRecovery()) {
                     return CheckResult.fail(name, node + " runs as a primary", "Stop it first.");
                 }
-                return CheckResult.pass(name, node + " runs as a standby (" + FailoverSteps.describeRoles(r)
-                        + "): re-pointing is enough" + fenced);
+                if (!mayHaveDiverged()) {
+                    return CheckResult.pass(name, node + " runs as a standby (" + FailoverSteps.describeRoles(r)
+                            + "): re-pointing is enough");
+                }
             }
-            ProcessState s = control.state(node);
-            if (!s.confirmedDown()) {
+            ProcessState s = me.isPresent()
+                    ? ProcessState.running("it runs read-only on timeline " + me.get().timeline().map(String::valueOf)
+                    .orElse("?") + " although it was fenced as the old primary; step 1 stops it")
+                    : control.state(node);
+            if (me.isEmpty() && !s.confirmedDown()) {
                 return CheckResult.fail(name, node + " does not answer and is not confirmed stopped: " + s.evidence(),
                         "Stop it (or confirm it is down) before it is rewound or re-cloned.");
             }
             Method m = method();
             return switch (m) {
-                case REWIND -> CheckResult.warn(name, "stopped (" + s.evidence() + "); pg_rewind from "
+                case REWIND -> CheckResult.warn(name, (me.isPresent() ? "" : "stopped ") + "(" + s.evidence() + "); pg_rewind from "
                         + primary().orElse("?") + " (it has data checksums or wal_log_hints)" + fenced,
                         "Acknowledge: WAL only " + node + " has (commits after the failover point) is thrown away.");
-                case RECLONE -> CheckResult.warn(name, "stopped (" + s.evidence() + "); pg_rewind "
+                case RECLONE -> CheckResult.warn(name, (me.isPresent() ? "" : "stopped ") + "(" + s.evidence() + "); pg_rewind "
                         + (control.rewind(node, endpoint(primary().orElse(node))).isPresent()
                         ? "needs data checksums or wal_log_hints on the primary" : "is not available here")
                         + ", so it is re-cloned" + fenced, "Acknowledge: " + node + "'s data directory is replaced.");
-                default -> CheckResult.fail(name, "stopped, but " + control.describe() + " can neither rewind nor "
+                default -> CheckResult.fail(name, (me.isPresent() ? s.evidence() : "stopped") + ", but "
+                        + control.describe() + " can neither " + (me.isPresent() ? "stop, " : "") + "rewind nor "
                         + "re-clone it", "Configure rewind or reclone commands (docs/configuration.md), or rebuild "
                         + node + " by hand as a standby.");
             };
@@ -273,7 +302,8 @@ public final class RejoinWorkflow implements Workflow {
             return "Nothing can be planned: see the prechecks.";
         }
         String p = primary().orElseThrow();
-        return switch (method()) {
+        return (stopsFirst() ? node + " is stopped (it runs read-only, but was fenced as the old primary). " : "")
+                + switch (method()) {
             case REPOINT -> node + " follows " + p + " from now on; it stays a read-only standby throughout.";
             case REWIND -> node + " is rewound to " + p + "'s timeline (what only " + node + " wrote is thrown away), "
                     + "then starts as a read-only standby of " + p + ".";

@@ -275,4 +275,33 @@ class FailureHalfwayTest {
         rejoin(old.name());
         awaitAllStreaming();
     }
+
+    /**
+     * Someone starts the fenced old primary again after a failover: the fence left standby.signal, so it comes up
+     * read-only, on the old timeline, perhaps with WAL the new primary never had. The rejoin stops it and rewinds
+     * or re-clones it rather than only re-pointing it.
+     */
+    @Test
+    @Order(9)
+    void aFencedOldPrimaryStartedAgainIsStoppedAndRebuiltNotJustRepointed() throws Exception {
+        LabNode old = lab.cluster.primary();
+        old.kill9();
+        WorkflowReport failover = lab.confirmAll(lab.prepare(new FailoverWorkflow(lab.definition, Optional.empty(),
+                lab.control, FailoverSettings.defaults(), lab.fences, Optional.empty())));
+        assertThat(failover.outcome()).as(failover.summary()).isEqualTo(Outcome.SUCCEEDED);
+        old.start();
+        assertThat(old.isInRecovery()).as("the fence left it able to start only read-only").isTrue();
+
+        RejoinWorkflow rejoin = new RejoinWorkflow(lab.definition, old.name(), lab.control, FailoverSettings.defaults(),
+                lab.fences);
+        Proposal p = lab.prepare(rejoin);
+        assertThat(p.blocked()).as(p.prechecks().toString()).isFalse();
+        assertThat(rejoin.method()).isNotEqualTo(RejoinWorkflow.Method.REPOINT);
+        assertThat(p.plan().step(1).title()).isEqualTo("Stop " + old.name());
+        assertThat(p.consequence()).startsWith(old.name() + " is stopped");
+        WorkflowReport r = lab.confirmAll(p);
+        assertThat(r.outcome()).as(r.summary() + " " + r.verification()).isEqualTo(Outcome.SUCCEEDED);
+        awaitAllStreaming();
+        assertThat(lab.fences.fenced(lab.definition.name())).isEmpty();
+    }
 }
