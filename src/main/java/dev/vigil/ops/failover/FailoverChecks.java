@@ -19,7 +19,8 @@ final class FailoverChecks {
     private FailoverChecks() {}
 
     /** What one node's operator login must be able to do. */
-    record Needs(NodeEndpoint node, boolean promote, boolean checkpoint, boolean conninfo) {}
+    /** What the operator login must be allowed on one node; {@code slots}: create the standbys' physical slots. */
+    record Needs(NodeEndpoint node, boolean promote, boolean checkpoint, boolean conninfo, boolean slots) {}
 
     static Check noHaAgent(ClusterDefinition cluster, LiveReading live) {
         String name = "no HA agent manages " + cluster.name();
@@ -61,7 +62,7 @@ final class FailoverChecks {
                     context.abortOnTimeout(() -> c.abort(Runnable::run));
                     int version = c.getMetaData().getDatabaseMajorVersion() * 10000;
                     ReplicationReads.Privileges p = ReplicationReads.privileges(c, version);
-                    List<String> lacks = p.missing(n.promote(), n.checkpoint(), n.conninfo());
+                    List<String> lacks = p.missing(n.promote(), n.checkpoint(), n.conninfo(), n.slots());
                     if (lacks.isEmpty()) {
                         ok.add(n.node().name() + " as " + p.role() + (p.superuser() ? " (superuser)" : ""));
                     } else {

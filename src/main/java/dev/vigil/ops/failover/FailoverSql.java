@@ -17,7 +17,8 @@ enum FailoverSql implements VersionedSql.Query {
     PROMOTE,
     RELOAD,
     RECEIVER,
-    SET_PRIMARY_CONNINFO;
+    SET_PRIMARY_CONNINFO,
+    CREATE_SLOT;
 
     private final int[] variantsSince;
 

@@ -6,6 +6,7 @@ import dev.vigil.ops.ActionConnections;
 import dev.vigil.ops.Command;
 import dev.vigil.ops.MissingOperatorLogin;
 import dev.vigil.ops.NotSentException;
+import dev.vigil.ops.Plan;
 import dev.vigil.ops.Step;
 import dev.vigil.ops.StepResult;
 import dev.vigil.ops.WorkflowContext;
@@ -62,6 +63,41 @@ final class FailoverSteps {
             });
             return StepResult.done("CHECKPOINT on " + primary.name() + " done");
         });
+    }
+
+    /**
+     * The physical slot {@code standby} names in primary_slot_name, created on {@code upstream} before the standby is
+     * re-pointed there: without it the standby's receiver is refused ("replication slot does not exist").
+     */
+    static Step createSlot(ClusterDefinition cluster, NodeEndpoint upstream, String slot, String standby) {
+        String sql = FailoverSql.CREATE_SLOT.sql();
+        return new Step(CREATE_SLOT + "'" + slot + "' on " + upstream.name() + " for " + standby, standby
+                + " streams through it (primary_slot_name); WAL is reserved from now", upstream.name(),
+                Command.sql(sql, slot, slot), Duration.ofSeconds(30), context -> {
+            boolean created = asOperator(cluster, upstream, Duration.ofSeconds(20), context, c -> {
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    st.setString(1, slot);
+                    st.setString(2, slot);
+                    try (ResultSet rs = st.executeQuery()) {
+                        return rs.next();
+                    }
+                }
+            });
+            return StepResult.done(created ? "slot '" + slot + "' created on " + upstream.name()
+                    : "slot '" + slot + "' was there already on " + upstream.name());
+        });
+    }
+
+    private static final String CREATE_SLOT = "Create slot ";
+
+    /** The slots a plan creates, by name. */
+    static List<String> slotsCreated(Plan plan) {
+        return plan.steps().stream().filter(s -> s.title().startsWith(CREATE_SLOT))
+                .map(s -> s.title().substring(CREATE_SLOT.length() + 1, s.title().indexOf("' on "))).toList();
+    }
+
+    static boolean createsSlots(Plan plan) {
+        return !slotsCreated(plan).isEmpty();
     }
 
     /** A node control action as a step: the provider's command, run once within the step's time limit. */

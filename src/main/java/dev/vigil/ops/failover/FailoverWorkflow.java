@@ -170,6 +170,8 @@ public final class FailoverWorkflow implements Workflow {
         Optional<Conninfo> template = Conninfo.tryParse(cand.primaryConninfo());
         for (String f : followers()) {
             Conninfo own = r.state(f).flatMap(s -> Conninfo.tryParse(s.primaryConninfo())).or(() -> template).orElse(Conninfo.parse(""));
+            r.state(f).map(NodeState::primarySlotName).filter(slot -> !slot.isBlank())
+                    .ifPresent(slot -> steps.add(FailoverSteps.createSlot(cluster, next, slot, f)));
             steps.add(FailoverSteps.repoint(cluster, cluster.node(f).orElseThrow(), next,
                     own.pointedAt(next.host(), next.port(), f), settings));
         }
@@ -226,8 +228,10 @@ public final class FailoverWorkflow implements Workflow {
         checks.add(dataLoss());
         checks.add(fencing(plan));
         List<FailoverChecks.Needs> needs = new ArrayList<>();
-        candidate().flatMap(cluster::node).ifPresent(n -> needs.add(new FailoverChecks.Needs(n, true, false, false)));
-        followers().forEach(f -> cluster.node(f).ifPresent(n -> needs.add(new FailoverChecks.Needs(n, false, false, true))));
+        boolean slots = FailoverSteps.createsSlots(plan);
+        candidate().flatMap(cluster::node).ifPresent(n -> needs.add(new FailoverChecks.Needs(n, true, false, false, slots)));
+        followers().forEach(f -> cluster.node(f).ifPresent(n -> needs.add(new FailoverChecks.Needs(n, false, false, true,
+                false))));
         checks.add(FailoverChecks.operatorPrivileges(cluster, needs));
         return checks;
     }

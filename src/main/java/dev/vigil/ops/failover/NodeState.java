@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param currentLsn  the primary's insert position (empty on a standby)
  * @param pauseState  {@code not paused}, {@code pause requested} or {@code paused}
  * @param replayAgeS  seconds since the last replayed transaction's commit (empty on a primary or before any)
+ * @param primarySlotName the physical slot a standby streams through (empty when none)
  */
 public record NodeState(String node, String version, int versionNum, boolean inRecovery, Optional<Lsn> currentLsn,
                         Optional<Lsn> receiveLsn, Optional<Lsn> replayLsn, String pauseState,
@@ -16,7 +17,7 @@ public record NodeState(String node, String version, int versionNum, boolean inR
                         Optional<String> senderHost, Optional<Integer> senderPort, String primaryConninfo,
                         boolean hotStandby, int maxWalSenders, int maxReplicationSlots,
                         String synchronousStandbyNames, String clusterName, boolean dataChecksums,
-                        boolean walLogHints) {
+                        boolean walLogHints, String primarySlotName) {
 
     public boolean primary() {
         return !inRecovery;

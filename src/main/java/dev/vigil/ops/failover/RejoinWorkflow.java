@@ -152,7 +152,11 @@ public final class RejoinWorkflow implements Workflow {
                     + "which needs it stopped", node, control.stop(node).orElseThrow(), settings.control(), null));
         }
         switch (method()) {
-            case REPOINT -> steps.add(follow(me, source, target));
+            case REPOINT -> {
+                planned.state(node).map(NodeState::primarySlotName).filter(slot -> !slot.isBlank())
+                        .ifPresent(slot -> steps.add(FailoverSteps.createSlot(cluster, source, slot, node)));
+                steps.add(follow(me, source, target));
+            }
             case REWIND -> {
                 // pg_rewind reads the source's timeline from pg_control, which a fresh promotion updates only
                 // at its end-of-recovery checkpoint: without this it may find "no rewind required" and be wrong.
@@ -220,8 +224,12 @@ public final class RejoinWorkflow implements Workflow {
         checks.add(nodeState());
         primary().flatMap(cluster::node).ifPresent(p -> {
             if (method() == Method.REPOINT) {
-                checks.add(FailoverChecks.operatorPrivileges(cluster, List.of(new FailoverChecks.Needs(endpoint(node),
-                        false, false, true))));
+                List<FailoverChecks.Needs> needs = new ArrayList<>();
+                needs.add(new FailoverChecks.Needs(endpoint(node), false, false, true, false));
+                if (FailoverSteps.createsSlots(plan)) {
+                    needs.add(new FailoverChecks.Needs(p, false, false, false, true));
+                }
+                checks.add(FailoverChecks.operatorPrivileges(cluster, needs));
             }
         });
         return checks;

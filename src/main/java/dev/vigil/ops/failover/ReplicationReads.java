@@ -60,8 +60,8 @@ final class ReplicationReads {
     }
 
     record Privileges(String role, boolean superuser, boolean canPromote, boolean canCheckpoint,
-                      boolean canSetConninfo, boolean canReload) {
-        List<String> missing(boolean promote, boolean checkpoint, boolean conninfo) {
+                      boolean canSetConninfo, boolean canReload, boolean canCreateSlots) {
+        List<String> missing(boolean promote, boolean checkpoint, boolean conninfo, boolean slots) {
             List<String> m = new ArrayList<>();
             if (promote && !canPromote) {
                 m.add("EXECUTE on pg_promote(boolean, integer)");
@@ -74,6 +74,9 @@ final class ReplicationReads {
             }
             if (conninfo && !canReload) {
                 m.add("EXECUTE on pg_reload_conf()");
+            }
+            if (slots && !canCreateSlots) {
+                m.add("REPLICATION (to create the standbys' physical slots: ALTER ROLE … REPLICATION)");
             }
             return m;
         }
@@ -113,7 +116,7 @@ final class ReplicationReads {
                     "on".equals(rs.getString("hot_standby")), rs.getInt("max_wal_senders"),
                     rs.getInt("max_replication_slots"), rs.getString("synchronous_standby_names"),
                     rs.getString("cluster_name"), "on".equals(rs.getString("data_checksums")),
-                    "on".equals(rs.getString("wal_log_hints")));
+                    "on".equals(rs.getString("wal_log_hints")), nz(rs.getString("primary_slot_name")));
         }
     }
 
@@ -172,7 +175,8 @@ final class ReplicationReads {
              ResultSet rs = st.executeQuery(FailoverSql.OPERATOR_PRIVILEGES.sql(versionNum))) {
             rs.next();
             return new Privileges(rs.getString("role"), rs.getBoolean("superuser"), rs.getBoolean("can_promote"),
-                    rs.getBoolean("can_checkpoint"), rs.getBoolean("can_set_conninfo"), rs.getBoolean("can_reload"));
+                    rs.getBoolean("can_checkpoint"), rs.getBoolean("can_set_conninfo"), rs.getBoolean("can_reload"),
+                    rs.getBoolean("can_create_slots"));
         }
     }
 

@@ -41,12 +41,14 @@ final class SwitchoverChecks {
         checks.add(replayNotPaused());
         checks.add(lagWithinThreshold(primary));
         checks.add(timelinesMatch(primary));
-        checks.add(candidateCanServe(primary, siblings));
+        checks.add(candidateCanServe(primary, siblings, plan));
         checks.add(noBackup(primary));
         List<FailoverChecks.Needs> needs = new ArrayList<>();
-        primary.flatMap(cluster::node).ifPresent(p -> needs.add(new FailoverChecks.Needs(p, false, true, true)));
-        cluster.node(candidate).ifPresent(c -> needs.add(new FailoverChecks.Needs(c, true, false, false)));
-        siblings.forEach(s -> cluster.node(s).ifPresent(n -> needs.add(new FailoverChecks.Needs(n, false, false, true))));
+        boolean slots = FailoverSteps.createsSlots(plan);
+        primary.flatMap(cluster::node).ifPresent(p -> needs.add(new FailoverChecks.Needs(p, false, true, true, false)));
+        cluster.node(candidate).ifPresent(c -> needs.add(new FailoverChecks.Needs(c, true, false, false, slots)));
+        siblings.forEach(s -> cluster.node(s).ifPresent(n -> needs.add(new FailoverChecks.Needs(n, false, false, true,
+                false))));
         checks.add(FailoverChecks.operatorPrivileges(cluster, needs));
         checks.add(longTransactions(primary));
         checks.add(synchronousReplication(primary));
@@ -189,8 +191,9 @@ final class SwitchoverChecks {
         });
     }
 
-    private Check candidateCanServe(Optional<String> primary, List<String> siblings) {
+    private Check candidateCanServe(Optional<String> primary, List<String> siblings, Plan plan) {
         String name = candidate + " can serve the other standbys";
+        List<String> slotsToCreate = FailoverSteps.slotsCreated(plan);
         return Check.of(name, context -> {
             Optional<NodeState> c = live.now(context).state(candidate);
             if (c.isEmpty()) {
@@ -201,7 +204,8 @@ final class SwitchoverChecks {
                     : ReplicationReads.physicalSlots(cluster.node(primary.get()).orElseThrow());
             String evidence = "hot_standby = " + (c.get().hotStandby() ? "on" : "off") + ", max_wal_senders = "
                     + c.get().maxWalSenders() + " for " + needed + " standby" + (needed == 1 ? "" : "s")
-                    + ", max_replication_slots = " + c.get().maxReplicationSlots();
+                    + ", max_replication_slots = " + c.get().maxReplicationSlots()
+                    + (slotsToCreate.isEmpty() ? "" : " for the slots the plan creates: " + slotsToCreate);
             if (!c.get().hotStandby()) {
                 return CheckResult.fail(name, evidence, "Set hot_standby = on on " + candidate
                         + " (restart needed): Vigil must read the standbys it re-points.");
@@ -210,12 +214,17 @@ final class SwitchoverChecks {
                 return CheckResult.fail(name, evidence, "Raise max_wal_senders on " + candidate + " to at least "
                         + needed + " (restart needed) before the switchover.");
             }
+            if (c.get().maxReplicationSlots() < slotsToCreate.size()) {
+                return CheckResult.fail(name, evidence, "Raise max_replication_slots on " + candidate + " to at least "
+                        + slotsToCreate.size() + " (restart needed) before the switchover.");
+            }
             if (!slots.isEmpty()) {
                 return CheckResult.warn(name, evidence + "; " + primary.get() + " has physical slots " + slots
-                        + ", which a switchover does not carry over", "Create them on " + candidate
-                        + " first (SELECT pg_create_physical_replication_slot('<name>') works on a standby): a "
-                        + "standby with primary_slot_name set does not stream "
-                        + "from " + candidate + " until its slot exists there, so its re-point would fail.");
+                        + (slotsToCreate.isEmpty() ? "" : "; the plan creates on " + candidate + " the slots the "
+                        + "standbys it re-points name (" + String.join(", ", slotsToCreate) + ")")
+                        + ". The slots on " + primary.get() + " stay there when it becomes a standby, and keep WAL "
+                        + "on it until they are dropped", "After the switchover drop, on " + primary.get() + ", the "
+                        + "slots nothing streams through any more: SELECT pg_drop_replication_slot('<name>').");
             }
             return CheckResult.pass(name, evidence + "; no physical slots on " + primary.orElse("the primary"));
         });

@@ -140,6 +140,9 @@ public final class SwitchoverWorkflow implements Workflow {
         for (String sibling : siblings()) {
             NodeState s = r.state(sibling).orElseThrow();
             Conninfo own = Conninfo.tryParse(s.primaryConninfo()).or(() -> template).orElse(Conninfo.parse(""));
+            if (!s.primarySlotName().isBlank()) {
+                steps.add(FailoverSteps.createSlot(cluster, next, s.primarySlotName(), sibling));
+            }
             steps.add(FailoverSteps.repoint(cluster, endpoint(sibling), next,
                     own.pointedAt(next.host(), next.port(), sibling), settings));
         }

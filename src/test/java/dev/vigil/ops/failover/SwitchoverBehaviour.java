@@ -240,8 +240,59 @@ abstract class SwitchoverBehaviour {
         }
     }
 
+    /**
+     * A standby that streams through a physical slot (primary_slot_name) would be refused by the new primary, which
+     * has no such slot: the plan creates it there before re-pointing the standby.
+     */
     @Test
-    @Order(7)
+    @Order(8)
+    void aStandbysPhysicalSlotIsCreatedOnTheNewPrimaryBeforeItIsRepointed() throws Exception {
+        LabNode from = lab.cluster.primary();
+        LabNode sibling = lab.cluster.node(standbyNotCandidate());
+        String to = lab.cluster.standbys().stream().map(LabNode::name).filter(n -> !n.equals(sibling.name()))
+                .findFirst().orElseThrow();
+        String slot = "vigil_test_" + sibling.name();
+        sql(from, "SELECT pg_create_physical_replication_slot('" + slot + "')");
+        setOn(sibling, "ALTER SYSTEM SET primary_slot_name = '" + slot + "'");
+        try {
+            Waits.until(WAIT, sibling.name() + " streaming through " + slot, () -> slotActive(from, slot));
+            Proposal p = lab.prepare(switchover(to));
+            assertThat(p.blocked()).as(p.prechecks().toString()).isFalse();
+            assertThat(p.plan().steps()).extracting(dev.vigil.ops.Step::title)
+                    .contains("Create slot '" + slot + "' on " + to + " for " + sibling.name());
+            assertThat(check(p, "can serve the other standbys").evidence()).contains("the plan creates on " + to);
+            WorkflowReport r = lab.confirmAll(p);
+            assertThat(r.outcome()).as(r.summary() + " " + r.verification()).isEqualTo(Outcome.SUCCEEDED);
+            LabNode now = lab.cluster.node(to);
+            Waits.until(WAIT, sibling.name() + " streaming through " + slot + " on " + to, () -> slotActive(now, slot));
+            assertThat(lab.cluster.streamingStandbys(now)).contains(sibling.name(), from.name());
+        } finally {
+            setOn(sibling, "ALTER SYSTEM RESET primary_slot_name");
+            for (LabNode n : lab.cluster.nodes()) {
+                Waits.until(WAIT, slot + " unused on " + n.name(), () -> !slotActive(n, slot));
+                sql(n, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '"
+                        + slot + "'");
+            }
+        }
+    }
+
+    private static void sql(LabNode node, String sql) throws java.sql.SQLException {
+        try (var conn = node.connect("postgres"); var st = conn.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static boolean slotActive(LabNode node, String slot) {
+        try (var conn = node.connect("postgres"); var st = conn.createStatement();
+             var rs = st.executeQuery("SELECT active FROM pg_replication_slots WHERE slot_name = '" + slot + "'")) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    @Test
+    @Order(9)
     void twoPrimariesAreRefusedNamingBoth() throws Exception {
         String primary = lab.cluster.primary().name();
         LabNode rogue = lab.cluster.node(standbyNotCandidate());

@@ -26,6 +26,7 @@ SELECT pg_catalog.current_setting('server_version') AS version,
        pg_catalog.current_setting('synchronous_standby_names') AS synchronous_standby_names,
        pg_catalog.current_setting('cluster_name') AS cluster_name,
        pg_catalog.current_setting('data_checksums') AS data_checksums,
-       pg_catalog.current_setting('wal_log_hints') AS wal_log_hints
+       pg_catalog.current_setting('wal_log_hints') AS wal_log_hints,
+       pg_catalog.current_setting('primary_slot_name') AS primary_slot_name
 FROM (SELECT 1) AS one
 LEFT JOIN pg_catalog.pg_stat_wal_receiver r ON true
