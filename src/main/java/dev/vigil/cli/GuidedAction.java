@@ -118,10 +118,14 @@ final class GuidedAction {
                 ? Optional.of(Confirmation.confirm().typing(Optional.ofNullable(options.typed).orElse("")))
                 : confirmation(proposal);
         WorkflowRun run = engine.execute(proposal, answer.orElseGet(Confirmation::decline), printer);
+        // Long enough for every step to end: a switchover asked to stop between its stop and its promotion
+        // carries on to the promotion first, and the process must not end under it.
+        java.time.Duration worstCase = proposal.plan().steps().stream().map(dev.vigil.ops.Step::timeout)
+                .reduce(java.time.Duration.ofMinutes(1), java.time.Duration::plus);
         Thread cancelOnInterrupt = new Thread(() -> {
             run.cancel();
             try {
-                run.report().get(2, TimeUnit.MINUTES);
+                run.report().get(worstCase.toSeconds(), TimeUnit.SECONDS);
             } catch (InterruptedException | ExecutionException | TimeoutException e) {
                 // Leaving anyway: the journal says which steps started.
             }

@@ -88,7 +88,7 @@ final class GuardedRunner {
                     Duration took = Duration.ofNanos(System.nanoTime() - t0);
                     String error = SqlErrors.describe(e);
                     String at = where(plan, segment) + phase.statement.map(s -> ", " + s.statement().where()).orElse("");
-                    if (watch != null && watch.fired()) {
+                    if (watch != null && watch.cancelled(e)) {
                         log.add(at + ": cancelled by the watch: " + watch.firedReason());
                         return report(RunReport.Result.WATCH_CANCELLED, "Vigil cancelled its own statement at " + at
                                 + " because " + watch.firedReason() + "; " + rolledBack(segment, leftBehind)
@@ -287,7 +287,7 @@ final class GuardedRunner {
             String at = (current == null ? "setting the limits" : current.script().fileName())
                     + (statement == null ? (current == null ? "" : ", writing its history row")
                     : " " + statement.statement().where());
-            RunReport.Result result = watch != null && watch.fired() ? RunReport.Result.WATCH_CANCELLED
+            RunReport.Result result = watch != null && watch.cancelled(e) ? RunReport.Result.WATCH_CANCELLED
                     : SqlErrors.lockTimeout(e) ? RunReport.Result.LOCK_TIMEOUT : RunReport.Result.FAILED;
             String why = result == RunReport.Result.WATCH_CANCELLED ? "cancelled by the watch: " + watch.firedReason()
                     : SqlErrors.describe(e) + (result == RunReport.Result.LOCK_TIMEOUT ? blockersText() : "");

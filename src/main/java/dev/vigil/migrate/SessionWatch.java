@@ -97,6 +97,11 @@ final class SessionWatch implements AutoCloseable {
         return trigger.fired();
     }
 
+    /** Whether {@code error} is this watch's cancel, sent for the failing statement or, late, for an earlier one. */
+    synchronized boolean cancelled(java.sql.SQLException error) {
+        return trigger.explains(error.getSQLState(), error.getMessage());
+    }
+
     synchronized String firedReason() {
         return trigger.reason();
     }

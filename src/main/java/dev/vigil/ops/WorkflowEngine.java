@@ -82,7 +82,7 @@ public final class WorkflowEngine implements AutoCloseable {
      * Each proposal can be answered once.
      */
     public WorkflowRun execute(Proposal proposal, Confirmation confirmation, WorkflowListener listener) {
-        WorkflowRun run = new WorkflowRun(proposal.runId());
+        WorkflowRun run = new WorkflowRun(proposal.runId(), proposal.workflow().title());
         Events events = new Events(proposal.runId(), listener);
         Workflow workflow = proposal.workflow();
         if (!answered.add(proposal.runId())) {
@@ -120,7 +120,16 @@ public final class WorkflowEngine implements AutoCloseable {
         return locks.holder(cluster);
     }
 
-    /** Asks every run to stop after its current step, and lets the executor's threads end. */
+    /** The titles of the confirmed workflows running now, for a window that is asked to close. */
+    public List<String> inProgress() {
+        return runs.stream().map(WorkflowRun::title).sorted().toList();
+    }
+
+    /**
+     * Asks every run to stop (after its current step, or after the uninterruptible stretch it is in), and lets the
+     * executor's threads end. It does not wait: a caller that is about to exit the process should not close while
+     * {@link #inProgress()} lists anything.
+     */
     @Override
     public void close() {
         runs.forEach(WorkflowRun::cancel);
@@ -215,6 +224,9 @@ public final class WorkflowEngine implements AutoCloseable {
         private final List<CompletableFuture<Void>> stragglers = new ArrayList<>();
         private final Runnable release;
         private List<CheckResult> rechecks = List.of();
+        /** When the plan's uninterruptible stretch began and ended (nanoTime; 0 until then). */
+        private long stretchBegan;
+        private long stretchEnded;
 
         Runner(Proposal p, Confirmation confirmation, WorkflowRun run, Events events, Runnable release) {
             this.p = p;
@@ -261,7 +273,13 @@ public final class WorkflowEngine implements AutoCloseable {
                     cancelled = true;
                     break;
                 }
+                if (p.plan().uninterruptible().map(Plan.Uninterruptible::from).orElse(-1) == n) {
+                    stretchBegan = System.nanoTime();
+                }
                 StepRecord record = step(n, p.plan().step(n));
+                if (p.plan().uninterruptible().map(Plan.Uninterruptible::to).orElse(-1) == n) {
+                    stretchEnded = System.nanoTime();
+                }
                 if (!record.done()) {
                     break;
                 }
@@ -274,6 +292,11 @@ public final class WorkflowEngine implements AutoCloseable {
                 journal.verification(p, verification);
             }
             return conclude(cancelled, verification);
+        }
+
+        private boolean cancelledInStretch() {
+            long asked = run.cancelAskedAt();
+            return stretchBegan != 0 && asked != 0 && asked >= stretchBegan && (stretchEnded == 0 || asked <= stretchEnded);
         }
 
         private StepRecord step(int n, Step step) {
@@ -335,9 +358,9 @@ public final class WorkflowEngine implements AutoCloseable {
             } else if (cancelled && attempted.size() < total) {
                 outcome = Outcome.CANCELLED;
                 summary = "Cancelled after step " + attempted.size() + " of " + total + "."
-                        + p.plan().uninterruptible().filter(u -> attempted.size() == u.to())
-                        .map(u -> " Steps " + u.from() + " to " + u.to() + " ran to the end first: " + u.why() + ".")
-                        .orElse("") + doneText() + notStarted;
+                        + p.plan().uninterruptible().filter(u -> cancelledInStretch())
+                        .map(u -> " The cancel came during steps " + u.from() + " to " + u.to() + ", which ran to the "
+                                + "end first: " + u.why() + ".").orElse("") + doneText() + notStarted;
                 next.add("The steps not started were not run. Plan again to do them, if they are still wanted.");
             } else if (verification.stream().anyMatch(CheckResult::failed)) {
                 outcome = Outcome.NOT_VERIFIED;

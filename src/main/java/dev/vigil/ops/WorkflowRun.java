@@ -9,19 +9,34 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class WorkflowRun {
     private final String runId;
+    private final String title;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private volatile long cancelAskedAt;
     private final CompletableFuture<WorkflowReport> report = new CompletableFuture<>();
 
-    WorkflowRun(String runId) {
+    WorkflowRun(String runId, String title) {
         this.runId = runId;
+        this.title = title;
     }
 
     public String runId() {
         return runId;
     }
 
+    /** The workflow's title ("Switch over demo to pg2"). */
+    public String title() {
+        return title;
+    }
+
     public void cancel() {
-        cancelRequested.set(true);
+        if (cancelRequested.compareAndSet(false, true)) {
+            cancelAskedAt = System.nanoTime();
+        }
+    }
+
+    /** {@link System#nanoTime()} when the cancel was first asked for; 0 when it was not. */
+    long cancelAskedAt() {
+        return cancelAskedAt;
     }
 
     public boolean cancelRequested() {

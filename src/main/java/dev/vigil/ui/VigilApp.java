@@ -8,6 +8,9 @@ import dev.vigil.lab.LabSettings;
 import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -34,6 +37,11 @@ public final class VigilApp extends Application {
         dark = layout.dark();
         applyTheme();
         show(stage, vm, this::toggleTheme, layout).rememberLayoutIn(layoutStore);
+        stage.setOnCloseRequest(e -> {
+            if (!closeAnyway(stage, vm.workflows().inProgress())) {
+                e.consume();
+            }
+        });
         vm.start("Loading clusters. With none configured, Vigil starts a demo lab: a PostgreSQL primary with two "
                 + "streaming standbys and a light shop workload on 127.0.0.1 (the first start unpacks the binaries).");
     }
@@ -58,6 +66,26 @@ public final class VigilApp extends Application {
         view.split().setDividerPositions(layout.divider());
         stage.show();
         return view;
+    }
+
+    /**
+     * Closing Vigil ends the process, and with it any workflow between two steps: asked first, "Keep Vigil open"
+     * being the default, because a switchover cut short between the stop and the promotion leaves no primary.
+     */
+    private static boolean closeAnyway(Stage owner, List<String> running) {
+        if (running.isEmpty()) {
+            return true;
+        }
+        ButtonType keep = new ButtonType("Keep Vigil open", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType close = new ButtonType("Close anyway", ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.WARNING, "Still running: " + String.join(", ", running) + ".\n\n"
+                + "Closing Vigil now stops it wherever it is; a switchover cut short after the old primary stopped "
+                + "leaves no primary. Wait until it ends (its dialog shows the steps), then close.", keep, close);
+        ask.initOwner(owner);
+        ask.setHeaderText("A role change or migration is running");
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(close)).setDefaultButton(false);
+        return ask.showAndWait().filter(close::equals).isPresent();
     }
 
     /** A layout saved on a monitor that is gone would open the window off-screen: then let the system place it. */

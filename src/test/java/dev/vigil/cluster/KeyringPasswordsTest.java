@@ -87,22 +87,43 @@ class KeyringPasswordsTest {
         return env;
     }
 
+    /**
+     * The daemon takes a moment to own its bus name, longer on a loaded machine: tries again until it takes the
+     * secret. A try that hangs is killed, so no secret-tool is left waiting on a bus that is not ready.
+     */
     private static void store(Map<String, String> env, String secret, String host, String port, String database,
                               String user) {
-        Waits.until(Duration.ofSeconds(20), "the private keyring to accept a secret", () -> {
-            try {
-                ProcessBuilder pb = new ProcessBuilder(KeyringPasswords.SECRET_TOOL.toString(), "store", "--label=vigil test",
-                        "service", "vigil", "host", host, "port", port, "database", database, "user", user)
-                        .redirectErrorStream(true);
-                pb.environment().putAll(env);
-                Process p = pb.start();
-                try (OutputStream in = p.getOutputStream()) {
-                    in.write(secret.getBytes(StandardCharsets.UTF_8));
+        String[] last = {"no try finished"};
+        try {
+            Waits.until(Duration.ofSeconds(60), "the private keyring to accept a secret", () -> {
+                Process p = null;
+                try {
+                    ProcessBuilder pb = new ProcessBuilder(KeyringPasswords.SECRET_TOOL.toString(), "store",
+                            "--label=vigil test", "service", "vigil", "host", host, "port", port, "database", database,
+                            "user", user).redirectErrorStream(true);
+                    pb.environment().putAll(env);
+                    p = pb.start();
+                    try (OutputStream in = p.getOutputStream()) {
+                        in.write(secret.getBytes(StandardCharsets.UTF_8));
+                    }
+                    if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                        last[0] = "secret-tool store did not return within 10 s";
+                        return false;
+                    }
+                    last[0] = "secret-tool store exited " + p.exitValue() + ": "
+                            + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                    return p.exitValue() == 0;
+                } catch (Exception e) {
+                    last[0] = e.toString();
+                    return false;
+                } finally {
+                    if (p != null && p.isAlive()) {
+                        p.destroyForcibly();
+                    }
                 }
-                return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
-            } catch (Exception e) {
-                return false;
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            throw new AssertionError("the private keyring never took the secret; last try: " + last[0], e);
+        }
     }
 }

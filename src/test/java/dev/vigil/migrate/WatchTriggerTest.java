@@ -48,7 +48,10 @@ class WatchTriggerTest {
         assertThat(trigger.observe(6, true, at(3))).isPresent();
         trigger.statementEnded(true);
         assertThat(trigger.fired()).as("the statement completed: the cancel did not stop the migration").isFalse();
-        assertThat(trigger.reason()).isEmpty();
+        assertThat(trigger.explains("57014", "canceling statement due to user request"))
+                .as("the late cancel, landing on the next statement, is still the watch's").isTrue();
+        assertThat(trigger.explains("57014", "canceling statement due to statement timeout")).isFalse();
+        assertThat(trigger.explains("55P03", "lock timeout")).isFalse();
         assertThat(trigger.observe(6, true, at(3.2))).as("the next statement is cancelled at once").isPresent();
     }
 
@@ -61,6 +64,7 @@ class WatchTriggerTest {
         assertThat(trigger.reason()).contains("6 sessions");
         trigger.reset();
         assertThat(trigger.fired()).isFalse();
+        assertThat(trigger.explains("57014", "canceling statement due to user request")).isFalse();
         assertThat(trigger.observe(6, true, at(3.5))).as("a new attempt starts the clock again").isEmpty();
     }
 }

@@ -355,8 +355,8 @@ class WorkflowEngineTest {
         assertThat(report.done()).extracting(StepRecord::number).containsExactly(1, 2, 3);
         assertThat(report.steps()).extracting(StepRecord::detail).endsWith("not told of the cancel", "not told");
         assertThat(report.remaining()).extracting(Step::title).containsExactly("step 4");
-        assertThat(report.summary()).startsWith("Cancelled after step 3 of 4. Steps 2 to 3 ran to the end first: "
-                + "fake reason.");
+        assertThat(report.summary()).startsWith("Cancelled after step 3 of 4. The cancel came during steps 2 to 3, "
+                + "which ran to the end first: fake reason.");
     }
 
     @Test
@@ -370,6 +370,31 @@ class WorkflowEngineTest {
         assertThat(report.outcome()).isEqualTo(Outcome.CANCELLED);
         assertThat(report.done()).extracting(StepRecord::number).containsExactly(1);
         assertThat(report.summary()).startsWith("Cancelled after step 1 of 4. Done: step 1.");
+    }
+
+    @Test
+    void aCancelAfterTheStretchDoesNotClaimItWaitedForIt() throws Exception {
+        CancelledWhileRunning last = new CancelledWhileRunning();
+        FakeWorkflow w = new FakeWorkflow("c1", "Fake").doneSteps(2).step("re-point", last::run).doneSteps(1)
+                .uninterruptible(1, 2);
+
+        WorkflowReport report = last.cancelIn(engine, prepare(w), events::add);
+
+        assertThat(report.outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(report.done()).extracting(StepRecord::number).containsExactly(1, 2, 3);
+        assertThat(report.summary()).startsWith("Cancelled after step 3 of 4. Done:");
+    }
+
+    @Test
+    void theRunsInProgressAreListedByTitleUntilTheyEnd() throws Exception {
+        CancelledWhileRunning step = new CancelledWhileRunning();
+        FakeWorkflow w = new FakeWorkflow("c1", "Fake switchover").step("stop", step::run);
+        WorkflowRun run = engine.execute(prepare(w), Confirmation.confirm(), events::add);
+        assertThat(step.entered.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
+        assertThat(engine.inProgress()).containsExactly("Fake switchover");
+        step.release.countDown();
+        run.report().get(WAIT_S, TimeUnit.SECONDS);
+        Waits.until(Duration.ofSeconds(WAIT_S), "the run to leave the list", () -> engine.inProgress().isEmpty());
     }
 
     @Test

@@ -67,13 +67,19 @@ final class InFlightReads {
         List<HistoryState> states = new ArrayList<>();
         for (String[] t : found) {
             String quoted = Identifiers.quote(t[0]) + "." + Identifiers.quote(t[1]);
+            // One unreadable table (a lock timeout, a dropped column) is reported as such, not a failed check.
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery(String.format(InFlightSql.HISTORY_STATE.sql(), quoted))) {
                 rs.next();
                 states.add(new HistoryState(t[0] + "." + t[1], rs.getInt("rows"),
                         Optional.ofNullable((Integer) rs.getObject("newest_rank")),
                         Optional.ofNullable((Boolean) rs.getObject("newest_success")),
-                        Optional.ofNullable(rs.getString("newest_version"))));
+                        Optional.ofNullable(rs.getString("newest_version")), Optional.empty()));
+            } catch (SQLException e) {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
+                states.add(HistoryState.unreadable(t[0] + "." + t[1], e.getMessage()));
             }
         }
         return List.copyOf(states);

@@ -85,6 +85,55 @@ final class FailoverChecks {
         });
     }
 
+    /** The standbys' slots fit on the node that will serve them, beside the physical slots it already has. */
+    static Check slotRoom(ClusterDefinition cluster, LiveReading live, String upstream, List<String> toCreate) {
+        String name = upstream + " has room for the standbys' slots";
+        return Check.of(name, context -> {
+            Optional<NodeState> state = live.now(context).state(upstream);
+            if (state.isEmpty()) {
+                return CheckResult.fail(name, upstream + " is unreachable", "Choose a reachable standby.");
+            }
+            List<String> existing = ReplicationReads.physicalSlots(cluster.node(upstream).orElseThrow()).stream()
+                    .map(s -> s.substring(0, s.indexOf(" ("))).toList();
+            List<String> missing = toCreate.stream().filter(s -> !existing.contains(s)).toList();
+            int max = state.get().maxReplicationSlots();
+            String evidence = "to create " + (missing.isEmpty() ? "none (they exist)" : missing) + "; max_replication_slots = "
+                    + max + ", " + existing.size() + " physical slot" + (existing.size() == 1 ? "" : "s") + " there"
+                    + (existing.isEmpty() ? "" : " " + existing);
+            if (existing.size() + missing.size() > max) {
+                return CheckResult.fail(name, evidence, "Raise max_replication_slots on " + upstream + " to at least "
+                        + (existing.size() + missing.size()) + " (restart needed), or drop slots nothing uses there.");
+            }
+            return CheckResult.pass(name, evidence);
+        });
+    }
+
+    /**
+     * After a run that created slots: each has a standby streaming through it. One that has none keeps WAL on its
+     * node for ever, so it is named with the way to drop it.
+     */
+    static Check createdSlotsInUse(ClusterDefinition cluster, NodeEndpoint upstream, List<String> slots) {
+        String name = "the slots created on " + upstream.name() + " are in use";
+        Duration patience = Duration.ofSeconds(10);
+        return Check.of(name, patience.plusSeconds(10), context -> {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (true) {
+                List<String> all = ReplicationReads.physicalSlots(upstream);
+                List<String> idle = slots.stream().filter(s -> !all.contains(s + " (active)")).toList();
+                if (idle.isEmpty()) {
+                    return CheckResult.pass(name, "a standby streams through each of " + slots);
+                }
+                if (System.nanoTime() > deadline || context.cancelRequested()) {
+                    return CheckResult.warn(name, "nothing streams through " + idle + " on " + upstream.name()
+                            + ", which keeps WAL there until something does", "Once the standby that names it streams "
+                            + "again this clears; if none will, SELECT pg_drop_replication_slot('<name>') on "
+                            + upstream.name() + ".");
+                }
+                Thread.sleep(250);
+            }
+        });
+    }
+
     /** Never two primaries: states how many writable primaries there are now, and which. */
     static Check writablePrimaries(ClusterDefinition cluster, Optional<String> expected) {
         String name = "writable primaries in " + cluster.name();

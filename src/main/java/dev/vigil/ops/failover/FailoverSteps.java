@@ -96,6 +96,12 @@ final class FailoverSteps {
                 .map(s -> s.title().substring(CREATE_SLOT.length() + 1, s.title().indexOf("' on "))).toList();
     }
 
+    /** The slots whose creation steps are done in {@code attempted}. */
+    static List<String> slotsCreated(List<dev.vigil.ops.StepRecord> attempted) {
+        return attempted.stream().filter(r -> r.done() && r.title().startsWith(CREATE_SLOT))
+                .map(r -> r.title().substring(CREATE_SLOT.length() + 1, r.title().indexOf("' on "))).toList();
+    }
+
     static boolean createsSlots(Plan plan) {
         return !slotsCreated(plan).isEmpty();
     }

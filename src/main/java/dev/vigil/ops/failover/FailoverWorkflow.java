@@ -164,7 +164,7 @@ public final class FailoverWorkflow implements Workflow {
         control.fence(old.get()).ifPresent(f -> steps.add(fenceStep(old.get(), f)));
         String oldName = old.get();
         steps.add(FailoverSteps.promote(cluster, next, settings, () -> fences.mark(cluster.name(), oldName,
-                "failed over to " + next.name() + " at " + now() + "; rejoin it as a standby (pg_rewind or re-clone) "
+                NodeFences.BY_FAILOVER + "failed over to " + next.name() + " at " + now() + "; rejoin it as a standby (pg_rewind or re-clone) "
                         + "before it serves again")));
         steps.add(FailoverSteps.verifyPromoted(next, cand.timeline().orElse(0)));
         Optional<Conninfo> template = Conninfo.tryParse(cand.primaryConninfo());
@@ -189,7 +189,7 @@ public final class FailoverWorkflow implements Workflow {
         Duration limit = settings.control();
         return new Step("Fence " + old, "so that it cannot come back as a second primary", old, fence.command(),
                 limit.plusSeconds(35), context -> {
-            fences.mark(cluster.name(), old, "fenced by a failover at " + now() + "; rejoin it as a standby");
+            fences.mark(cluster.name(), old, NodeFences.BY_FAILOVER + "fenced at " + now() + "; rejoin it as a standby");
             String said;
             try {
                 said = fence.run(limit);
@@ -212,7 +212,7 @@ public final class FailoverWorkflow implements Workflow {
         return new Step("Mark " + old + " 'needs rejoin'", "it is never started as a primary; a rejoin workflow "
                 + "rewinds or re-clones it", old, Command.described("record '" + cluster.name() + "/" + old
                 + " needs rejoin' in Vigil's fenced-node list"), Duration.ofSeconds(5), context -> {
-            fences.mark(cluster.name(), old, "failed over to " + next + " at " + now()
+            fences.mark(cluster.name(), old, NodeFences.BY_FAILOVER + "failed over to " + next + " at " + now()
                     + "; rejoin it as a standby (pg_rewind or re-clone) before it serves again");
             return StepResult.done(old + " is marked 'needs rejoin'");
         });
@@ -229,6 +229,9 @@ public final class FailoverWorkflow implements Workflow {
         checks.add(fencing(plan));
         List<FailoverChecks.Needs> needs = new ArrayList<>();
         boolean slots = FailoverSteps.createsSlots(plan);
+        if (slots) {
+            candidate().ifPresent(c -> checks.add(FailoverChecks.slotRoom(cluster, live, c, FailoverSteps.slotsCreated(plan))));
+        }
         candidate().flatMap(cluster::node).ifPresent(n -> needs.add(new FailoverChecks.Needs(n, true, false, false, slots)));
         followers().forEach(f -> cluster.node(f).ifPresent(n -> needs.add(new FailoverChecks.Needs(n, false, false, true,
                 false))));
@@ -341,6 +344,8 @@ public final class FailoverWorkflow implements Workflow {
     private Check fencing(Plan plan) {
         String name = oldPrimary().map(o -> o + " is fenced").orElse("the old primary is fenced");
         return Check.of(name, Duration.ofSeconds(45), context -> {
+            // Whatever this check concludes, the fence step goes on a word only if this very check asked for it.
+            operatorVouchesDown = false;
             Optional<String> old = oldPrimary();
             if (old.isEmpty()) {
                 return CheckResult.fail(name, "no old primary identified", "See the checks above.");
@@ -418,6 +423,10 @@ public final class FailoverWorkflow implements Workflow {
         boolean allDone = attempted.size() == plan.size() && attempted.stream().allMatch(StepRecord::done);
         List<Check> out = new ArrayList<>();
         out.add(FailoverChecks.writablePrimaries(cluster, allDone ? candidate() : Optional.empty()));
+        List<String> slots = FailoverSteps.slotsCreated(attempted);
+        if (!slots.isEmpty()) {
+            candidate().flatMap(cluster::node).ifPresent(c -> out.add(FailoverChecks.createdSlotsInUse(cluster, c, slots)));
+        }
         if (allDone && candidate().isPresent()) {
             if (!followers().isEmpty()) {
                 out.add(FailoverChecks.streamingFrom(cluster, cluster.node(candidate().get()).orElseThrow(), followers()));

@@ -29,6 +29,8 @@ import java.util.function.Predicate;
  */
 public final class NodeFences {
     private static final Map<Path, Object> IN_THIS_JVM = new ConcurrentHashMap<>();
+    /** How a failover's marks begin: the node was taken out while it might hold WAL no standby received. */
+    static final String BY_FAILOVER = "failover: ";
     private final Path file;
 
     public NodeFences(Path file) {
@@ -53,7 +55,7 @@ public final class NodeFences {
 
     /** Reads, changes and, when {@code change} says so, writes the file back, all under the lock. */
     private void update(Predicate<Properties> change) {
-        Path absolute = file.toAbsolutePath();
+        Path absolute = file.toAbsolutePath().normalize();
         synchronized (IN_THIS_JVM.computeIfAbsent(absolute, f -> new Object())) {
             Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
             try {
@@ -70,6 +72,11 @@ public final class NodeFences {
                         + e.getMessage(), e);
             }
         }
+    }
+
+    /** Whether a mark was made by a failover (and not by a switchover's clean stop). */
+    public static boolean byFailover(String reason) {
+        return reason.startsWith(BY_FAILOVER);
     }
 
     public Optional<String> reason(String cluster, String node) {

@@ -3,6 +3,7 @@ package dev.vigil.ops.failover;
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
+import dev.vigil.ops.ActionConnections;
 import dev.vigil.ops.Check;
 import dev.vigil.ops.CheckResult;
 import dev.vigil.ops.Command;
@@ -14,6 +15,8 @@ import dev.vigil.ops.Topology;
 import dev.vigil.ops.TopologyNode;
 import dev.vigil.ops.Workflow;
 import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.control.ControlAction;
+import dev.vigil.ops.control.ControlException;
 import dev.vigil.ops.control.NodeControl;
 import dev.vigil.ops.control.ProcessState;
 import java.time.Duration;
@@ -122,12 +125,55 @@ public final class RejoinWorkflow implements Workflow {
     }
 
     /**
-     * A node Vigil fenced was the primary when it was taken out, and may hold WAL the new primary never received:
-     * even if someone has started it again (read-only, as the fence leaves it), it is stopped and rewound or
-     * re-cloned, never just re-pointed, which would fail on a diverged timeline or, worse, hide it.
+     * A node a failover fenced was the primary when it was taken out, and may hold WAL the new primary never
+     * received: even if someone has started it again (read-only, as the fence leaves it), it is stopped and rewound
+     * or re-cloned, never just re-pointed, which would fail on a diverged timeline or, worse, hide it. Not so a node
+     * a switchover stopped cleanly (its successor replayed all of it), nor one that already streams from the
+     * primary on the primary's timeline (rebuilt by hand, or by an earlier run): those are re-pointed.
      */
     private boolean mayHaveDiverged() {
-        return fences.reason(cluster.name(), node).isPresent();
+        Optional<String> mark = fences.reason(cluster.name(), node);
+        return mark.isPresent() && NodeFences.byFailover(mark.get()) && !followsPrimaryOnItsTimeline();
+    }
+
+    private boolean followsPrimaryOnItsTimeline() {
+        ClusterReading r = planned;
+        Optional<String> p = primary();
+        if (r == null || p.isEmpty()) {
+            return false;
+        }
+        Optional<NodeState> me = r.state(node);
+        Optional<NodeState> source = r.state(p.get());
+        NodeEndpoint at = endpoint(p.get());
+        return me.filter(NodeState::streaming).isPresent() && source.isPresent()
+                && me.get().senderPort().filter(port -> port == at.port()).isPresent()
+                && me.get().timeline().isPresent() && me.get().timeline().equals(source.get().timeline());
+    }
+
+    /** Done only once the node is down (provider status and no answer): a re-clone must never replace live data. */
+    private Step stopStep(ControlAction stop, String primary) {
+        return new Step("Stop " + node, "it was fenced as the old primary and runs again (read-only): it may hold WAL "
+                + primary + " never received, so it is rewound or re-cloned, which needs it stopped", node,
+                stop.command(), settings.control().plusSeconds(35), context -> {
+            String said;
+            try {
+                said = stop.run(settings.control());
+            } catch (ControlException e) {
+                said = "the stop command failed (" + e.getMessage() + ")";
+            }
+            ProcessState s = control.state(node);
+            boolean answers;
+            try (java.sql.Connection c = ActionConnections.reader(endpoint(node), ReplicationReads.READ_LIMITS)) {
+                answers = true;
+            } catch (java.sql.SQLException e) {
+                answers = !FailoverWorkflow.noServerAnswered(e);
+            }
+            if (s.confirmedDown() && !answers) {
+                return StepResult.done(said + "; " + s.evidence());
+            }
+            return StepResult.failed(said + "; " + node + (answers ? " still accepts connections" : " is not confirmed "
+                    + "stopped (" + s.evidence() + ")") + ": not rewinding or re-cloning it");
+        });
     }
 
     /** The node runs but must be stopped before it is rewound or re-cloned. */
@@ -147,9 +193,7 @@ public final class RejoinWorkflow implements Workflow {
         Optional<Conninfo> target = template(p.get()).map(t -> t.pointedAt(source.host(), source.port(), node));
         List<Step> steps = new ArrayList<>();
         if (stopsFirst()) {
-            steps.add(FailoverSteps.control("Stop " + node, "it was fenced as the old primary and runs again "
-                    + "(read-only): it may hold WAL " + p.get() + " never received, so it is rewound or re-cloned, "
-                    + "which needs it stopped", node, control.stop(node).orElseThrow(), settings.control(), null));
+            steps.add(stopStep(control.stop(node).orElseThrow(), p.get()));
         }
         switch (method()) {
             case REPOINT -> {
@@ -284,8 +328,8 @@ public final class RejoinWorkflow implements Workflow {
                         ? "needs data checksums or wal_log_hints on the primary" : "is not available here")
                         + ", so it is re-cloned" + fenced, "Acknowledge: " + node + "'s data directory is replaced.");
                 default -> CheckResult.fail(name, (me.isPresent() ? s.evidence() : "stopped") + ", but "
-                        + control.describe() + " can neither " + (me.isPresent() ? "stop, " : "") + "rewind nor "
-                        + "re-clone it", "Configure rewind or reclone commands (docs/configuration.md), or rebuild "
+                        + control.describe() + " can" + (me.isPresent() && control.stop(node).isEmpty() ? "not stop it"
+                        : " neither rewind nor re-clone it"), "Configure rewind or reclone commands (docs/configuration.md), or rebuild "
                         + node + " by hand as a standby.");
             };
         });
@@ -326,6 +370,10 @@ public final class RejoinWorkflow implements Workflow {
         List<Check> out = new ArrayList<>();
         out.add(FailoverChecks.writablePrimaries(cluster, primary()));
         primary().flatMap(cluster::node).ifPresent(p -> out.add(FailoverChecks.streamingFrom(cluster, p, List.of(node))));
+        List<String> slots = FailoverSteps.slotsCreated(attempted);
+        if (!slots.isEmpty()) {
+            primary().flatMap(cluster::node).ifPresent(p -> out.add(FailoverChecks.createdSlotsInUse(cluster, p, slots)));
+        }
         return out;
     }
 

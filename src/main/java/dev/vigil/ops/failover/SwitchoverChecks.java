@@ -42,6 +42,9 @@ final class SwitchoverChecks {
         checks.add(lagWithinThreshold(primary));
         checks.add(timelinesMatch(primary));
         checks.add(candidateCanServe(primary, siblings, plan));
+        if (FailoverSteps.createsSlots(plan)) {
+            checks.add(FailoverChecks.slotRoom(cluster, live, candidate, FailoverSteps.slotsCreated(plan)));
+        }
         checks.add(noBackup(primary));
         List<FailoverChecks.Needs> needs = new ArrayList<>();
         boolean slots = FailoverSteps.createsSlots(plan);
@@ -51,7 +54,7 @@ final class SwitchoverChecks {
                 false))));
         checks.add(FailoverChecks.operatorPrivileges(cluster, needs));
         checks.add(longTransactions(primary));
-        checks.add(synchronousReplication(primary));
+        checks.add(synchronousReplication(primary, siblings, plan));
         return checks;
     }
 
@@ -214,10 +217,6 @@ final class SwitchoverChecks {
                 return CheckResult.fail(name, evidence, "Raise max_wal_senders on " + candidate + " to at least "
                         + needed + " (restart needed) before the switchover.");
             }
-            if (c.get().maxReplicationSlots() < slotsToCreate.size()) {
-                return CheckResult.fail(name, evidence, "Raise max_replication_slots on " + candidate + " to at least "
-                        + slotsToCreate.size() + " (restart needed) before the switchover.");
-            }
             if (!slots.isEmpty()) {
                 return CheckResult.warn(name, evidence + "; " + primary.get() + " has physical slots " + slots
                         + (slotsToCreate.isEmpty() ? "" : "; the plan creates on " + candidate + " the slots the "
@@ -272,15 +271,18 @@ final class SwitchoverChecks {
         });
     }
 
-    private Check synchronousReplication(Optional<String> primary) {
+    private Check synchronousReplication(Optional<String> primary, List<String> siblings, Plan plan) {
         String name = "effect on synchronous_standby_names";
         return Check.of(name, context -> {
             ClusterReading r = live.now(context);
             String before = primary.flatMap(r::state).map(NodeState::synchronousStandbyNames).orElse("");
             String after = r.state(candidate).map(NodeState::synchronousStandbyNames).orElse("");
-            // Re-pointed standbys stream from the candidate under their node names (Conninfo.pointedAt).
-            List<String> followers = cluster.nodes().stream().map(NodeEndpoint::name).filter(n -> !n.equals(candidate))
-                    .toList();
+            // Re-pointed standbys stream from the candidate under their node names (Conninfo.pointedAt); the old
+            // primary only if the plan rejoins it.
+            List<String> followers = new ArrayList<>(siblings);
+            if (plan.steps().stream().anyMatch(st -> st.title().startsWith("Rejoin "))) {
+                primary.ifPresent(followers::add);
+            }
             SyncStandbyNames waitsFor = SyncStandbyNames.parse(after);
             if (waitsFor.synchronous() && waitsFor.matching(followers) < waitsFor.required()) {
                 return CheckResult.warn(name, candidate + " has synchronous_standby_names '" + after + "', which waits for "

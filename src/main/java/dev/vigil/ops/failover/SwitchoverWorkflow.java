@@ -392,6 +392,10 @@ public final class SwitchoverWorkflow implements Workflow {
         boolean allDone = attempted.size() == plan.size() && attempted.stream().allMatch(StepRecord::done);
         List<Check> out = new ArrayList<>();
         out.add(FailoverChecks.writablePrimaries(cluster, allDone ? Optional.of(candidate) : Optional.empty()));
+        List<String> slots = FailoverSteps.slotsCreated(attempted);
+        if (!slots.isEmpty()) {
+            out.add(FailoverChecks.createdSlotsInUse(cluster, endpoint(candidate), slots));
+        }
         if (allDone) {
             List<String> followers = new ArrayList<>(siblings());
             if (plan.steps().stream().anyMatch(s -> s.title().startsWith("Rejoin "))) {

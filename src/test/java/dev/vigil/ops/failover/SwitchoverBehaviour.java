@@ -263,6 +263,10 @@ abstract class SwitchoverBehaviour {
             assertThat(check(p, "can serve the other standbys").evidence()).contains("the plan creates on " + to);
             WorkflowReport r = lab.confirmAll(p);
             assertThat(r.outcome()).as(r.summary() + " " + r.verification()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(check(p, "has room for the standbys' slots").passed()).isTrue();
+            assertThat(r.verification()).anySatisfy(c -> assertThat(c.name())
+                    .isEqualTo("the slots created on " + to + " are in use"));
+            assertThat(r.verification()).allSatisfy(c -> assertThat(c.passed()).as(c.evidence()).isTrue());
             LabNode now = lab.cluster.node(to);
             Waits.until(WAIT, sibling.name() + " streaming through " + slot + " on " + to, () -> slotActive(now, slot));
             assertThat(lab.cluster.streamingStandbys(now)).contains(sibling.name(), from.name());
