@@ -28,7 +28,7 @@ import dev.vigil.ui.charts.SparklineTableCell;
  * the selected query's full text, history and EXPLAIN.
  */
 final class QueriesView extends BorderPane implements LiveView {
-    private final QueriesViewModel vm = new QueriesViewModel();
+    private final QueriesViewModel vm = QueriesViewModel.offTheFxThread();
     private final TableView<QueryRow> table = new TableView<>();
     private final QueryDetail detail;
     private Long selectedId;
