@@ -188,6 +188,23 @@ class ConsoleViewModelsTest {
                 Optional.empty(), Optional.empty());
     }
 
+    /** The arithmetic runs on a worker; what it finishes for a node no longer shown is dropped, not shown. */
+    @Test
+    void queriesComputedOffTheFxThreadAreDroppedWhenTheNodeChangedMeanwhile() {
+        List<Runnable> queued = new java.util.ArrayList<>();
+        QueriesViewModel vm = new QueriesViewModel(queued::add, UiThread.immediate());
+        vm.update(node(status(PG1, false, null), statements(NOW, 100, 10)));
+        vm.update(new NodeSample("demo", "pg1", 35, NOW.plusSeconds(30), status(PG1, false, null),
+                Map.of("statements", new Metric.Available<>(statements(NOW.plusSeconds(30), 400, 40), NOW.plusSeconds(30)))));
+        assertThat(queued).as("the rates wait for the worker").hasSize(1);
+        assertThat(vm.rows()).isEmpty();
+
+        vm.update(node(status(PG2, true, "pg1"), statements(NOW, 7, 7)));
+        queued.forEach(Runnable::run);
+        assertThat(vm.rows()).as("pg1's rates are not shown as pg2's").isEmpty();
+        assertThat(vm.summaryProperty().get()).startsWith("pg2: first pg_stat_statements read");
+    }
+
     @Test
     void queriesShowRatesBetweenTheLastTwoReadsAndATrendPerQuery() {
         QueriesViewModel vm = new QueriesViewModel();
