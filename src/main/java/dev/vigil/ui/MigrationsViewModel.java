@@ -272,10 +272,6 @@ final class MigrationsViewModel implements AutoCloseable {
         return cluster == null ? null : cluster.name();
     }
 
-    Optional<String> primary() {
-        return primary;
-    }
-
     ReadOnlyObjectProperty<Optional<Path>> folderProperty() {
         return folder.getReadOnlyProperty();
     }

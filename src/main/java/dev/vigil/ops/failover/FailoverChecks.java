@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 final class FailoverChecks {
     private FailoverChecks() {}
 
-    /** What one node's operator login must be able to do. */
     /** What the operator login must be allowed on one node; {@code slots}: create the standbys' physical slots. */
     record Needs(NodeEndpoint node, boolean promote, boolean checkpoint, boolean conninfo, boolean slots) {}
 

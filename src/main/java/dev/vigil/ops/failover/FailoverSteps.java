@@ -13,6 +13,8 @@ import dev.vigil.ops.WorkflowContext;
 import dev.vigil.ops.control.ControlAction;
 import dev.vigil.ops.control.ControlException;
 import dev.vigil.ops.control.ControlResultUnknownException;
+import dev.vigil.ops.control.NodeControl;
+import dev.vigil.ops.control.ProcessState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -104,6 +106,29 @@ final class FailoverSteps {
 
     static boolean createsSlots(Plan plan) {
         return !slotsCreated(plan).isEmpty();
+    }
+
+    /** Whether a node is down, and what says so or what says it is not. */
+    record Liveness(boolean down, String evidence) {}
+
+    /**
+     * Whether {@code node} is down after a stop: its process does not run (with {@code confirmedStopped}, the
+     * provider must say "stopped", not merely "unknown"), and no server answers at its address. One status read.
+     */
+    static Liveness liveness(NodeEndpoint node, NodeControl control, boolean confirmedStopped) {
+        ProcessState s = control.state(node.name());
+        if (s.state() == ProcessState.State.RUNNING) {
+            return new Liveness(false, node.name() + " still runs (" + s.evidence() + ")");
+        }
+        if (confirmedStopped && !s.confirmedDown()) {
+            return new Liveness(false, node.name() + " is not confirmed stopped (" + s.evidence() + ")");
+        }
+        try (Connection c = ActionConnections.reader(node, ReplicationReads.READ_LIMITS)) {
+            return new Liveness(false, node.name() + " still accepts connections at " + node.address());
+        } catch (SQLException e) {
+            return FailoverWorkflow.noServerAnswered(e) ? new Liveness(true, s.evidence())
+                    : new Liveness(false, node.name() + " still answers (" + e.getMessage() + ")");
+        }
     }
 
     /** A node control action as a step: the provider's command, run once within the step's time limit. */

@@ -305,7 +305,7 @@ public final class FailoverWorkflow implements Workflow {
             if (most.isPresent() && !most.get().node().equals(chosen.get().node())
                     && most.get().walEnd().orElse(new Lsn(0)).isAfter(mine)) {
                 long more = most.get().walEnd().get().value() - mine.value();
-                return CheckResult.warn(name, most.get().node() + " has received " + SwitchoverWorkflow.bytes(more)
+                return CheckResult.warn(name, most.get().node() + " has received " + dev.vigil.monitor.ByteSize.of((long) more)
                         + " more than " + c.get() + "; " + table, "Promote " + most.get().node() + " instead, or "
                         + "acknowledge: the WAL only " + most.get().node() + " has is lost, and it will need a rejoin.");
             }
@@ -334,7 +334,7 @@ public final class FailoverWorkflow implements Workflow {
                         + ", at or past the last LSN Vigil saw " + seen.node() + " write (" + seen.lsn() + " at "
                         + seen.at().truncatedTo(ChronoUnit.SECONDS) + ")");
             }
-            return CheckResult.warn(name, "up to " + SwitchoverWorkflow.bytes(gap) + " of WAL " + seen.node()
+            return CheckResult.warn(name, "up to " + dev.vigil.monitor.ByteSize.of((long) gap) + " of WAL " + seen.node()
                     + " wrote (last seen " + seen.lsn() + " at " + seen.at().truncatedTo(ChronoUnit.SECONDS) + ") never reached " + chosen.get().node()
                     + " (received " + received + "): commits in it are lost", "Acknowledge the loss, or bring "
                     + seen.node() + " back and switch over instead if it can be saved.");

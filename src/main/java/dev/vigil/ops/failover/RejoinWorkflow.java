@@ -3,7 +3,6 @@ package dev.vigil.ops.failover;
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
-import dev.vigil.ops.ActionConnections;
 import dev.vigil.ops.Check;
 import dev.vigil.ops.CheckResult;
 import dev.vigil.ops.Command;
@@ -161,18 +160,9 @@ public final class RejoinWorkflow implements Workflow {
             } catch (ControlException e) {
                 said = "the stop command failed (" + e.getMessage() + ")";
             }
-            ProcessState s = control.state(node);
-            boolean answers;
-            try (java.sql.Connection c = ActionConnections.reader(endpoint(node), ReplicationReads.READ_LIMITS)) {
-                answers = true;
-            } catch (java.sql.SQLException e) {
-                answers = !FailoverWorkflow.noServerAnswered(e);
-            }
-            if (s.confirmedDown() && !answers) {
-                return StepResult.done(said + "; " + s.evidence());
-            }
-            return StepResult.failed(said + "; " + node + (answers ? " still accepts connections" : " is not confirmed "
-                    + "stopped (" + s.evidence() + ")") + ": not rewinding or re-cloning it");
+            FailoverSteps.Liveness after = FailoverSteps.liveness(endpoint(node), control, true);
+            return after.down() ? StepResult.done(said + "; " + after.evidence())
+                    : StepResult.failed(said + "; " + after.evidence() + ": not rewinding or re-cloning it");
         });
     }
 

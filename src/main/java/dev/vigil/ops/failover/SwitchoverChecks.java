@@ -41,13 +41,13 @@ final class SwitchoverChecks {
         checks.add(replayNotPaused());
         checks.add(lagWithinThreshold(primary));
         checks.add(timelinesMatch(primary));
+        boolean slots = FailoverSteps.createsSlots(plan);
         checks.add(candidateCanServe(primary, siblings, plan));
-        if (FailoverSteps.createsSlots(plan)) {
+        if (slots) {
             checks.add(FailoverChecks.slotRoom(cluster, live, candidate, FailoverSteps.slotsCreated(plan)));
         }
         checks.add(noBackup(primary));
         List<FailoverChecks.Needs> needs = new ArrayList<>();
-        boolean slots = FailoverSteps.createsSlots(plan);
         primary.flatMap(cluster::node).ifPresent(p -> needs.add(new FailoverChecks.Needs(p, false, true, true, false)));
         cluster.node(candidate).ifPresent(c -> needs.add(new FailoverChecks.Needs(c, true, false, false, slots)));
         siblings.forEach(s -> cluster.node(s).ifPresent(n -> needs.add(new FailoverChecks.Needs(n, false, false, true,
@@ -147,7 +147,7 @@ final class SwitchoverChecks {
     }
 
     private Check lagWithinThreshold(Optional<String> primary) {
-        String name = candidate + "'s lag is within " + SwitchoverWorkflow.bytes(settings.maxLagBytes()) + " and "
+        String name = candidate + "'s lag is within " + dev.vigil.monitor.ByteSize.of((long) settings.maxLagBytes()) + " and "
                 + Math.round(settings.maxLagSeconds()) + " s";
         return Check.of(name, context -> {
             ClusterReading r = live.now(context);
@@ -161,7 +161,7 @@ final class SwitchoverChecks {
             Optional<Double> seconds = ReplicationReads.downstream(cluster.node(primary.get()).orElseThrow()).stream()
                     .filter(d -> d.applicationName().equals(candidate)).findFirst()
                     .flatMap(ReplicationReads.Downstream::replayLagSeconds);
-            String evidence = "replay on " + candidate + " is " + SwitchoverWorkflow.bytes(bytes) + " behind "
+            String evidence = "replay on " + candidate + " is " + dev.vigil.monitor.ByteSize.of((long) bytes) + " behind "
                     + primary.get() + " (" + p.get().currentLsn().get() + " − " + c.get().replayLsn().get() + "), "
                     + seconds.map(s -> String.format(java.util.Locale.ROOT, "%.1f s of replay lag", s))
                     .orElse("replay lag not reported") + " (pg_stat_replication.replay_lag)";

@@ -165,9 +165,9 @@ public final class SwitchoverWorkflow implements Workflow {
             } catch (ControlException e) {
                 return FailoverSteps.controlFailure(e);
             }
-            Optional<String> alive = stillUp(primary);
-            if (alive.isPresent()) {
-                return StepResult.failed("the stop command returned, but " + alive.get() + ": not promoting");
+            FailoverSteps.Liveness after = FailoverSteps.liveness(primary, control, false);
+            if (!after.down()) {
+                return StepResult.failed("the stop command returned, but " + after.evidence() + ": not promoting");
             }
             Optional<ShutdownRecord> record = control.shutdownRecord(primary.name());
             Optional<String> mismatch = record.flatMap(r -> mismatch(r, lastSeen, primary));
@@ -192,19 +192,6 @@ public final class SwitchoverWorkflow implements Workflow {
             return StepResult.done(said + "; pg_control not readable here, last LSN seen " + finalLsn,
                     Map.of("last_seen_lsn", finalLsn.toString()));
         });
-    }
-
-    /** Why the old primary may still be up after its stop: its process runs, or it still takes connections. */
-    private Optional<String> stillUp(NodeEndpoint primary) {
-        if (control.state(primary.name()).state() == dev.vigil.ops.control.ProcessState.State.RUNNING) {
-            return Optional.of(primary.name() + " still runs (" + control.state(primary.name()).evidence() + ")");
-        }
-        try (Connection c = ActionConnections.reader(primary, ReplicationReads.READ_LIMITS)) {
-            return Optional.of(primary.name() + " still accepts connections at " + primary.address());
-        } catch (SQLException e) {
-            return FailoverWorkflow.noServerAnswered(e) ? Optional.empty()
-                    : Optional.of(primary.name() + " still answers (" + e.getMessage() + ")");
-        }
     }
 
     /**
@@ -447,20 +434,6 @@ public final class SwitchoverWorkflow implements Workflow {
     static boolean promoteFailed(List<StepRecord> attempted) {
         return attempted.stream().anyMatch(s -> s.title().startsWith("Promote ")
                 && s.outcome() == dev.vigil.ops.StepOutcome.FAILED);
-    }
-
-    public String candidate() {
-        return candidate;
-    }
-
-    static String bytes(double b) {
-        if (b < 1024) {
-            return Math.round(b) + " B";
-        }
-        if (b < 1024 * 1024) {
-            return String.format(java.util.Locale.ROOT, "%.1f KiB", b / 1024);
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", b / 1024 / 1024);
     }
 
     /** To the second: evidence and marks are read by people. */
