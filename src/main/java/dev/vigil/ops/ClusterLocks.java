@@ -61,7 +61,8 @@ final class ClusterLocks {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((run.title() + " — run " + run.runId() + " by " + run.operator() + ", pid "
                     + ProcessHandle.current().pid() + ", started " + run.startedAt()).getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
+            // No fsync: other processes read the text through the page cache, and the lock dies with this
+            // process anyway; execute() takes the lock on the caller's thread, the FX thread included.
             held.put(run.cluster(), new Held(run, Optional.of(channel), Optional.of(lock)));
             return Optional.empty();
         } catch (IOException e) {

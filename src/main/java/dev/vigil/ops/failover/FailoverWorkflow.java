@@ -47,6 +47,7 @@ public final class FailoverWorkflow implements Workflow {
     private final NodeFences fences;
     /** The fencing precheck warned that only the operator can vouch that the old primary is down: see fenceStep. */
     private volatile boolean operatorVouchesDown;
+    private volatile Optional<String> best = Optional.empty();
     private final Optional<LastSeen> lastSeen;
     private final LiveReading live;
     private volatile ClusterReading planned;
@@ -92,6 +93,7 @@ public final class FailoverWorkflow implements Workflow {
     @Override
     public Topology topology(WorkflowContext context) {
         ClusterReading reading = live.fresh(context);
+        best = best(reading, fences.fenced(cluster.name()).keySet());
         planned = reading;
         return reading.topology(candidate());
     }
@@ -120,23 +122,20 @@ public final class FailoverWorkflow implements Workflow {
 
     /** The standby to promote: the one asked for, else the one that has received the most WAL. */
     public Optional<String> candidate() {
-        return requested.or(() -> best().map(NodeState::node));
+        return requested.or(() -> best);
     }
 
-    private Optional<NodeState> best() {
-        ClusterReading r = planned;
-        if (r == null) {
-            return Optional.empty();
-        }
+    /** Chosen once per planning read: the title, the journal and every check ask for the candidate again. */
+    private static Optional<String> best(ClusterReading r, java.util.Set<String> fenced) {
         int newest = r.standbys().stream().flatMap(s -> s.timeline().stream()).max(Integer::compare).orElse(0);
         // A fenced node (an old primary restarted read-only) or one on an older timeline may show a higher LSN of
         // a history the cluster left: never propose it.
         return r.standbys().stream().filter(s -> s.walEnd().isPresent())
-                .filter(s -> fences.reason(cluster.name(), s.node()).isEmpty())
+                .filter(s -> !fenced.contains(s.node()))
                 .filter(s -> s.timeline().orElse(0) == newest)
                 .max(Comparator.comparing((NodeState s) -> s.walEnd().get())
                         .thenComparing(s -> s.replayLsn().orElse(new Lsn(0)))
-                        .thenComparing(NodeState::node, Comparator.reverseOrder()));
+                        .thenComparing(NodeState::node, Comparator.reverseOrder())).map(NodeState::node);
     }
 
     private List<String> followers() {
@@ -300,7 +299,7 @@ public final class FailoverWorkflow implements Workflow {
                 return CheckResult.fail(name, c.map(x -> x + " is not a reachable standby").orElse("none chosen")
                         + "; " + table, "Choose a reachable standby.");
             }
-            Optional<NodeState> most = best();
+            Optional<NodeState> most = best.flatMap(r::state);
             Lsn mine = chosen.get().walEnd().orElse(new Lsn(0));
             if (most.isPresent() && !most.get().node().equals(chosen.get().node())
                     && most.get().walEnd().orElse(new Lsn(0)).isAfter(mine)) {
