@@ -7,6 +7,11 @@ import java.util.Locale;
 final class Format {
     private Format() {}
 
+    /** "Cancelled by the operator" from "cancelled by the operator": a phrase made to start a sentence. */
+    static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     static String bytes(long bytes) {
         return dev.vigil.monitor.ByteSize.of(bytes);
     }

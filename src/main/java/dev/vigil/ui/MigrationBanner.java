@@ -64,16 +64,16 @@ final class MigrationBanner extends HBox {
             shown = null;
             return;
         }
+        boolean samePid = shown != null && shown.pid() == suspects.get(0).pid();
         shown = suspects.get(0);
-        text.setText("Migration in flight on " + node + "? " + capitalised(shown.describe()) + "."
+        text.setText("Migration in flight on " + node + "? " + Format.capitalised(shown.describe()) + "."
                 + (shown.ddl() ? " It runs DDL." : "")
                 + (suspects.size() > 1 ? " " + (suspects.size() - 1) + " more like it." : "")
                 + " Stopping it rolls its transaction back, DDL included.");
-        terminate.setTooltip(new javafx.scene.control.Tooltip("Only if a cancel did not free the table: ends pid "
+        if (!samePid) { // its age and waiters change every tick, the pid the tooltip names does not
+            terminate.setTooltip(new javafx.scene.control.Tooltip("Only if a cancel did not free the table: ends pid "
                 + shown.pid() + "'s session (a typed confirmation)."));
+        }
     }
 
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 }

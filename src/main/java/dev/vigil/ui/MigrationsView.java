@@ -301,9 +301,9 @@ final class MigrationsView extends BorderPane implements LiveView {
         rollback.setDisable(!offers.rollback().enabled());
         apply.setDisable(!offers.apply().enabled());
         Tooltip.install(rollbackWrap, ClusterTreeView.wideTooltip(offers.rollback().enabled()
-                ? capitalised(offers.rollback().reason()) + "." : "Not now: " + offers.rollback().reason() + "."));
+                ? Format.capitalised(offers.rollback().reason()) + "." : "Not now: " + offers.rollback().reason() + "."));
         Tooltip.install(applyWrap, ClusterTreeView.wideTooltip(offers.apply().enabled()
-                ? capitalised(offers.apply().reason()) + "." : "Not now: " + offers.apply().reason() + "."));
+                ? Format.capitalised(offers.apply().reason()) + "." : "Not now: " + offers.apply().reason() + "."));
         List<String> why = new ArrayList<>();
         if (!offers.rollback().enabled() && !offers.apply().enabled()
                 && offers.rollback().reason().equals(offers.apply().reason())) {
@@ -320,9 +320,6 @@ final class MigrationsView extends BorderPane implements LiveView {
         reasons.setVisible(!why.isEmpty());
     }
 
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 
     private void openRollback() {
         MigrationOffers offers = vm.offersProperty().get();

@@ -322,7 +322,7 @@ final class WorkflowDialogView extends BorderPane {
         }
         var report = vm.reportProperty().get();
         scroll.setVvalue(0); // the outcome is at the top; the steps may have scrolled it away
-        resultBox.getChildren().setAll(banner(capitalise(report.outcome().label()), tone(report.outcome())),
+        resultBox.getChildren().setAll(banner(Format.capitalised(report.outcome().label()), tone(report.outcome())),
                 wrapped(report.summary(), "wf-summary"));
         if (!report.verification().isEmpty()) {
             resultBox.getChildren().add(subsection("Verification"));
@@ -492,9 +492,6 @@ final class WorkflowDialogView extends BorderPane {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 
     static String tone(CheckResult.Status status) {
         return switch (status) {
