@@ -212,7 +212,7 @@ final class SwitchoverBench implements Callable<Integer> {
         }
         String dataLoss = t.proposal.prechecks().stream().filter(c -> c.name().equals("data-loss estimate"))
                 .findFirst().map(c -> c.status() + ": " + c.evidence()).orElse("not run");
-        long writable = t.report.steps().stream().filter(s -> s.title().startsWith("Check that ") && s.done())
+        long writable = t.report.steps().stream().filter(s -> s.role().equals(dev.vigil.ops.failover.StepRoles.CHECK_PROMOTED) && s.done())
                 .findFirst().map(s -> Duration.between(t.confirmedAt, s.startedAt().plus(s.took())).toMillis())
                 .orElse(-1L);
         return new SwitchoverFigures.Failover(primary.name(), to, t.report.outcome().name(), dataLoss, killMillis,

@@ -321,7 +321,7 @@ public final class WorkflowEngine implements AutoCloseable {
                 result = t.value();
             }
             StepRecord record = new StepRecord(n, step.title(), step.node(), result.outcome(), result.detail(),
-                    result.facts(), startedAt, took);
+                    result.facts(), startedAt, took, step.role());
             attempted.add(record);
             journal.stepFinished(p, record);
             events.send(new WorkflowEvent.StepFinished(p.runId(), record));

@@ -73,7 +73,7 @@ final class FailoverSteps {
      */
     static Step createSlot(ClusterDefinition cluster, NodeEndpoint upstream, String slot, String standby) {
         String sql = FailoverSql.CREATE_SLOT.sql();
-        return new Step(CREATE_SLOT + "'" + slot + "' on " + upstream.name() + " for " + standby, standby
+        return new Step("Create slot '" + slot + "' on " + upstream.name() + " for " + standby, standby
                 + " streams through it (primary_slot_name); WAL is reserved from now", upstream.name(),
                 Command.sql(sql, slot, slot), Duration.ofSeconds(30), context -> {
             boolean created = asOperator(cluster, upstream, Duration.ofSeconds(20), context, c -> {
@@ -86,22 +86,20 @@ final class FailoverSteps {
                 }
             });
             return StepResult.done(created ? "slot '" + slot + "' created on " + upstream.name()
-                    : "slot '" + slot + "' was there already on " + upstream.name());
-        });
+                    : "slot '" + slot + "' was there already on " + upstream.name(), Map.of("slot", slot));
+        }).withRole(StepRoles.CREATE_SLOT);
     }
 
-    private static final String CREATE_SLOT = "Create slot ";
-
-    /** The slots a plan creates, by name. */
+    /** The slots a plan creates, by name (the first value its step binds). */
     static List<String> slotsCreated(Plan plan) {
-        return plan.steps().stream().filter(s -> s.title().startsWith(CREATE_SLOT))
-                .map(s -> s.title().substring(CREATE_SLOT.length() + 1, s.title().indexOf("' on "))).toList();
+        return plan.steps().stream().filter(s -> s.role().equals(StepRoles.CREATE_SLOT))
+                .map(s -> s.command().parameters().get(0).toString()).toList();
     }
 
     /** The slots whose creation steps are done in {@code attempted}. */
     static List<String> slotsCreated(List<dev.vigil.ops.StepRecord> attempted) {
-        return attempted.stream().filter(r -> r.done() && r.title().startsWith(CREATE_SLOT))
-                .map(r -> r.title().substring(CREATE_SLOT.length() + 1, r.title().indexOf("' on "))).toList();
+        return attempted.stream().filter(r -> r.done() && r.role().equals(StepRoles.CREATE_SLOT))
+                .map(r -> r.facts().get("slot")).toList();
     }
 
     static boolean createsSlots(Plan plan) {
@@ -213,7 +211,7 @@ final class FailoverSteps {
             return promoted ? StepResult.done(candidate.name() + " promoted: pg_promote returned true")
                     : StepResult.unknown("pg_promote did not finish within " + waitSeconds + " s; " + candidate.name()
                     + " may still leave recovery later");
-        });
+        }).withRole(StepRoles.PROMOTE);
     }
 
     /** Waits until the candidate is out of recovery on a timeline after {@code oldTimeline}. */
@@ -242,7 +240,7 @@ final class FailoverSteps {
             }
             return StepResult.failed(candidate.name() + " is not a primary on a new timeline after "
                     + VERIFY_PROMOTED.toSeconds() + " s (" + last + ")");
-        });
+        }).withRole(StepRoles.CHECK_PROMOTED);
     }
 
     /**

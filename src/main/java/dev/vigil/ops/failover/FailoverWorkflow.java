@@ -447,8 +447,8 @@ public final class FailoverWorkflow implements Workflow {
                                     List<CheckResult> verification) {
         String old = oldPrimary().orElse("the old primary");
         String c = candidate().orElse("the candidate");
-        boolean promoteTried = attempted.stream().anyMatch(s -> s.title().startsWith("Promote "));
-        boolean promoted = attempted.stream().anyMatch(s -> s.title().startsWith("Check that ") && s.done());
+        boolean promoteTried = StepRoles.tried(attempted, StepRoles.PROMOTE);
+        boolean promoted = StepRoles.done(attempted, StepRoles.CHECK_PROMOTED);
         if (!promoteTried) {
             return List.of("Nothing was promoted: no node accepts writes. Do not start " + old + " as a primary "
                     + "unless you give up the failover; fix what stopped it and plan again.");

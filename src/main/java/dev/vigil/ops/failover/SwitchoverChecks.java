@@ -91,7 +91,7 @@ final class SwitchoverChecks {
                         "Configure node control for " + cluster.name() + " (control: in clusters.yaml, see "
                                 + "docs/configuration.md), or stop " + p + " yourself and fail over.");
             }
-            boolean rejoins = plan.steps().stream().anyMatch(s -> s.title().startsWith("Rejoin "));
+            boolean rejoins = StepRoles.planned(plan, StepRoles.REJOIN);
             if (!rejoins) {
                 return CheckResult.warn(name, control.describe() + " stops " + p + " with: " + stop.get()
                         + "; it cannot start it again as a standby", p + " will stay stopped, marked 'needs rejoin'. "
@@ -280,7 +280,7 @@ final class SwitchoverChecks {
             // Re-pointed standbys stream from the candidate under their node names (Conninfo.pointedAt); the old
             // primary only if the plan rejoins it.
             List<String> followers = new ArrayList<>(siblings);
-            if (plan.steps().stream().anyMatch(st -> st.title().startsWith("Rejoin "))) {
+            if (StepRoles.planned(plan, StepRoles.REJOIN)) {
                 primary.ifPresent(followers::add);
             }
             SyncStandbyNames waitsFor = SyncStandbyNames.parse(after);

@@ -130,7 +130,7 @@ public final class SwitchoverWorkflow implements Workflow {
         int timeline = r.state(primary.name()).flatMap(NodeState::timeline).or(cand.get()::timeline).orElse(0);
         List<Step> steps = new ArrayList<>();
         steps.add(FailoverSteps.checkpoint(cluster, primary));
-        control.stop(primary.name()).ifPresent(stop -> steps.add(stopStep(primary, stop)));
+        control.stop(primary.name()).ifPresent(stop -> steps.add(stopStep(primary, stop).withRole(StepRoles.STOP)));
         int stopAt = steps.size();
         steps.add(catchUpStep(primary, next));
         steps.add(FailoverSteps.promote(cluster, next, settings, () -> markNeedsRejoin(primary)));
@@ -146,7 +146,7 @@ public final class SwitchoverWorkflow implements Workflow {
             steps.add(FailoverSteps.repoint(cluster, endpoint(sibling), next,
                     own.pointedAt(next.host(), next.port(), sibling), settings));
         }
-        rejoinStep(primary, next, template).ifPresent(steps::add);
+        rejoinStep(primary, next, template).map(s -> s.withRole(StepRoles.REJOIN)).ifPresent(steps::add);
         steps.add(FailoverSteps.refreshRoles(cluster, candidate));
         // Without a stop step (no node control) the prechecks refuse the plan, and there is nothing to hold.
         boolean stops = stopAt == 2;
@@ -338,7 +338,7 @@ public final class SwitchoverWorkflow implements Workflow {
         if (old.isEmpty() || plan.size() == 0) {
             return Optional.empty();
         }
-        boolean rejoins = plan.steps().stream().anyMatch(s -> s.title().startsWith("Rejoin "));
+        boolean rejoins = StepRoles.planned(plan, StepRoles.REJOIN);
         List<TopologyNode> after = before.nodes().stream().map(n -> {
             Optional<Integer> tl = n.timeline().map(t -> t + 1);
             if (n.node().equals(candidate)) {
@@ -361,7 +361,7 @@ public final class SwitchoverWorkflow implements Workflow {
             return "Nothing can be planned: see the prechecks.";
         }
         List<String> others = siblings();
-        boolean rejoins = plan.steps().stream().anyMatch(s -> s.title().startsWith("Rejoin "));
+        boolean rejoins = StepRoles.planned(plan, StepRoles.REJOIN);
         return old.get() + " stops accepting writes for about a second: open transactions there are rolled back and "
                 + "clients must reconnect (to " + candidate + "). " + candidate + " becomes the primary on a new "
                 + "timeline only after it has replayed " + old.get() + "'s last record, so no acknowledged commit is lost. "
@@ -385,7 +385,7 @@ public final class SwitchoverWorkflow implements Workflow {
         }
         if (allDone) {
             List<String> followers = new ArrayList<>(siblings());
-            if (plan.steps().stream().anyMatch(s -> s.title().startsWith("Rejoin "))) {
+            if (StepRoles.planned(plan, StepRoles.REJOIN)) {
                 oldPrimary().ifPresent(followers::add);
             }
             out.add(FailoverChecks.streamingFrom(cluster, endpoint(candidate), followers));
@@ -398,12 +398,12 @@ public final class SwitchoverWorkflow implements Workflow {
                                     List<CheckResult> verification) {
         String old = oldPrimary().orElse("the old primary");
         Optional<StepRecord> last = attempted.isEmpty() ? Optional.empty() : Optional.of(attempted.get(attempted.size() - 1));
-        boolean stopped = attempted.stream().anyMatch(s -> s.title().startsWith("Stop ") && s.done());
-        boolean promoteTried = attempted.stream().anyMatch(s -> s.title().startsWith("Promote "));
-        boolean promoted = attempted.stream().anyMatch(s -> s.title().startsWith("Check that ") && s.done());
+        boolean stopped = StepRoles.done(attempted, StepRoles.STOP);
+        boolean promoteTried = StepRoles.tried(attempted, StepRoles.PROMOTE);
+        boolean promoted = StepRoles.done(attempted, StepRoles.CHECK_PROMOTED);
         List<String> next = new ArrayList<>();
         if (!stopped) {
-            boolean stopTried = last.filter(s -> s.title().startsWith("Stop ")).isPresent();
+            boolean stopTried = last.filter(s -> s.role().equals(StepRoles.STOP)).isPresent();
             next.add(stopTried ? "The stop of " + old + " did not complete: " + control.state(old).evidence()
                     + ". If it still runs it is still the primary and nothing else changed."
                     : old + " is still the primary; nothing was changed on the cluster.");
@@ -432,7 +432,7 @@ public final class SwitchoverWorkflow implements Workflow {
 
     /** The promote step ran and failed outright (as opposed to an unknown result). */
     static boolean promoteFailed(List<StepRecord> attempted) {
-        return attempted.stream().anyMatch(s -> s.title().startsWith("Promote ")
+        return attempted.stream().anyMatch(s -> s.role().equals(StepRoles.PROMOTE)
                 && s.outcome() == dev.vigil.ops.StepOutcome.FAILED);
     }
 
