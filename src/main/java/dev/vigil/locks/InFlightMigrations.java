@@ -29,6 +29,9 @@ public final class InFlightMigrations {
 
     /** The suspects, most sessions blocked first. */
     public static List<InFlightMigration> find(WaitForGraph graph) {
+        if (graph.isEmpty()) {
+            return List.of(); // nobody waits: the views ask every tick
+        }
         List<InFlightMigration> found = new ArrayList<>();
         for (LockSession s : graph.sessions().values()) {
             int blocked = graph.blockedTransitively(s.pid());

@@ -44,10 +44,6 @@ public final class MigrationRollbackWorkflow implements Workflow {
         this.to = to;
     }
 
-    public MigrationVersion targetVersion() {
-        return to;
-    }
-
     @Override
     public String cluster() {
         return target.cluster().name();
@@ -221,6 +217,7 @@ public final class MigrationRollbackWorkflow implements Workflow {
         if (allDone) {
             checks.add(MigrationChecks.versionNow(target, r.source(), expectedVersion()));
         }
+        List<Creation> kept = keptBelowTarget(r, to); // parses every kept V-script: once, not per undo
         for (StepRecord s : attempted) {
             Undo u = undos.get(s.number() - 1);
             if (!s.done()) {
@@ -230,7 +227,7 @@ public final class MigrationRollbackWorkflow implements Workflow {
             List<Creation> created = new ArrayList<>(u.version().migration().map(m -> ScriptPlan.of(m.apply(),
                     r.serverVersionNum()).creates()).orElse(List.of()));
             created.removeAll(u.plan().map(ScriptPlan::creates).orElse(List.of()));
-            created.removeAll(keptBelowTarget(r, to));
+            created.removeAll(kept);
             checks.add(MigrationChecks.catalog(target, "what " + u.version().migration().map(m -> m.apply().fileName())
                     .orElse("version " + u.version().version()) + " created is gone", created, false,
                     "it creates no table, index, view, sequence or column that Vigil can look up; the history row is "

@@ -36,8 +36,4 @@ public record MigrationSettings(HistoryTable history, Optional<String> searchPat
     public MigrationSettings withUndoMarker(UndoMarker marker) {
         return new MigrationSettings(history, searchPath, guards, marker, dryRunTimeout, countLimit);
     }
-
-    public MigrationSettings withDryRunTimeout(Duration d) {
-        return new MigrationSettings(history, searchPath, guards, undoMarker, d, countLimit);
-    }
 }

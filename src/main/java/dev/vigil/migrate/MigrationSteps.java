@@ -67,9 +67,6 @@ final class MigrationSteps {
                     facts.put("waited_for", r.blockers().stream().map(WatchedSession::describe)
                             .collect(java.util.stream.Collectors.joining("; ")));
                 }
-                if (!watch.unavailable().isEmpty()) {
-                    facts.put("watch", watch.unavailable());
-                }
                 facts.put("log", String.join(" | ", r.log()));
                 StepOutcome outcome = switch (r.result()) {
                     case DONE -> StepOutcome.DONE;

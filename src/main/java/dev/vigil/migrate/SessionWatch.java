@@ -39,8 +39,6 @@ final class SessionWatch implements AutoCloseable {
     private final WatchTrigger trigger;
     private Statement running;
     private int peakBlocked;
-    private List<WatchedSession> blocked = List.of();
-    private List<WatchedSession> blockers = List.of();
     private List<WatchedSession> lastBlockers = List.of();
 
     private SessionWatch(int pid, Guards guards, Connection connection, String unavailable) {
@@ -93,10 +91,6 @@ final class SessionWatch implements AutoCloseable {
         lastBlockers = List.of();
     }
 
-    synchronized boolean fired() {
-        return trigger.fired();
-    }
-
     /** Whether {@code error} is this watch's cancel, sent for the failing statement or, late, for an earlier one. */
     synchronized boolean cancelled(java.sql.SQLException error) {
         return trigger.explains(error.getSQLState(), error.getMessage());
@@ -113,10 +107,6 @@ final class SessionWatch implements AutoCloseable {
     /** Who the migration waited for at the last look that saw it wait, in this attempt. */
     synchronized List<WatchedSession> lastBlockers() {
         return lastBlockers;
-    }
-
-    synchronized List<WatchedSession> blocked() {
-        return blocked;
     }
 
     private void poll() {
@@ -140,10 +130,8 @@ final class SessionWatch implements AutoCloseable {
             return;
         }
         synchronized (this) {
-            blocked = List.copyOf(nowBlocked);
-            blockers = List.copyOf(nowBlockers);
             if (!nowBlockers.isEmpty()) {
-                lastBlockers = blockers;
+                lastBlockers = List.copyOf(nowBlockers);
             }
             peakBlocked = Math.max(peakBlocked, nowBlocked.size());
             // Cancelled while holding the monitor, so the statement cannot be swapped for the next one meanwhile;

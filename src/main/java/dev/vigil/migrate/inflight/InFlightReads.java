@@ -52,7 +52,6 @@ final class InFlightReads {
         return out;
     }
 
-    /** {@code table} is "schema.name"; each part is quoted as an identifier before it goes into the SQL. */
     /** Each table named {@code tableName} in the database, in any schema, with its newest row. */
     static List<HistoryState> histories(Connection c, String tableName) throws SQLException {
         List<String[]> found = new ArrayList<>();

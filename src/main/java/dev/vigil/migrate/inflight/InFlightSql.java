@@ -8,9 +8,7 @@ enum InFlightSql implements VersionedSql.Query {
     RELATION_SHAPE,
     HISTORY_TABLES,
     HISTORY_STATE,
-    MAY_SIGNAL,
-    CANCEL,
-    TERMINATE;
+    MAY_SIGNAL;
 
     private final int[] variantsSince;
 

@@ -113,12 +113,12 @@ public final class StopMigrationWorkflow implements Workflow {
             return new Plan(List.of());
         }
         OffsetDateTime start = t.backendStart().orElseThrow();
-        InFlightSql sql = signal == Signal.CANCEL ? InFlightSql.CANCEL : InFlightSql.TERMINATE;
+        String sql = signal.sql(); // the session workflows' guarded cancel and terminate, pid and backend_start
         Step send = new Step((signal == Signal.CANCEL ? "Cancel" : "Terminate") + " the migration (pid " + pid + ")",
                 t.user() + (t.application().isEmpty() ? "" : ", " + t.application()) + ", " + t.state() + ": "
-                        + oneLine(t.query()), node.name(), Command.sql(sql.sql(), pid, start.toInstant()),
+                        + oneLine(t.query()), node.name(), Command.sql(sql, pid, start.toInstant()),
                 Duration.ofSeconds(5), context -> {
-            try (Connection c = operator(context); PreparedStatement st = c.prepareStatement(sql.sql())) {
+            try (Connection c = operator(context); PreparedStatement st = c.prepareStatement(sql)) {
                 waitingAtSignal = InFlightReads.target(c, pid).waitingTotal();
                 st.setInt(1, pid);
                 st.setObject(2, start);
@@ -216,7 +216,8 @@ public final class StopMigrationWorkflow implements Workflow {
                     String who = rs.getString("operator");
                     return rs.getBoolean("may_signal") ? CheckResult.pass("the operator may signal it", who
                             + " may signal pid " + pid) : CheckResult.fail("the operator may signal it", who
-                            + " may not signal pid " + pid, "GRANT pg_signal_backend TO " + who + " (or the "
+                            + " may not signal pid " + pid, "GRANT pg_signal_backend TO "
+                            + dev.vigil.sql.Identifiers.quote(who) + " (or the "
                             + "migration's role), as a superuser.");
                 }
             }

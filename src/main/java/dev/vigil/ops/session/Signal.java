@@ -18,7 +18,8 @@ public enum Signal {
         return kind;
     }
 
-    String sql() {
+    /** The guarded signal: {@code $1} pid, {@code $2} backend_start; a row with {@code signalled} and {@code state}. */
+    public String sql() {
         return sql.sql();
     }
 }
