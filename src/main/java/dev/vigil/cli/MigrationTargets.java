@@ -22,19 +22,6 @@ import java.util.stream.Collectors;
  * IllegalArgumentException whose message names what is wrong and what to do.
  */
 final class MigrationTargets {
-    /** Outside a workflow: the connections' own timeouts bound the topology read. */
-    private static final WorkflowContext NO_WORKFLOW = new WorkflowContext() {
-        @Override
-        public boolean cancelRequested() {
-            return false;
-        }
-
-        @Override
-        public void abortOnTimeout(AutoCloseable resource) {
-            // the topology read's connections time out on their own
-        }
-    };
-
     private MigrationTargets() {}
 
     static MigrationTarget resolve(ClusterDefinition cluster, MigrationOptions options, Path config) {
@@ -73,7 +60,7 @@ final class MigrationTargets {
 
     /** The one node that answers as the primary now, read as a workflow reads its topology. */
     private static String primary(ClusterDefinition cluster) {
-        Topology topology = TopologyReader.read(cluster, cluster.nodes(), Optional.empty(), NO_WORKFLOW);
+        Topology topology = TopologyReader.read(cluster, cluster.nodes(), Optional.empty(), WorkflowContext.NONE);
         List<TopologyNode> primaries = topology.nodes().stream().filter(TopologyNode::reachable)
                 .filter(n -> n.role() == NodeStatus.Role.PRIMARY).toList();
         if (primaries.size() == 1) {

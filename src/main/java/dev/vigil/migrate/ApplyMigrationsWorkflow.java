@@ -7,7 +7,6 @@ import dev.vigil.ops.Plan;
 import dev.vigil.ops.Step;
 import dev.vigil.ops.StepRecord;
 import dev.vigil.ops.Topology;
-import dev.vigil.ops.TopologyReader;
 import dev.vigil.ops.Workflow;
 import dev.vigil.ops.WorkflowContext;
 import java.util.ArrayList;
@@ -24,8 +23,7 @@ public final class ApplyMigrationsWorkflow implements Workflow {
     private final MigrationTarget target;
     private final Optional<MigrationVersion> upTo;
     private final boolean allowMissingUndo;
-    private volatile MigrationReading planned;
-    private volatile String unread = "not read yet";
+    private final PlanningRead planning;
     private volatile List<ScriptPlan> pending = List.of();
 
     /**
@@ -34,6 +32,7 @@ public final class ApplyMigrationsWorkflow implements Workflow {
      */
     public ApplyMigrationsWorkflow(MigrationTarget target, Optional<MigrationVersion> upTo, boolean allowMissingUndo) {
         this.target = target;
+        this.planning = new PlanningRead(target);
         this.upTo = upTo;
         this.allowMissingUndo = allowMissingUndo;
     }
@@ -60,19 +59,12 @@ public final class ApplyMigrationsWorkflow implements Workflow {
 
     @Override
     public Topology topology(WorkflowContext context) {
-        Topology topology = TopologyReader.read(target.cluster(), List.of(target.node()), node(), context);
-        try {
-            planned = MigrationReads.read(target, context);
-        } catch (Exception e) {
-            planned = null;
-            unread = dev.vigil.ops.StepFailures.describe(e);
-        }
-        return topology;
+        return planning.topology(context);
     }
 
     @Override
     public Plan plan(Topology topology) {
-        MigrationReading r = planned;
+        MigrationReading r = planning.reading();
         if (r == null) {
             pending = List.of();
             return new Plan(List.of());
@@ -88,9 +80,9 @@ public final class ApplyMigrationsWorkflow implements Workflow {
 
     @Override
     public List<Check> prechecks(Topology topology, Plan plan) {
-        MigrationReading r = planned;
+        MigrationReading r = planning.reading();
         if (r == null) {
-            return List.of(MigrationChecks.unread(target, unread));
+            return List.of(MigrationChecks.unread(target, planning.unread()));
         }
         List<ScriptPlan> plans = pending;
         List<Check> checks = new ArrayList<>();
@@ -156,7 +148,7 @@ public final class ApplyMigrationsWorkflow implements Workflow {
 
     @Override
     public String consequence(Topology topology, Plan plan) {
-        MigrationReading r = planned;
+        MigrationReading r = planning.reading();
         List<ScriptPlan> plans = pending;
         if (r == null || plans.isEmpty()) {
             return "Nothing is applied.";
@@ -174,7 +166,7 @@ public final class ApplyMigrationsWorkflow implements Workflow {
 
     @Override
     public List<Check> verifications(Plan plan, List<StepRecord> attempted) {
-        MigrationReading r = planned;
+        MigrationReading r = planning.reading();
         List<Check> checks = new ArrayList<>();
         if (r == null) {
             return checks;

@@ -9,7 +9,6 @@ import dev.vigil.ops.Step;
 import dev.vigil.ops.StepRecord;
 import dev.vigil.ops.StepResult;
 import dev.vigil.ops.Topology;
-import dev.vigil.ops.TopologyReader;
 import dev.vigil.ops.Workflow;
 import dev.vigil.ops.WorkflowContext;
 import java.util.ArrayList;
@@ -28,8 +27,7 @@ import java.util.Optional;
 public final class MigrationRollbackWorkflow implements Workflow {
     private final MigrationTarget target;
     private final MigrationVersion to;
-    private volatile MigrationReading planned;
-    private volatile String unread = "not read yet";
+    private final PlanningRead planning;
     private volatile List<Undo> undos = List.of();
 
     /** One version to undo, as planned. */
@@ -41,6 +39,7 @@ public final class MigrationRollbackWorkflow implements Workflow {
 
     public MigrationRollbackWorkflow(MigrationTarget target, MigrationVersion to) {
         this.target = target;
+        this.planning = new PlanningRead(target);
         this.to = to;
     }
 
@@ -71,19 +70,12 @@ public final class MigrationRollbackWorkflow implements Workflow {
 
     @Override
     public Topology topology(WorkflowContext context) {
-        Topology topology = TopologyReader.read(target.cluster(), List.of(target.node()), node(), context);
-        try {
-            planned = MigrationReads.read(target, context);
-        } catch (Exception e) {
-            planned = null;
-            unread = dev.vigil.ops.StepFailures.describe(e);
-        }
-        return topology;
+        return planning.topology(context);
     }
 
     /** The schema version the history will show when every undo is done. */
     Optional<MigrationVersion> expectedVersion() {
-        MigrationReading r = planned;
+        MigrationReading r = planning.reading();
         if (r == null) {
             return Optional.empty();
         }
@@ -93,7 +85,7 @@ public final class MigrationRollbackWorkflow implements Workflow {
 
     @Override
     public Plan plan(Topology topology) {
-        MigrationReading r = planned;
+        MigrationReading r = planning.reading();
         if (r == null) {
             undos = List.of();
             return new Plan(List.of());
@@ -123,9 +115,9 @@ public final class MigrationRollbackWorkflow implements Workflow {
 
     @Override
     public List<Check> prechecks(Topology topology, Plan plan) {
-        MigrationReading r = planned;
+        MigrationReading r = planning.reading();
         if (r == null) {
-            return List.of(MigrationChecks.unread(target, unread));
+            return List.of(MigrationChecks.unread(target, planning.unread()));
         }
         List<Check> checks = new ArrayList<>();
         checks.add(MigrationChecks.source(target, r));
@@ -187,7 +179,7 @@ public final class MigrationRollbackWorkflow implements Workflow {
 
     @Override
     public String consequence(Topology topology, Plan plan) {
-        MigrationReading r = planned;
+        MigrationReading r = planning.reading();
         List<Undo> list = undos;
         if (r == null || list.isEmpty()) {
             return "Nothing is undone.";
@@ -208,7 +200,7 @@ public final class MigrationRollbackWorkflow implements Workflow {
 
     @Override
     public List<Check> verifications(Plan plan, List<StepRecord> attempted) {
-        MigrationReading r = planned;
+        MigrationReading r = planning.reading();
         List<Check> checks = new ArrayList<>();
         if (r == null) {
             return checks;

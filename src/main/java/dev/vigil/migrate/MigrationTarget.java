@@ -24,17 +24,7 @@ public record MigrationTarget(ClusterDefinition cluster, NodeEndpoint node, Migr
      * workflow makes before planning, through the operator login.
      */
     public MigrationReading read() throws java.io.IOException, SQLException, MissingOperatorLogin {
-        return MigrationReads.read(this, new WorkflowContext() {
-            @Override
-            public boolean cancelRequested() {
-                return false;
-            }
-
-            @Override
-            public void abortOnTimeout(AutoCloseable resource) {
-                // read outside a workflow: the connection's own timeouts bound it
-            }
-        });
+        return MigrationReads.read(this, WorkflowContext.NONE);
     }
 
     /**
