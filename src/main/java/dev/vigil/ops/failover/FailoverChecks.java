@@ -93,7 +93,7 @@ final class FailoverChecks {
                 return CheckResult.fail(name, upstream + " is unreachable", "Choose a reachable standby.");
             }
             List<String> existing = ReplicationReads.physicalSlots(cluster.node(upstream).orElseThrow()).stream()
-                    .map(s -> s.substring(0, s.indexOf(" ("))).toList();
+                    .map(ReplicationReads.Slot::name).toList();
             List<String> missing = toCreate.stream().filter(s -> !existing.contains(s)).toList();
             int max = state.get().maxReplicationSlots();
             String evidence = "to create " + (missing.isEmpty() ? "none (they exist)" : missing) + "; max_replication_slots = "
@@ -117,8 +117,9 @@ final class FailoverChecks {
         return Check.of(name, patience.plusSeconds(10), context -> {
             long deadline = System.nanoTime() + patience.toNanos();
             while (true) {
-                List<String> all = ReplicationReads.physicalSlots(upstream);
-                List<String> idle = slots.stream().filter(s -> !all.contains(s + " (active)")).toList();
+                List<String> active = ReplicationReads.physicalSlots(upstream).stream()
+                        .filter(ReplicationReads.Slot::active).map(ReplicationReads.Slot::name).toList();
+                List<String> idle = slots.stream().filter(s -> !active.contains(s)).toList();
                 if (idle.isEmpty()) {
                     return CheckResult.pass(name, "a standby streams through each of " + slots);
                 }

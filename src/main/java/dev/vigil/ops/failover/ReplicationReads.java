@@ -133,12 +133,20 @@ final class ReplicationReads {
         return out;
     }
 
-    static List<String> physicalSlots(NodeEndpoint node) throws SQLException {
-        List<String> out = new ArrayList<>();
+    /** A physical replication slot, and whether a standby streams through it now. */
+    record Slot(String name, boolean active) {
+        @Override
+        public String toString() {
+            return name + (active ? " (active)" : " (inactive)");
+        }
+    }
+
+    static List<Slot> physicalSlots(NodeEndpoint node) throws SQLException {
+        List<Slot> out = new ArrayList<>();
         try (Connection c = ActionConnections.reader(node, READ_LIMITS); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(FailoverSql.PHYSICAL_SLOTS.sql())) {
             while (rs.next()) {
-                out.add(rs.getString("slot_name") + (rs.getBoolean("active") ? " (active)" : " (inactive)"));
+                out.add(new Slot(rs.getString("slot_name"), rs.getBoolean("active")));
             }
         }
         return out;

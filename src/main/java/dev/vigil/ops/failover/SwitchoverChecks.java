@@ -203,7 +203,7 @@ final class SwitchoverChecks {
                 return CheckResult.fail(name, candidate + " is unreachable", "Choose a reachable standby.");
             }
             int needed = siblings.size() + 1;
-            List<String> slots = primary.isEmpty() ? List.of()
+            List<ReplicationReads.Slot> slots = primary.isEmpty() ? List.of()
                     : ReplicationReads.physicalSlots(cluster.node(primary.get()).orElseThrow());
             String evidence = "hot_standby = " + (c.get().hotStandby() ? "on" : "off") + ", max_wal_senders = "
                     + c.get().maxWalSenders() + " for " + needed + " standby" + (needed == 1 ? "" : "s")
