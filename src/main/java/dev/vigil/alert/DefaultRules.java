@@ -1,5 +1,6 @@
 package dev.vigil.alert;
 
+import dev.vigil.cluster.ConnectionFailure;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.locks.BlockingTree;
 import dev.vigil.locks.InFlightMigration;
@@ -27,7 +28,7 @@ public final class DefaultRules {
                 rule("node-down", o -> o.nodes().stream()
                         .filter(n -> n.status().reachability() == NodeStatus.Reachability.DOWN)
                         .map(n -> finding("node-down", Severity.CRITICAL, n.node(), "", "node " + n.node()
-                                + " (" + n.status().address() + ") is unreachable", Map.of("error", n.status().error())))
+                                + " (" + n.status().address() + ") is " + ConnectionFailure.notUp(n.status().error()), Map.of("error", n.status().error())))
                         .toList()),
                 rule("two-primaries", o -> o.status().splitBrain()
                         ? List.of(finding("two-primaries", Severity.CRITICAL, "", "", "split-brain: "

@@ -195,15 +195,15 @@ public final class InventoryFile {
         Optional<PasswordLookup.Password> password = passwords.find(host, s.port(), s.database(), s.user());
         if (password.isEmpty()) {
             problem(Severity.WARNING, where(node), context + ": no password for " + s.user() + "@" + host + ":"
-                    + s.port() + "/" + s.database() + " in " + passwords.describe() + ". Add a line '" + host + ":"
-                    + s.port() + ":" + s.database() + ":" + s.user() + ":<password>' to ~/.pgpass (mode 0600), or "
-                    + "store it in the keyring (secret-tool store --label=vigil service vigil host " + host + " port "
-                    + s.port() + " database " + s.database() + " user " + s.user() + "), unless the server needs none.");
+                    + s.port() + "/" + s.database() + " in " + passwords.describe() + ". "
+                    + ConnectionFailures.addPasswordAdvice(passwords, host, s.port(), s.database(), s.user())
+                    + ", unless the server needs none.");
         }
         return new NodeEndpoint(name, host, s.port(), s.database(), s.user(),
                 password.map(PasswordLookup.Password::value).orElse(""),
                 password.map(PasswordLookup.Password::source).orElse(PasswordSource.NONE),
-                new SslSettings(s.sslMode(), s.rootCert()), s.jdbc());
+                new SslSettings(s.sslMode(), s.rootCert()), s.jdbc(),
+                password.map(PasswordLookup.Password::origin).orElse("none found in " + passwords.describe()));
     }
 
     // --- the settings that cascade: built-in, then defaults, then cluster, then node ------------------------

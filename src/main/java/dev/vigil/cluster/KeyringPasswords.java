@@ -51,7 +51,7 @@ final class KeyringPasswords implements PasswordLookup {
                 secret = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             return p.exitValue() == 0 && !secret.isEmpty()
-                    ? Optional.of(new Password(secret, PasswordSource.KEYRING)) : Optional.empty();
+                    ? Optional.of(new Password(secret, PasswordSource.KEYRING, "the OS keyring (secret-tool, service vigil)")) : Optional.empty();
         } catch (IOException e) {
             warnOnce("the OS keyring could not be asked: " + e.getMessage());
             return Optional.empty();

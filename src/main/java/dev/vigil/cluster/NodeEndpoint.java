@@ -7,12 +7,20 @@ import java.util.Map;
  * means none was found ({@link PasswordSource#NONE}).
  *
  * @param jdbcProperties extra pgJDBC properties, already checked against the allow-list
+ * @param passwordOrigin where the password came from exactly ("PGPASSFILE=/x line 3"), or where none was found:
+ *                       what a failed login names so the operator knows which line to fix
  */
 public record NodeEndpoint(String name, String host, int port, String database, String user, String password,
-                           PasswordSource passwordSource, SslSettings ssl, Map<String, String> jdbcProperties) {
+                           PasswordSource passwordSource, SslSettings ssl, Map<String, String> jdbcProperties,
+                           String passwordOrigin) {
 
     public NodeEndpoint {
         jdbcProperties = Map.copyOf(jdbcProperties);
+    }
+
+    public NodeEndpoint(String name, String host, int port, String database, String user, String password,
+                        PasswordSource passwordSource, SslSettings ssl, Map<String, String> jdbcProperties) {
+        this(name, host, port, database, user, password, passwordSource, ssl, jdbcProperties, passwordSource.describe());
     }
 
     /** A lab node: loopback, no TLS, password from the lab. */

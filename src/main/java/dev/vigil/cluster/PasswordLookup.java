@@ -11,11 +11,19 @@ import java.util.Optional;
  */
 public interface PasswordLookup {
 
-    /** A password and where it came from (shown instead of the password). */
-    record Password(String value, PasswordSource source) {
+    /**
+     * A password and where it came from (shown instead of the password).
+     *
+     * @param origin where exactly, for messages: "PGPASSFILE=/x line 3", "the OS keyring (secret-tool, service vigil)"
+     */
+    record Password(String value, PasswordSource source, String origin) {
+        public Password(String value, PasswordSource source) {
+            this(value, source, source.describe());
+        }
+
         @Override
         public String toString() {
-            return "Password[from " + source + "]";
+            return "Password[from " + origin + "]";
         }
     }
 
@@ -23,6 +31,11 @@ public interface PasswordLookup {
 
     /** For messages: where passwords are looked for. */
     String describe();
+
+    /** The password file this lookup reads, if it reads one: where advice tells the operator to add a line. */
+    default Optional<Path> passwordFile() {
+        return Optional.empty();
+    }
 
     /** What was wrong with the source itself (a file others can read is ignored, as libpq does). */
     List<InventoryProblem> problems();
@@ -55,6 +68,11 @@ public interface PasswordLookup {
             }
 
             @Override
+            public Optional<Path> passwordFile() {
+                return first.passwordFile().or(second::passwordFile);
+            }
+
+            @Override
             public List<InventoryProblem> problems() {
                 List<InventoryProblem> all = new java.util.ArrayList<>(first.problems());
                 all.addAll(second.problems());
@@ -64,15 +82,17 @@ public interface PasswordLookup {
     }
 
     static PasswordLookup pgpass(Path file) {
+        String label = Pgpass.label(file);
         if (!Files.exists(file)) {
-            return fixed(List.of(), file + " (missing)", List.of());
+            return fixed(List.of(), PasswordSource.PGPASS, label + " (missing)", Optional.of(file), List.of());
         }
         Optional<String> unsafe = Pgpass.permissionProblem(file);
         if (unsafe.isPresent()) {
-            return fixed(List.of(), file.toString(), List.of(new InventoryProblem(InventoryProblem.Severity.WARNING,
+            return fixed(List.of(), PasswordSource.PGPASS, label + " (ignored: group or world access)",
+                    Optional.of(file), List.of(new InventoryProblem(InventoryProblem.Severity.WARNING,
                     file.toString(), unsafe.get() + "; ignored until then, as libpq does")));
         }
-        return fixed(Pgpass.read(file), file.toString(), List.of());
+        return fixed(Pgpass.readNumbered(file), PasswordSource.PGPASS, label, Optional.of(file), List.of());
     }
 
     /**
@@ -86,7 +106,7 @@ public interface PasswordLookup {
             public Optional<Password> find(String host, int port, String database, String user) {
                 String who = user + "@" + host + ":" + port + "/" + database;
                 return answers.computeIfAbsent(who, w -> ask.apply("Password for " + w + ": ").map(String::new))
-                        .map(p -> new Password(p, PasswordSource.PROMPT));
+                        .map(p -> new Password(p, PasswordSource.PROMPT, "typed at the prompt"));
             }
 
             @Override
@@ -103,19 +123,22 @@ public interface PasswordLookup {
 
     /** Entries held in memory (a lab's own password file, read once), reported as coming from {@code source}. */
     static PasswordLookup of(List<Pgpass.Entry> entries, PasswordSource source, String description) {
-        return fixed(List.copyOf(entries), source, description, List.of());
+        return fixed(entries.stream().map(e -> new Pgpass.Numbered(e, 0)).toList(), source, description,
+                Optional.empty(), List.of());
     }
 
-    private static PasswordLookup fixed(List<Pgpass.Entry> entries, String description, List<InventoryProblem> problems) {
-        return fixed(entries, PasswordSource.PGPASS, description, problems);
-    }
-
-    private static PasswordLookup fixed(List<Pgpass.Entry> entries, PasswordSource source, String description,
-                                        List<InventoryProblem> problems) {
+    private static PasswordLookup fixed(List<Pgpass.Numbered> entries, PasswordSource source, String description,
+                                        Optional<Path> file, List<InventoryProblem> problems) {
         return new PasswordLookup() {
             @Override
             public Optional<Password> find(String host, int port, String database, String user) {
-                return Pgpass.lookup(entries, host, port, database, user).map(p -> new Password(p, source));
+                return Pgpass.find(entries, host, port, database, user).map(n -> new Password(n.entry().password(),
+                        source, n.line() > 0 ? description + " line " + n.line() : description));
+            }
+
+            @Override
+            public Optional<Path> passwordFile() {
+                return file;
             }
 
             @Override

@@ -31,9 +31,8 @@ public final class Journal implements AutoCloseable {
 
     public static Journal open(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            return new Journal(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND));
+            // Query texts and topology: readable by this user only (0600 in a 0700 folder).
+            return new Journal(file, dev.vigil.os.PrivateFiles.openForAppend(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the journal " + file + ": " + e.getMessage()
                     + ". Check that its directory is writable.", e);

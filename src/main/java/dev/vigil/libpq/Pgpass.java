@@ -40,16 +40,26 @@ public final class Pgpass {
         }
     }
 
+    /** An entry and the line of the file it is on (1-based), so a message can say which line a password came from. */
+    public record Numbered(Entry entry, int line) {}
+
     public static List<Entry> read(Path file) {
+        return readNumbered(file).stream().map(Numbered::entry).toList();
+    }
+
+    public static List<Numbered> readNumbered(Path file) {
         try {
-            List<Entry> entries = new ArrayList<>();
-            for (String line : Files.readAllLines(file)) {
+            List<Numbered> entries = new ArrayList<>();
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 List<String> fields = split(line);
                 if (fields.size() == 5) {
-                    entries.add(new Entry(fields.get(0), fields.get(1), fields.get(2), fields.get(3), fields.get(4)));
+                    entries.add(new Numbered(new Entry(fields.get(0), fields.get(1), fields.get(2), fields.get(3),
+                            fields.get(4)), i + 1));
                 }
             }
             return entries;
@@ -62,6 +72,12 @@ public final class Pgpass {
     public static Path defaultFile() {
         String env = System.getenv("PGPASSFILE");
         return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".pgpass");
+    }
+
+    /** How to name a password file to the operator: {@code PGPASSFILE=/x} when that is how it was chosen. */
+    public static String label(Path file) {
+        String env = System.getenv("PGPASSFILE");
+        return env != null && !env.isBlank() && Path.of(env).equals(file) ? "PGPASSFILE=" + file : file.toString();
     }
 
     /**
@@ -77,6 +93,11 @@ public final class Pgpass {
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.of("password file " + file + " cannot be checked: " + e.getMessage());
         }
+    }
+
+    /** The first matching entry, as libpq takes it. */
+    public static Optional<Numbered> find(List<Numbered> entries, String host, int port, String database, String user) {
+        return entries.stream().filter(e -> e.entry().matches(host, port, database, user)).findFirst();
     }
 
     public static Optional<String> lookup(List<Entry> entries, String host, int port, String database, String user) {

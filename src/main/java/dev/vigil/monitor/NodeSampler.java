@@ -1,6 +1,7 @@
 package dev.vigil.monitor;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vigil.cluster.ConnectionFailures;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
@@ -92,7 +93,7 @@ public final class NodeSampler implements AutoCloseable {
             consecutiveFailures = 0;
             nextAttempt = Instant.MIN;
         } catch (SQLException e) {
-            status = NodeStatus.down(endpoint, NodeStatusReader.describe(e), Instant.now(),
+            status = NodeStatus.down(endpoint, ConnectionFailures.classify(e, endpoint, settings.connectTimeout()).message(), Instant.now(),
                     Duration.ofNanos(System.nanoTime() - started));
             consecutiveFailures++;
             nextAttempt = Instant.now().plus(downBackoff(consecutiveFailures));

@@ -1,12 +1,16 @@
 package dev.vigil.ops;
 
 import dev.vigil.cluster.ClusterDefinition;
+import dev.vigil.cluster.ConnectionFailedException;
+import dev.vigil.cluster.ConnectionFailures;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.OperatorAccess;
+import dev.vigil.cluster.PasswordLookup;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -48,17 +52,19 @@ public final class ActionConnections {
     private static Connection operator(ClusterDefinition cluster, NodeEndpoint node, Limits limits, boolean simple)
             throws SQLException, MissingOperatorLogin {
         OperatorAccess access = cluster.actions().orElseThrow(() -> new MissingOperatorLogin(cluster.name()));
-        String password = access.password(node).map(p -> p.value()).orElse("");
-        return open(node, access.user(), password, limits, false, simple);
+        Optional<PasswordLookup.Password> password = access.password(node);
+        return open(node, ConnectionFailures.Login.as(node, access.user(), password, CONNECT_TIMEOUT),
+                password.map(PasswordLookup.Password::value).orElse(""), limits, false, simple);
     }
 
     /** Logged in as the monitoring role, read-only: for looking, never for acting. */
     public static Connection reader(NodeEndpoint node, Limits limits) throws SQLException {
-        return open(node, node.user(), node.password(), limits, true, false);
+        return open(node, ConnectionFailures.Login.monitor(node, CONNECT_TIMEOUT), node.password(), limits, true, false);
     }
 
-    private static Connection open(NodeEndpoint node, String user, String password, Limits limits, boolean readOnly,
-                                   boolean simpleProtocol) throws SQLException {
+    private static Connection open(NodeEndpoint node, ConnectionFailures.Login login, String password, Limits limits,
+                                   boolean readOnly, boolean simpleProtocol) throws SQLException {
+        String user = login.user();
         Properties props = new Properties();
         node.jdbcProperties().forEach(props::setProperty);
         props.setProperty("user", user);
@@ -81,7 +87,13 @@ public final class ActionConnections {
         if (simpleProtocol) {
             props.setProperty("preferQueryMode", "simple");
         }
-        Connection c = DriverManager.getConnection("jdbc:postgresql://" + node.address() + "/" + node.database(), props);
+        Connection c;
+        try {
+            c = DriverManager.getConnection("jdbc:postgresql://" + node.address() + "/" + node.database(), props);
+        } catch (SQLException e) {
+            // Said once, here, in the operator's terms: which class of failure, and what to do.
+            throw new ConnectionFailedException(ConnectionFailures.classify(e, login), e);
+        }
         c.setAutoCommit(true);
         return c;
     }

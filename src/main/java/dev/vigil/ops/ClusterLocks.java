@@ -42,9 +42,7 @@ final class ClusterLocks {
         }
         Path file = directory.get().resolve(fileName(run.cluster()));
         try {
-            Files.createDirectories(directory.get());
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = dev.vigil.os.PrivateFiles.openReadWrite(file);
             FileLock lock;
             try {
                 lock = channel.tryLock();

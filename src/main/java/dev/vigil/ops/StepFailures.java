@@ -33,6 +33,14 @@ public final class StepFailures {
 
     /** The first line of the innermost cause, which is where pgJDBC puts the server's words. */
     public static String describe(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof dev.vigil.cluster.ConnectionFailedException failed) {
+                // Already in the operator's terms; the driver's words are inside it.
+                String outer = error.getMessage();
+                return t == error || outer == null || outer.contains(failed.getMessage()) ? failed.getMessage()
+                        : outer.lines().findFirst().orElse(outer) + ": " + failed.getMessage();
+            }
+        }
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

@@ -23,7 +23,8 @@ public record TopologyNode(String node, String address, NodeStatus.Role role, Op
     /** "pg2 standby of pg1, timeline 2, PostgreSQL 17.6" or "pg3 unreachable: connection refused". */
     public String describe() {
         if (!reachable()) {
-            return node + " (" + address + ") unreachable: " + error;
+            return node + " (" + address + ") " + (dev.vigil.cluster.ConnectionFailure.kindOf(error).isPresent()
+                    ? "down, " : "unreachable: ") + error;
         }
         StringBuilder b = new StringBuilder(node).append(" (").append(address).append(") ");
         b.append(role == NodeStatus.Role.PRIMARY ? "primary" : role == NodeStatus.Role.STANDBY ? "standby" : "unknown role");

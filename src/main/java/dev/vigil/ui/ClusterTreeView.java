@@ -229,7 +229,8 @@ final class ClusterTreeView extends TreeView<TreeEntry> {
                         : " · down");
             }
             if (!node.isUp()) {
-                return node.address() + " · " + (node.error().isEmpty() ? "connecting…" : "unreachable");
+                return node.address() + " · " + (node.error().isEmpty() ? "connecting…"
+                        : dev.vigil.cluster.ConnectionFailure.reason(node.error()));
             }
             StringBuilder s = new StringBuilder("PG ").append(node.version());
             node.timeline().ifPresent(tl -> s.append(" · TL ").append(tl));

@@ -187,7 +187,7 @@ final class LocksView extends BorderPane implements LiveView {
             trees.clear();
             graph.show(null);
             summary.setText(shown.map(n -> n.status().isUp() ? node + ": locks " + Format.metricProblem(n, "locks")
-                    : node + " is unreachable").orElse(""));
+                    : node + " is " + dev.vigil.cluster.ConnectionFailure.notUp(n.status().error())).orElse(""));
         } else {
             current = WaitForGraph.of(locks.get());
             banner.show(dev.vigil.locks.InFlightMigrations.find(current), node);

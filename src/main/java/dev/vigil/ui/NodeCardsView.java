@@ -81,7 +81,7 @@ final class NodeCardsView extends VBox {
                 .filter(n -> n.inRecovery() && n.receiverState().map("streaming"::equals).orElse(false)).count();
         String standbys = streaming + " standby" + (streaming == 1 ? "" : "s") + " streaming";
         return "Cluster " + cluster.cluster() + " · " + primary + " · " + standbys
-                + (down > 0 ? " · " + down + " unreachable" : "");
+                + (down > 0 ? " · " + down + " down" : "");
     }
 
     private static String sublineFor(ClusterStatus cluster) {

@@ -79,7 +79,7 @@ public final class QueriesViewModel {
             generation++;
             all = List.of();
             summary.set(node + ": " + (sample.status().isUp() ? "statements " + Format.metricProblem(sample, "statements")
-                    : "unreachable"));
+                    : dev.vigil.cluster.ConnectionFailure.notUp(sample.status().error())));
             applyFilter();
             return;
         }

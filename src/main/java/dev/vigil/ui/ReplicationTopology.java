@@ -68,7 +68,7 @@ public record ReplicationTopology(List<Member> members, List<Link> links, List<P
                 }
             }
             if (!s.isUp()) {
-                problems.add(new Problem(Health.CRITICAL, node.node() + " is unreachable" + (s.error().isEmpty() ? "." : ": " + s.error())));
+                problems.add(new Problem(Health.CRITICAL, node.node() + " is " + (dev.vigil.cluster.ConnectionFailure.kindOf(s.error()).isPresent() ? "down" : "unreachable") + (s.error().isEmpty() ? "." : ": " + s.error())));
                 continue;
             }
             if (s.role() != NodeStatus.Role.STANDBY) {

@@ -49,7 +49,7 @@ public final class RoleActions {
         Optional<String> why = common(node).or(() -> {
             NodeStatus s = find(node).orElseThrow();
             if (!s.isUp()) {
-                return Optional.of(node + " is unreachable");
+                return Optional.of(node + " is " + dev.vigil.cluster.ConnectionFailure.notUp(s.error()));
             }
             if (fenced.contains(node)) {
                 return Optional.of(node + " is fenced · needs rejoin: rejoin it first");

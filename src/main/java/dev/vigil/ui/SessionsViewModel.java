@@ -35,8 +35,9 @@ public final class SessionsViewModel {
         if (activity.isEmpty()) {
             all = List.of();
             unavailable.set(sample.status().isUp() ? "Sessions of " + node + " are not available yet: "
-                    + Format.metricProblem(sample, "activity") : node + " is unreachable: "
-                    + sample.status().error());
+                    + Format.metricProblem(sample, "activity") : node + " is "
+                    + (dev.vigil.cluster.ConnectionFailure.kindOf(sample.status().error()).isPresent() ? "down" : "unreachable")
+                    + ": " + sample.status().error());
             applyFilter();
             return;
         }

@@ -98,7 +98,8 @@ public record TopologyChange(List<Row> rows, Optional<String> focus) {
             if (error.startsWith("stopped")) {
                 return new Side(Badge.STOPPED, Optional.empty(), Optional.empty(), "stopped · needs rejoin");
             }
-            return new Side(Badge.DOWN, Optional.empty(), Optional.empty(), "unreachable: " + firstSentence(n.error()));
+            return new Side(Badge.DOWN, Optional.empty(), Optional.empty(), (dev.vigil.cluster.ConnectionFailure.kindOf(n.error()).isPresent() ? "" : "unreachable: ")
+                    + firstSentence(n.error()));
         }
         Badge badge = n.role() == NodeStatus.Role.PRIMARY ? Badge.PRIMARY
                 : n.role() == NodeStatus.Role.STANDBY ? Badge.STANDBY : Badge.UNKNOWN;

@@ -2,11 +2,9 @@ package dev.vigil.ui;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,15 +50,12 @@ public final class WindowStateStore {
         return WindowState.from(p);
     }
 
-    /** Writes a temporary file and moves it into place, so a crash mid-save never leaves half a file. */
+    /** Writes a 0600 temporary file and moves it into place, so a crash mid-save never leaves half a file. */
     public void save(WindowState state) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                state.toProperties().store(out, "Vigil window layout");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            java.io.StringWriter out = new java.io.StringWriter();
+            state.toProperties().store(out, "Vigil window layout");
+            dev.vigil.os.PrivateFiles.writeAtomically(file, out.toString());
         } catch (IOException e) {
             log.warn("Could not save the window layout to {}: {}", file, e.getMessage());
         }

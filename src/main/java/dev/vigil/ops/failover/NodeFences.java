@@ -1,16 +1,13 @@
 package dev.vigil.ops.failover;
 
+import dev.vigil.os.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -59,9 +56,7 @@ public final class NodeFences {
         synchronized (IN_THIS_JVM.computeIfAbsent(absolute, f -> new Object())) {
             Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
             try {
-                Files.createDirectories(absolute.getParent());
-                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                try (FileChannel channel = PrivateFiles.openReadWrite(lockFile); FileLock lock = channel.lock()) {
                     Properties p = load();
                     if (change.test(p)) {
                         store(p);
@@ -113,16 +108,9 @@ public final class NodeFences {
 
     private void store(Properties p) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp)) {
-                p.store(w, "Nodes Vigil fenced in a failover; each needs a rejoin before it serves again");
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            java.io.StringWriter w = new java.io.StringWriter();
+            p.store(w, "Nodes Vigil fenced in a failover; each needs a rejoin before it serves again");
+            PrivateFiles.writeAtomically(file, w.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the fenced-node list " + file + ": " + e.getMessage(), e);
         }
