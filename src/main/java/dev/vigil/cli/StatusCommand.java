@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Print one full snapshot of the watched clusters: topology, load, replication, locks and top "
                 + "statements. Exits 0 when every node is up with one primary per cluster, 1 otherwise, 2 when "
-                + "there is nothing to watch.")
+                + "there is nothing to watch, 3 when the configuration has problems (each printed as file:line).")
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,6 +32,9 @@ final class StatusCommand implements Callable<Integer> {
         try (WatchedClusters watched = new WatchedClusters(watch.config, watch.cluster, StatusReport.collectors(),
                 watch.askPassword)) {
             if (watched.monitors.isEmpty()) {
+                if (watched.reportConfigurationErrors(spec.commandLine().getErr(), "vigil status")) {
+                    return WatchedClusters.CONFIGURATION_PROBLEMS;
+                }
                 spec.commandLine().getErr().println("vigil status: no cluster to show"
                         + (watch.cluster == null ? "" : " named " + watch.cluster)
                         + ". Configure one (vigil inventory) or start a "
@@ -52,6 +55,9 @@ final class StatusCommand implements Callable<Integer> {
             out.flush();
             boolean healthy = watched.monitors.stream().map(m -> m.sample().status())
                     .allMatch(s -> s.reachableCount() == s.nodes().size() && s.primary().isPresent());
+            if (watched.reportConfigurationErrors(spec.commandLine().getErr(), "vigil status")) {
+                return WatchedClusters.CONFIGURATION_PROBLEMS;
+            }
             return healthy ? 0 : 1;
         }
     }

@@ -48,7 +48,11 @@ final class WatchCommand implements Callable<Integer> {
         try (WatchedClusters watched = new WatchedClusters(watch.config, watch.cluster, DefaultCollectors.all(),
                 watch.askPassword);
              Journal journal = Journal.open(journalFile)) {
+            boolean badConfiguration = watched.reportConfigurationErrors(spec.commandLine().getErr(), "vigil watch");
             if (watched.monitors.isEmpty()) {
+                if (badConfiguration) {
+                    return WatchedClusters.CONFIGURATION_PROBLEMS;
+                }
                 spec.commandLine().getErr().println("vigil watch: no cluster to watch.");
                 return 2;
             }
@@ -78,7 +82,7 @@ final class WatchCommand implements Callable<Integer> {
                     pace(watched.monitors.get(0).settings().interval());
                 }
             }
-            return 0;
+            return badConfiguration ? WatchedClusters.CONFIGURATION_PROBLEMS : 0;
         }
     }
 

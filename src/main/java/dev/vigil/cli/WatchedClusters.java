@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.Inventory;
+import dev.vigil.cluster.InventoryProblem;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.Collector;
@@ -35,6 +36,27 @@ final class WatchedClusters implements AutoCloseable {
             monitor.subscribeSamples(nodeTicks::update);
             monitors.add(monitor);
         }
+    }
+
+    /** The exit code of {@code status} and {@code watch} when the configuration has errors, even if all is well. */
+    static final int CONFIGURATION_PROBLEMS = 3;
+
+    /** Errors in the configuration (a cluster or the whole file left out): each named {@code file:line}. */
+    List<InventoryProblem> configurationErrors() {
+        return inventory.problems().stream().filter(p -> p.severity() == InventoryProblem.Severity.ERROR).toList();
+    }
+
+    /** Says each error on stderr, one per line as {@code file:line: error: message}; true if there was any. */
+    boolean reportConfigurationErrors(java.io.PrintWriter err, String command) {
+        List<InventoryProblem> errors = configurationErrors();
+        if (errors.isEmpty()) {
+            return false;
+        }
+        err.println(command + ": the configuration has " + errors.size() + " problem" + (errors.size() == 1 ? "" : "s")
+                + "; what they name is not watched (exit " + CONFIGURATION_PROBLEMS + "):");
+        errors.forEach(p -> err.println(p));
+        err.flush();
+        return true;
     }
 
     void start() {

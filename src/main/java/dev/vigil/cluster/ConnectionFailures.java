@@ -118,6 +118,10 @@ public final class ConnectionFailures {
         if (state.equals("57P01") || state.equals("57P02")) {
             return shuttingDown(serverText, login);
         }
+        if (has(chain, NoRouteToHostException.class) || anyMessage(chain, "network is unreachable")) {
+            return new ConnectionFailure(Kind.TIMEOUT, "no route to " + login.address() + " (node " + login.node() + ")",
+                    "Check the host address and this machine's network (routes, VPN); the host may be down");
+        }
         if (has(chain, ConnectException.class) || anyMessage(chain, "refused")) {
             return new ConnectionFailure(Kind.REFUSED, "connection to " + login.address() + " refused (node "
                     + login.node() + ")", "Start PostgreSQL on " + login.node() + ", or check that host and port in "
@@ -126,10 +130,6 @@ public final class ConnectionFailures {
         if (has(chain, UnknownHostException.class)) {
             return new ConnectionFailure(Kind.UNKNOWN_HOST, "the host name " + login.host() + " does not resolve",
                     "Check the node's 'host:' in clusters.yaml, and DNS or /etc/hosts on this machine");
-        }
-        if (has(chain, NoRouteToHostException.class)) {
-            return new ConnectionFailure(Kind.TIMEOUT, "no route to " + login.address() + " (node " + login.node() + ")",
-                    "Check the host address and this machine's network; the host may be down");
         }
         if (has(chain, SocketTimeoutException.class) || anyMessage(chain, "timed out") || waited(chain).isPresent()) {
             return new ConnectionFailure(Kind.TIMEOUT, "no answer from " + login.address() + " (node " + login.node()

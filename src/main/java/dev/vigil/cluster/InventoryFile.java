@@ -92,11 +92,11 @@ public final class InventoryFile {
                     + "another with --config.");
             return List.of();
         } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             // Braces open a mapping inside [...]: the likely cause is a control command's placeholder.
             String hint = String.valueOf(e.getProblem()).endsWith("got {")
                     ? " Inside a [...] list, quote each argument that holds a placeholder: \"--x={node}\"." : "";
-            problem(Severity.ERROR, file + ":" + line, "not valid YAML: " + e.getProblem() + "." + hint
+            problem(Severity.ERROR, file + ":" + yamlErrorLine(e), "not valid YAML: " + e.getProblem()
+                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")") + "." + hint
                     + " Nothing was loaded.");
             return List.of();
         } catch (IOException | RuntimeException e) {
@@ -204,6 +204,23 @@ public final class InventoryFile {
                 password.map(PasswordLookup.Password::source).orElse(PasswordSource.NONE),
                 new SslSettings(s.sslMode(), s.rootCert()), s.jdbc(),
                 password.map(PasswordLookup.Password::origin).orElse("none found in " + passwords.describe()));
+    }
+
+    /**
+     * The line the operator must fix. SnakeYAML's problem mark is where it gave up, which for a key without its
+     * ':', an unclosed quote or an unclosed [ or { is the next token, often the next line; its context mark is
+     * where that key, scalar or collection began, which is the line at fault. For other errors (a line indented
+     * wrongly, a tab) the problem mark is the line itself.
+     */
+    static int yamlErrorLine(MarkedYAMLException e) {
+        String context = String.valueOf(e.getContext());
+        boolean startedEarlier = e.getContextMark() != null && (context.startsWith("while scanning a simple key")
+                || context.startsWith("while scanning a quoted scalar") || context.startsWith("while parsing a flow")
+                || context.startsWith("while scanning a block scalar"));
+        if (startedEarlier) {
+            return e.getContextMark().getLine() + 1;
+        }
+        return e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
     }
 
     // --- the settings that cascade: built-in, then defaults, then cluster, then node ------------------------
