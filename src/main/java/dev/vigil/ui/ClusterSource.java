@@ -29,6 +29,29 @@ public interface ClusterSource extends AutoCloseable {
         return List.of();
     }
 
+    /** What is wrong with the inventory, each naming {@code file:line}: the window's banner lists them. */
+    default List<dev.vigil.cluster.InventoryProblem> inventoryProblems() {
+        return List.of();
+    }
+
+    /** The configuration file to watch for changes, if the source reads one. */
+    default java.util.Optional<java.nio.file.Path> inventoryFile() {
+        return java.util.Optional.empty();
+    }
+
+    /** What a reload changed: clusters no longer watched (or watched anew, changed) and new feeds. */
+    record Reloaded(List<String> removed, List<SampleFeed> added) {
+        public Reloaded {
+            removed = List.copyOf(removed);
+            added = List.copyOf(added);
+        }
+    }
+
+    /** Reads the inventory again; blocks (files, new monitors), so call it off the FX thread. */
+    default Reloaded reload() throws Exception {
+        return new Reloaded(List.of(), List.of());
+    }
+
     /** One line for the status bar: what is being watched. */
     String description();
 

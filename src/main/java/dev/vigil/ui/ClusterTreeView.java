@@ -45,6 +45,7 @@ final class ClusterTreeView extends TreeView<TreeEntry> {
         vm.clusters().forEach(this::track);
         vm.clusters().addListener((ListChangeListener<ClusterViewModel>) change -> {
             while (change.next()) {
+                change.getRemoved().forEach(this::forget);
                 change.getAddedSubList().forEach(this::track);
             }
         });
@@ -54,6 +55,22 @@ final class ClusterTreeView extends TreeView<TreeEntry> {
         show(cluster);
         cluster.statusProperty().addListener((obs, old, status) -> show(cluster));
         cluster.fencedProperty().addListener((obs, old, fenced) -> show(cluster));
+    }
+
+    /** A cluster a reload dropped: its rows go (a changed one is added back as new). */
+    private void forget(ClusterViewModel cluster) {
+        items.entrySet().removeIf(e -> {
+            TreeEntry entry = e.getValue().getValue();
+            String name = entry instanceof TreeEntry.NodeEntry n ? n.cluster().cluster()
+                    : ((TreeEntry.ClusterEntry) entry).cluster().cluster();
+            if (name.equals(cluster.name())) {
+                if (e.getValue().getParent() != null) {
+                    e.getValue().getParent().getChildren().remove(e.getValue());
+                }
+                return true;
+            }
+            return false;
+        });
     }
 
     private void show(ClusterViewModel cluster) {

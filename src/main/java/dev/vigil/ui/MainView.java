@@ -45,7 +45,7 @@ public final class MainView extends BorderPane {
         this.tree = new ClusterTreeView(vm);
         tree.setId("cluster-tree");
         getStyleClass().add("main-view");
-        setTop(new VBox(header(toggleTheme), new AlertStripView(vm, this::openAlert)));
+        setTop(new VBox(header(toggleTheme), new InventoryBanner(vm), new AlertStripView(vm, this::openAlert)));
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

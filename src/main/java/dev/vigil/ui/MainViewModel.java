@@ -64,6 +64,15 @@ public final class MainViewModel implements AutoCloseable {
     private final ObjectProperty<Duration> chartRange = new SimpleObjectProperty<>(CHART_RANGES.get(0));
     private final List<Runnable> unsubscribers = new ArrayList<>();
     private final List<LiveCluster> liveClusters = new ArrayList<>();
+    private final Map<ClusterViewModel, Runnable> clusterUnsubscribers = new HashMap<>();
+    private final ObservableList<dev.vigil.cluster.InventoryProblem> inventoryProblems = FXCollections.observableArrayList();
+    private final ObservableList<dev.vigil.cluster.InventoryProblem> readOnlyInventoryProblems =
+            FXCollections.unmodifiableObservableList(inventoryProblems);
+    private final ReadOnlyStringWrapper inventoryFile = new ReadOnlyStringWrapper("");
+    private dev.vigil.cluster.InventoryWatcher inventoryWatcher;
+    private String startingMessage = "";
+    private boolean reloading;
+    private boolean reloadAgain;
     private final WorkflowEngine workflows;
     private final NodeFences fences;
     private volatile NodeControls nodeControls = new NodeControls();
@@ -88,8 +97,10 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Opens the source in the background; the window shows progress until clusters arrive. */
     public void start(String startingMessage) {
+        this.startingMessage = startingMessage;
         phase.set(Phase.STARTING);
         phaseMessage.set(startingMessage);
+        watchInventory();
         tasks.submit(() -> {
             List<SampleFeed> feeds = source.open();
             // A cluster the source has just created is new: marks left by an earlier one of that name do not apply.
@@ -101,26 +112,111 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void attach(List<SampleFeed> feeds) {
-        for (SampleFeed feed : feeds) {
-            LiveCluster liveCluster = new LiveCluster(feed, source.alertOverrides(), journal);
-            liveClusters.add(liveCluster);
-            ClusterViewModel cluster = new ClusterViewModel(liveCluster);
-            clusters.add(cluster);
-            samplingInterval.set(feed.settings().interval());
-            LatestValueMailbox<ClusterSample> toUi = new LatestValueMailbox<>(ui::run, sample -> apply(cluster, sample));
-            Consumer<ClusterSample> subscriber = toUi::offer;
-            feed.subscribeSamples(subscriber);
-            unsubscribers.add(() -> feed.unsubscribeSamples(subscriber));
-            liveCluster.alerts().subscribe(event -> ui.run(() -> onAlert(event)));
-        }
+        feeds.forEach(this::attachOne);
         if (selectedCluster.get() == null && !clusters.isEmpty()) {
             selectedCluster.set(clusters.get(0));
         }
+        inventoryProblems.setAll(source.inventoryProblems());
         sourceDescription.set(source.description());
         nodeControls = source.nodeControls();
         reloadFences();
         phase.set(Phase.RUNNING);
         phaseMessage.set("");
+    }
+
+    private void attachOne(SampleFeed feed) {
+        LiveCluster liveCluster = new LiveCluster(feed, source.alertOverrides(), journal);
+        liveClusters.add(liveCluster);
+        ClusterViewModel cluster = new ClusterViewModel(liveCluster);
+        clusters.add(cluster);
+        samplingInterval.set(feed.settings().interval());
+        LatestValueMailbox<ClusterSample> toUi = new LatestValueMailbox<>(ui::run, sample -> {
+            if (clusterUnsubscribers.containsKey(cluster)) {
+                apply(cluster, sample); // not once it is detached by a reload
+            }
+        });
+        Consumer<ClusterSample> subscriber = toUi::offer;
+        feed.subscribeSamples(subscriber);
+        clusterUnsubscribers.put(cluster, () -> feed.unsubscribeSamples(subscriber));
+        liveCluster.alerts().subscribe(event -> ui.run(() -> onAlert(event)));
+    }
+
+    /** Stops showing a cluster a reload dropped (or will show anew, changed). */
+    private void detach(String name) {
+        clusters.stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(cluster -> {
+            clusterUnsubscribers.remove(cluster).run();
+            clusters.remove(cluster);
+            liveClusters.remove(cluster.live());
+            cluster.live().close();
+            if (selectedCluster.get() == cluster) {
+                selectedCluster.set(clusters.isEmpty() ? null : clusters.get(0));
+            }
+        });
+    }
+
+    /** Watches the configuration file off the FX thread; each change reloads (or, after a failed start, starts). */
+    private void watchInventory() {
+        if (inventoryWatcher != null) {
+            return;
+        }
+        source.inventoryFile().ifPresent(file -> {
+            inventoryFile.set(file.toString());
+            try {
+                inventoryWatcher = dev.vigil.cluster.InventoryWatcher.watch(file, () -> ui.run(this::reloadInventory));
+            } catch (java.io.IOException e) {
+                log.warn("Cannot watch {} for changes ({}); use the banner's Reload.", file, e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Reads the configuration again, off the FX thread; unchanged clusters keep their history, changed ones are
+     * watched anew, and the banner shows the new problems. After a failed start, this starts again.
+     */
+    public void reloadInventory() {
+        if (phase.get() == Phase.FAILED) {
+            start(startingMessage);
+            return;
+        }
+        if (phase.get() == Phase.STARTING || reloading) {
+            reloadAgain = reloading;
+            return;
+        }
+        reloading = true;
+        tasks.submit(source::reload, reloaded -> {
+            reloading = false;
+            reloaded.removed().forEach(this::detach);
+            reloaded.added().forEach(this::attachOne);
+            if (selectedCluster.get() == null && !clusters.isEmpty()) {
+                selectedCluster.set(clusters.get(0));
+            }
+            inventoryProblems.setAll(source.inventoryProblems());
+            sourceDescription.set(source.description());
+            if (!reloaded.removed().isEmpty() || !reloaded.added().isEmpty()) {
+                reloadFences();
+                refreshAlerts();
+            }
+            if (reloadAgain) {
+                reloadAgain = false;
+                reloadInventory();
+            }
+        }, error -> {
+            reloading = false;
+            log.warn("Could not reload the inventory: {}", error.toString());
+            inventoryProblems.setAll(List.of(new dev.vigil.cluster.InventoryProblem(
+                    dev.vigil.cluster.InventoryProblem.Severity.ERROR, inventoryFile.get(),
+                    "could not be reloaded: " + error.getMessage())));
+        });
+    }
+
+    /** What is wrong with the inventory, each naming {@code file:line}; empty when all is well. */
+    public ObservableList<dev.vigil.cluster.InventoryProblem> inventoryProblems() {
+        return readOnlyInventoryProblems;
+    }
+
+    /** The configuration file watched and reloaded, or empty. */
+    public ReadOnlyStringProperty inventoryFileProperty() {
+        return inventoryFile.getReadOnlyProperty();
     }
 
     private void apply(ClusterViewModel cluster, ClusterSample sample) {
@@ -186,6 +282,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void fail(Throwable error) {
+        inventoryProblems.setAll(source.inventoryProblems());
         phase.set(Phase.FAILED);
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
         phaseMessage.set(message);
@@ -296,8 +393,13 @@ public final class MainViewModel implements AutoCloseable {
     /** Stops watching and releases the source (for the demo: stops its servers). Blocks; call at exit. */
     @Override
     public void close() {
+        if (inventoryWatcher != null) {
+            inventoryWatcher.close();
+        }
         unsubscribers.forEach(Runnable::run);
         unsubscribers.clear();
+        clusterUnsubscribers.values().forEach(Runnable::run);
+        clusterUnsubscribers.clear();
         liveClusters.forEach(LiveCluster::close);
         workflows.close();
         source.close();

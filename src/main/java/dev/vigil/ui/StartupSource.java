@@ -24,7 +24,8 @@ public final class StartupSource implements ClusterSource {
     private static final Logger log = LoggerFactory.getLogger(StartupSource.class);
     private final Path config;
     private final LabSettings labSettings;
-    private final List<ClusterMonitor> watchers = new ArrayList<>();
+    private final Map<String, ClusterMonitor> watchers = new java.util.LinkedHashMap<>();
+    private volatile List<InventoryProblem> problems = List.of();
     /** Configured clusters and labs of other processes: the commands their inventory entry gives, or none. */
     private final NodeControls controls;
     private volatile ClusterSource demo;
@@ -42,8 +43,11 @@ public final class StartupSource implements ClusterSource {
         Inventory inventory = Inventory.discover(config, labSettings.baseDir());
         inventory.problems().forEach(p -> log.warn("{}", p));
         alertOverrides = inventory.alertOverrides();
+        problems = inventory.problems();
         if (inventory.clusters().isEmpty()) {
             if (inventory.problems().stream().anyMatch(p -> p.severity() == InventoryProblem.Severity.ERROR)) {
+                // The window says so instead of starting a demo lab in place of the operator's clusters, and
+                // starts again when the file changes.
                 throw new IllegalStateException("No cluster could be loaded from " + config + ":\n"
                         + String.join("\n", inventory.problems().stream().map(InventoryProblem::toString).toList()));
             }
@@ -54,11 +58,59 @@ public final class StartupSource implements ClusterSource {
             return feeds;
         }
         for (ClusterDefinition cluster : inventory.clusters()) {
-            ClusterMonitor watcher = new ClusterMonitor(cluster, cluster.monitorSettings(),
-                DefaultCollectors.all());
-            watcher.start();
-            watchers.add(watcher);
+            startWatching(cluster);
         }
+        describe(inventory);
+        return List.copyOf(watchers.values());
+    }
+
+    /**
+     * Reads the inventory again. A cluster whose definition is unchanged keeps its monitor (and history); a
+     * changed one is watched anew; one gone is no longer watched. Problems are replaced by the new ones.
+     */
+    @Override
+    public synchronized Reloaded reload() {
+        Inventory inventory = Inventory.discover(config, labSettings.baseDir());
+        problems = inventory.problems();
+        alertOverrides = inventory.alertOverrides();
+        if (demo != null) {
+            return new Reloaded(List.of(), List.of()); // the demo lab stays what it is; its problems are shown
+        }
+        List<String> removed = new ArrayList<>();
+        List<SampleFeed> added = new ArrayList<>();
+        Map<String, ClusterDefinition> wanted = new java.util.LinkedHashMap<>();
+        inventory.clusters().forEach(c -> wanted.put(c.name(), c));
+        for (String name : List.copyOf(watchers.keySet())) {
+            ClusterDefinition now = wanted.get(name);
+            if (now == null || !sameWatch(watchers.get(name).cluster(), now)) {
+                watchers.remove(name).close();
+                removed.add(name);
+            }
+        }
+        for (ClusterDefinition cluster : inventory.clusters()) {
+            if (!watchers.containsKey(cluster.name())) {
+                added.add(startWatching(cluster));
+            }
+        }
+        describe(inventory);
+        return new Reloaded(removed, added);
+    }
+
+    /** What decides how a cluster is watched and acted on (the password lookup itself has no equality). */
+    private static boolean sameWatch(ClusterDefinition a, ClusterDefinition b) {
+        return a.nodes().equals(b.nodes()) && a.interval().equals(b.interval()) && a.control().equals(b.control())
+                && a.migrations().equals(b.migrations())
+                && a.actions().map(dev.vigil.cluster.OperatorAccess::user).equals(b.actions().map(dev.vigil.cluster.OperatorAccess::user));
+    }
+
+    private ClusterMonitor startWatching(ClusterDefinition cluster) {
+        ClusterMonitor watcher = new ClusterMonitor(cluster, cluster.monitorSettings(), DefaultCollectors.all());
+        watcher.start();
+        watchers.put(cluster.name(), watcher);
+        return watcher;
+    }
+
+    private void describe(Inventory inventory) {
         long labs = inventory.clusters().stream().filter(c -> c.name().startsWith(LabInventory.PREFIX)).count();
         long configured = inventory.clusters().size() - labs;
         List<String> parts = new ArrayList<>();
@@ -72,7 +124,16 @@ public final class StartupSource implements ClusterSource {
             parts.add(plural(inventory.problems().size(), "inventory problem") + " (vigil inventory)");
         }
         description = String.join(" · ", parts);
-        return List.copyOf(watchers);
+    }
+
+    @Override
+    public List<InventoryProblem> inventoryProblems() {
+        return problems;
+    }
+
+    @Override
+    public java.util.Optional<Path> inventoryFile() {
+        return java.util.Optional.of(config);
     }
 
     private static String plural(long n, String noun) {
@@ -103,7 +164,7 @@ public final class StartupSource implements ClusterSource {
 
     @Override
     public synchronized void close() {
-        watchers.forEach(ClusterMonitor::close);
+        watchers.values().forEach(ClusterMonitor::close);
         if (demo != null) {
             demo.close();
         }
