@@ -1,0 +1,60 @@
+package dev.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.lab.Lab;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** A broken clusters.yaml is never silent: status and watch exit 3 and print each problem as file:line. */
+class ConfigurationProblemsExitTest {
+    private record Run(int exit, String out, String err) {}
+
+    private static Run vigil(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = VigilCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void aBrokenConfigurationExitsThreeEvenWithAHealthyLabRunning() throws Exception {
+        try (Lab lab = Lab.open()) {
+            lab.createCluster("cfg", 0);
+            Path config = Files.writeString(lab.dir().resolve("clusters.yaml"),
+                    "clusters:\n  - name: prod\n    nodes\n      - name: db1\n");
+            Run status = vigil("status", "--config", config.toString());
+            assertThat(status.exit()).as(status.err()).isEqualTo(3);
+            assertThat(status.out()).contains("cluster lab:cfg: primary pg1, 1/1 nodes up");
+            assertThat(status.err()).contains("vigil status: the configuration has 1 problem")
+                    .contains(config + ":3: error: not valid YAML: could not find expected ':'");
+
+            Run json = vigil("status", "--json", "--config", config.toString());
+            assertThat(json.exit()).isEqualTo(3);
+            assertThat(Json.MAPPER.readTree(json.out()).get("inventoryProblems").get(0).asText()).startsWith(config + ":3:");
+
+            Run watch = vigil("watch", "--count", "1", "--config", config.toString(), "--journal",
+                    lab.dir().resolve("journal.jsonl").toString());
+            assertThat(watch.exit()).isEqualTo(3);
+            assertThat(watch.err()).contains("vigil watch: the configuration has 1 problem").contains(config + ":3:");
+            assertThat(watch.out()).contains("lab:cfg");
+
+            // The same file fixed: healthy again.
+            Files.writeString(config, "clusters: []\n");
+            Run fixed = vigil("status", "--cluster", "lab:cfg", "--config", config.toString());
+            assertThat(fixed.exit()).as(fixed.err()).isZero();
+        }
+    }
+
+    @Test
+    void aBrokenConfigurationWithNothingElseToWatchExitsThreeNotTwo() throws Exception {
+        Path dir = Files.createTempDirectory("vigil-cfg");
+        Path config = Files.writeString(dir.resolve("clusters.yaml"), "clusters:\n  - name: x\n    nodse: []\n");
+        Run status = vigil("status", "--cluster", "x", "--config", config.toString());
+        assertThat(status.exit()).isEqualTo(3);
+        assertThat(status.err()).contains(config + ":3: error: unknown key 'nodse'");
+    }
+}
