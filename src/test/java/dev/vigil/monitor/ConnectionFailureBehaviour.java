@@ -243,4 +243,63 @@ class ConnectionFailureBehaviour {
             node.start();
         }
     }
+
+    @Test
+    @Order(9)
+    void certificateProblemsAreNamed() throws Exception {
+        Path tls = Files.createDirectories(dir.resolve("tls"));
+        openssl(tls, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca1.key", "-out", "ca1.crt", "-days", "2",
+                "-subj", "/CN=vigil-test-ca1");
+        openssl(tls, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca2.key", "-out", "ca2.crt", "-days", "2",
+                "-subj", "/CN=vigil-test-ca2");
+        openssl(tls, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
+                "-subj", "/CN=wrong.example");
+        openssl(tls, "x509", "-req", "-in", "server.csr", "-CA", "ca1.crt", "-CAkey", "ca1.key", "-CAcreateserial",
+                "-out", "server.crt", "-days", "2");
+        var owner = Files.getOwner(node.dataDir());
+        for (String f : List.of("server.crt", "server.key")) {
+            Path target = node.dataDir().resolve(f);
+            Files.copy(tls.resolve(f), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.setOwner(target, owner);
+            Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+        try (Connection c = node.connect("shop"); var st = c.createStatement()) {
+            st.execute("ALTER SYSTEM SET ssl = 'on'");
+            st.execute("SELECT pg_catalog.pg_reload_conf()");
+        }
+        try {
+            Waits.until(Duration.ofSeconds(20), "ssl on", () -> {
+                try (Connection c = node.connect("shop"); var st = c.createStatement();
+                     var rs = st.executeQuery("SHOW ssl")) {
+                    return rs.next() && rs.getString(1).equals("on");
+                } catch (java.sql.SQLException e) {
+                    return false;
+                }
+            });
+            Path otherCa = tls.resolve("ca2.crt");
+            NodeStatus untrusted = tick(endpoint("shop", node.port(), new SslSettings(SslMode.VERIFY_FULL, Optional.of(otherCa))));
+            assertThat(untrusted.error()).startsWith("TLS failure: the server's certificate is not signed by a CA in "
+                    + otherCa).contains("sslrootcert");
+            NodeStatus wrongName = tick(endpoint("shop", node.port(),
+                    new SslSettings(SslMode.VERIFY_FULL, Optional.of(tls.resolve("ca1.crt")))));
+            assertThat(wrongName.error()).startsWith("TLS failure: the server's certificate does not name the host "
+                    + "127.0.0.1");
+            NodeStatus trustedCa = tick(endpoint("shop", node.port(),
+                    new SslSettings(SslMode.VERIFY_CA, Optional.of(tls.resolve("ca1.crt")))));
+            assertThat(trustedCa.isUp()).as(trustedCa.error()).isTrue();
+        } finally {
+            try (Connection c = node.connect("shop"); var st = c.createStatement()) {
+                st.execute("ALTER SYSTEM RESET ssl");
+                st.execute("SELECT pg_catalog.pg_reload_conf()");
+            }
+        }
+    }
+
+    private static void openssl(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as(String.join(" ", command) + ": " + out).isTrue();
+    }
 }
