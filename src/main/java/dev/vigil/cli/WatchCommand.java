@@ -60,10 +60,13 @@ final class WatchCommand implements Callable<Integer> {
                 ClusterAlerts alerts = new ClusterAlerts(m,
                         DefaultRules.all(AlertThresholds.defaults().with(watched.inventory.alertOverrides())), journal);
                 alerts.subscribe(e -> {
+                    // A node that is down: what happened and what to do, on its alert's line.
+                    String error = e.kind() == AlertEvent.Kind.RAISED ? e.finding().evidence().getOrDefault("error", "") : "";
                     synchronized (out) {
-                        out.printf("%s %s %s [%s%s] %s%n", LocalTime.now().format(TIME),
+                        out.printf("%s %s %s [%s%s] %s%s%n", LocalTime.now().format(TIME),
                                 e.kind() == AlertEvent.Kind.RAISED ? "ALERT" : "clear", e.finding().rule(), e.cluster(),
-                                e.finding().node().isEmpty() ? "" : "/" + e.finding().node(), e.finding().message());
+                                e.finding().node().isEmpty() ? "" : "/" + e.finding().node(), e.finding().message(),
+                                error.isEmpty() ? "" : " · " + error);
                         out.flush();
                     }
                 });
@@ -99,7 +102,8 @@ final class WatchCommand implements Callable<Integer> {
         String nodes = monitor.cluster().nodes().stream().map(endpoint -> {
             NodeSample[] pair = lastTwo.get(endpoint.name());
             if (pair == null || !pair[1].status().isUp()) {
-                return endpoint.name() + " " + (pair == null ? "?" : "DOWN");
+                return endpoint.name() + " " + (pair == null ? "?" : "DOWN" + dev.vigil.cluster.ConnectionFailure
+                        .kindOf(pair[1].status().error()).map(k -> " (" + k.label() + ")").orElse(""));
             }
             NodeSample now = pair[1];
             NodeStatus s = now.status();

@@ -57,4 +57,31 @@ class ConfigurationProblemsExitTest {
         assertThat(status.exit()).isEqualTo(3);
         assertThat(status.err()).contains(config + ":3: error: unknown key 'nodse'");
     }
+
+    @Test
+    void aNodeWithNothingListeningSaysSoWithTheFixInStatusAndWatch() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Path dir = Files.createTempDirectory("vigil-down");
+        Path config = Files.writeString(dir.resolve("clusters.yaml"), """
+                clusters:
+                  - name: gone
+                    sslmode: disable
+                    nodes:
+                      - {name: db1, host: 127.0.0.1, port: %d}
+                """.formatted(closed));
+        Run status = vigil("status", "--cluster", "gone", "--config", config.toString());
+        assertThat(status.exit()).as("warnings alone do not make it 3").isEqualTo(1);
+        assertThat(status.out()).contains("DOWN").contains("nothing listening: connection to 127.0.0.1:" + closed
+                + " refused (node db1). Start PostgreSQL on db1").doesNotContain("total=");
+
+        Run watch = vigil("watch", "--cluster", "gone", "--count", "3", "--config", config.toString(), "--journal",
+                dir.resolve("journal.jsonl").toString());
+        assertThat(watch.exit()).isZero();
+        assertThat(watch.out()).contains("db1 DOWN (nothing listening)");
+        assertThat(watch.out().lines()).anySatisfy(l -> assertThat(l).contains("ALERT node-down [gone/db1]")
+                .contains("is down (nothing listening) · nothing listening: connection to 127.0.0.1:" + closed));
+    }
 }
