@@ -35,7 +35,8 @@ final class PasswordPrompt {
     static Function<String, Optional<char[]>> console() {
         java.io.Console console = System.console();
         if (console == null) {
-            throw new IllegalStateException("--ask-password needs a terminal; put the passwords in ~/.pgpass instead");
+            throw new IllegalStateException("--ask-password needs a terminal; put the passwords in "
+                    + dev.vigil.libpq.Pgpass.defaultLabel() + " instead");
         }
         return prompt -> Optional.ofNullable(console.readPassword("%s", prompt)).filter(p -> p.length > 0);
     }

@@ -43,7 +43,7 @@ final class KeyringPasswords implements PasswordLookup {
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 warnOnce("the OS keyring did not answer within " + TIMEOUT_SECONDS + " s (locked?); unlock it or use "
-                        + "~/.pgpass");
+                        + dev.vigil.libpq.Pgpass.defaultLabel());
                 return Optional.empty();
             }
             String secret;

@@ -24,7 +24,8 @@ public record OperatorAccess(String user, PasswordLookup passwords) {
     /** What to add so a password is found for this node, for messages. */
     public String passwordHint(NodeEndpoint node) {
         return "a line '" + node.host() + ":" + node.port() + ":" + node.database() + ":" + user
-                + ":<password>' in ~/.pgpass (mode 0600), or the keyring (secret-tool store --label=vigil service vigil"
+                + ":<password>' in " + dev.vigil.libpq.Pgpass.label(passwords.passwordFile()
+                .orElse(dev.vigil.libpq.Pgpass.defaultFile())) + " (mode 0600), or the keyring (secret-tool store --label=vigil service vigil"
                 + " host " + node.host() + " port " + node.port() + " database " + node.database() + " user " + user + ")";
     }
 

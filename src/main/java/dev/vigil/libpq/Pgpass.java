@@ -74,6 +74,11 @@ public final class Pgpass {
         return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".pgpass");
     }
 
+    /** The file libpq would read, named for advice: "PGPASSFILE=/x" when set, else the path of ~/.pgpass. */
+    public static String defaultLabel() {
+        return label(defaultFile());
+    }
+
     /** How to name a password file to the operator: {@code PGPASSFILE=/x} when that is how it was chosen. */
     public static String label(Path file) {
         String env = System.getenv("PGPASSFILE");

@@ -13,6 +13,7 @@ public final class MissingOperatorLogin extends Exception {
     public static String fix(String cluster) {
         return "Add 'actions_user: <role>' to cluster " + cluster + " (or to 'defaults') in clusters.yaml, grant "
                 + "that role what the action needs (for cancel and terminate: GRANT pg_signal_backend TO <role>), "
-                + "and store its password in ~/.pgpass (mode 0600) or the keyring. See docs/configuration.md.";
+                + "and store its password in " + dev.vigil.libpq.Pgpass.defaultLabel() + " (mode 0600) or the keyring. "
+                + "See docs/configuration.md.";
     }
 }

@@ -78,7 +78,7 @@ final class FailoverChecks {
                 return CheckResult.fail(name, String.join("; ", missing), "Grant what is missing to "
                         + cluster.actions().get().user() + " (e.g. GRANT pg_checkpoint TO …; GRANT EXECUTE ON FUNCTION "
                         + "pg_promote(boolean, integer) TO …; GRANT ALTER SYSTEM ON PARAMETER primary_conninfo TO …), "
-                        + "or store its password (~/.pgpass or the keyring).");
+                        + "or store its password (" + dev.vigil.libpq.Pgpass.defaultLabel() + " or the keyring).");
             }
             return CheckResult.pass(name, String.join("; ", ok));
         });
