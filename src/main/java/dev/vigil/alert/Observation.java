@@ -5,6 +5,7 @@ import dev.vigil.monitor.ActivitySnapshot;
 import dev.vigil.monitor.ClusterSample;
 import dev.vigil.monitor.DatabaseCounters;
 import dev.vigil.monitor.DatabaseRates;
+import dev.vigil.monitor.DatabaseWindow;
 import dev.vigil.monitor.LockSnapshot;
 import dev.vigil.monitor.Metric;
 import dev.vigil.monitor.NodeSample;
@@ -48,9 +49,9 @@ public record Observation(Map<String, NodeSample> previousTicks, ClusterSample c
         return value(node, DatabaseCounters.class);
     }
 
+    /** The node's rates over its sliding window (without Vigil's own transactions), never over one tick. */
     public Optional<DatabaseRates> databaseRates(NodeSample node) {
-        Optional<NodeSample> before = Optional.ofNullable(previousTicks.get(node.node()));
-        return database(node).flatMap(now -> before.flatMap(this::database).flatMap(then -> DatabaseRates.between(then, now)));
+        return value(node, DatabaseWindow.class).flatMap(DatabaseWindow::rates);
     }
 
     private static <T> Optional<T> value(NodeSample node, Class<T> type) {

@@ -42,9 +42,11 @@ final class StatusCommand implements Callable<Integer> {
                 return 2;
             }
             watched.start();
-            Waits.within(Duration.ofSeconds(20), watched::everyNodeSettled);
+            // Rates need a full window (5 s) of reads: a shorter one would measure the server's stats flushes.
+            Waits.within(Duration.ofSeconds(20), () -> watched.everyNodeSettled() && watched.everyRateWindowFull());
             List<StatusReport.ClusterReport> clusters = watched.monitors.stream()
-                    .map(m -> StatusReport.cluster(m.sample().status(), watched.lastTwo(m.cluster().name()))).toList();
+                    .map(m -> StatusReport.cluster(m.sample().status(), watched.lastTwo(m.cluster().name()),
+                            watch.includeSelf)).toList();
             StatusReport report = new StatusReport(Instant.now(), clusters,
                     watched.inventory.problems().stream().map(InventoryProblem::toString).toList());
             if (json) {

@@ -11,6 +11,7 @@ import dev.vigil.monitor.Collector;
 import dev.vigil.monitor.DatabaseCollector;
 import dev.vigil.monitor.DatabaseCounters;
 import dev.vigil.monitor.DatabaseRates;
+import dev.vigil.monitor.DatabaseWindow;
 import dev.vigil.monitor.LockSnapshot;
 import dev.vigil.monitor.LockWaitCollector;
 import dev.vigil.monitor.Metric;
@@ -62,14 +63,18 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
         return List.of(ACTIVITY, DATABASE, REPLICATION, LOCKS, STATEMENTS);
     }
 
-    static ClusterReport cluster(ClusterStatus status, Map<String, NodeSample[]> lastTwo) {
-        List<NodeReport> nodes = status.nodes().stream().map(n -> node(n, lastTwo.get(n.node()))).toList();
+    static ClusterReport cluster(ClusterStatus status, Map<String, NodeSample[]> lastTwo, boolean includeSelf) {
+        List<NodeReport> nodes = status.nodes().stream().map(n -> node(n, lastTwo.get(n.node()), includeSelf)).toList();
         return new ClusterReport(status.cluster(), status.primary().map(NodeStatus::node), status.splitBrain(),
                 status.reachableCount(), nodes);
     }
 
-    /** {@code samples} is [previous, current]; either may be null before the node was reached twice. */
-    static NodeReport node(NodeStatus s, NodeSample[] samples) {
+    /**
+     * {@code samples} is [previous, current]; either may be null before the node was reached twice. Rates are over
+     * the current tick's window; Vigil's own sessions, statements and transactions are left out unless
+     * {@code includeSelf}.
+     */
+    static NodeReport node(NodeStatus s, NodeSample[] samples, boolean includeSelf) {
         NodeSample current = samples == null ? null : samples[1];
         NodeSample previous = samples == null ? null : samples[0];
         Map<String, Unavailable> unavailable = new LinkedHashMap<>();
@@ -81,15 +86,20 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
             });
         }
         Optional<DatabaseCounters> counters = value(current, DATABASE);
-        Optional<DatabaseRates> rates = counters.flatMap(c -> value(previous, DATABASE)
-                .flatMap(p -> DatabaseRates.between(p, c)));
+        Optional<DatabaseRates> rates = rates(current, includeSelf);
         List<StatementLine> top = value(current, STATEMENTS).flatMap(c -> value(previous, STATEMENTS)
-                .map(p -> statements(p, c))).orElse(List.of());
+                .map(p -> statements(p.visible(includeSelf), c.visible(includeSelf)))).orElse(List.of());
         return new NodeReport(s.node(), s.address(), s.reachability().name().toLowerCase(), s.error(),
                 s.role().name().toLowerCase(), s.version(), s.timeline(), s.upstreamAddress(),
-                value(current, ACTIVITY).map(StatusReport::activity), rates,
+                value(current, ACTIVITY).map(a -> activity(a.visible(includeSelf))), rates,
                 counters.map(DatabaseCounters::connections), counters.map(DatabaseCounters::maxConnections),
                 value(current, REPLICATION), value(current, LOCKS).map(StatusReport::locks), top, unavailable);
+    }
+
+    /** The node's rates over the window its newest tick carries; empty until the window is full. */
+    static Optional<DatabaseRates> rates(NodeSample sample, boolean includeSelf) {
+        return sample == null ? Optional.empty()
+                : sample.value(DatabaseWindow.class).flatMap(w -> w.rates(includeSelf));
     }
 
     static ActivitySummary activity(ActivitySnapshot a) {

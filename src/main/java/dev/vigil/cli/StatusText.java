@@ -31,8 +31,11 @@ final class StatusText {
         }
         out.printf("  %-8s %-8s %s  PG %s  timeline %s%s%n", n.name(), n.role(), n.address(), n.version(),
                 n.timeline().map(String::valueOf).orElse("?"), n.upstream().map(u -> "  upstream " + u).orElse(""));
-        n.database().ifPresent(d -> out.printf("           tps %.1f (rollback %.1f/s)  cache hit %s  connections %s/%s%n",
-                d.transactionsPerSecond(), d.rollbacksPerSecond(),
+        n.database().ifPresent(d -> out.printf(Locale.ROOT,
+                "           tx/s %.1f (%s; rollback %.1f/s)%s  cache hit %s  connections %s/%s%n",
+                d.transactionsPerSecond(), d.windowLabel(), d.rollbacksPerSecond(),
+                d.ownTransactionsPerSecond() > 0 ? String.format(Locale.ROOT, "  Vigil's own %.1f/s left out",
+                        d.ownTransactionsPerSecond()) : "",
                 d.cacheHitRatio().map(h -> String.format(Locale.ROOT, "%.1f%%", h * 100)).orElse("-"),
                 n.connections().map(String::valueOf).orElse("?"), n.maxConnections().map(String::valueOf).orElse("?")));
         n.activity().ifPresent(a -> out.printf("           sessions %d, active %d%s, idle in transaction %d%s%n",

@@ -8,7 +8,6 @@ import dev.vigil.journal.Journal;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.lab.Waits;
 import dev.vigil.monitor.ClusterMonitor;
-import dev.vigil.monitor.DatabaseRates;
 import dev.vigil.monitor.DefaultCollectors;
 import dev.vigil.monitor.LockSnapshot;
 import dev.vigil.monitor.NodeSample;
@@ -77,7 +76,7 @@ final class WatchCommand implements Callable<Integer> {
             for (int round = 0; round < count; round++) {
                 synchronized (out) {
                     for (ClusterMonitor m : watched.monitors) {
-                        out.println(line(m, watched.lastTwo(m.cluster().name())));
+                        out.println(line(m, watched.lastTwo(m.cluster().name()), watch.includeSelf));
                     }
                     out.flush();
                 }
@@ -98,7 +97,8 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    static String line(ClusterMonitor monitor, Map<String, NodeSample[]> lastTwo) {
+    /** Rates over each node's window, labelled with it ({@code tps(5s)=398}); Vigil itself left out unless asked. */
+    static String line(ClusterMonitor monitor, Map<String, NodeSample[]> lastTwo, boolean includeSelf) {
         String nodes = monitor.cluster().nodes().stream().map(endpoint -> {
             NodeSample[] pair = lastTwo.get(endpoint.name());
             if (pair == null || !pair[1].status().isUp()) {
@@ -108,10 +108,10 @@ final class WatchCommand implements Callable<Integer> {
             NodeSample now = pair[1];
             NodeStatus s = now.status();
             StringBuilder b = new StringBuilder(endpoint.name()).append(s.role() == NodeStatus.Role.PRIMARY ? " P" : " S");
-            StatusReport.value(now, StatusReport.DATABASE).flatMap(c -> StatusReport.value(pair[0], StatusReport.DATABASE)
-                    .flatMap(p -> DatabaseRates.between(p, c))).ifPresent(r -> b.append(String.format(Locale.ROOT,
-                    " tps=%.0f", r.transactionsPerSecond())));
-            StatusReport.value(now, StatusReport.ACTIVITY).ifPresent(a -> b.append(" act=").append(a.waitProfile().active())
+            StatusReport.rates(now, includeSelf).ifPresent(r -> b.append(String.format(Locale.ROOT,
+                    " tps(%ss)=%.0f", r.windowLabel().replace(" s avg", ""), r.transactionsPerSecond())));
+            StatusReport.value(now, StatusReport.ACTIVITY).map(a -> a.visible(includeSelf))
+                    .ifPresent(a -> b.append(" act=").append(a.waitProfile().active())
                     .append(StatusText.profile(a.waitProfile().activeByWaitClass())));
             StatusReport.value(now, StatusReport.LOCKS).map(LockSnapshot::waitingCount).filter(w -> w > 0)
                     .ifPresent(w -> b.append(" blocked=").append(w));

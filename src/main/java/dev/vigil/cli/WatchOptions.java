@@ -4,7 +4,10 @@ import dev.vigil.cluster.InventoryFile;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** What `status` and `watch` watch: the inventory file, one cluster or all, and whether to ask for passwords. */
+/**
+ * What `status` and `watch` watch: the inventory file, one cluster or all, whether to ask for passwords, and
+ * whether Vigil's own activity is shown.
+ */
 final class WatchOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Inventory file (default: ${DEFAULT-VALUE}).")
     Path config = InventoryFile.defaultPath();
@@ -12,4 +15,7 @@ final class WatchOptions {
     String cluster;
     @Option(names = "--ask-password", description = "Ask (no echo) for passwords not in ~/.pgpass or the keyring.")
     boolean askPassword;
+    @Option(names = "--include-self", description = "Show Vigil's own sessions, statements and transactions too "
+            + "(left out by default).")
+    boolean includeSelf;
 }

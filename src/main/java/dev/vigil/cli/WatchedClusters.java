@@ -6,6 +6,8 @@ import dev.vigil.cluster.InventoryProblem;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.DatabaseCounters;
+import dev.vigil.monitor.DatabaseWindow;
 import dev.vigil.monitor.NodeSample;
 import dev.vigil.monitor.NodeTicks;
 import java.nio.file.Path;
@@ -80,6 +82,14 @@ final class WatchedClusters implements AutoCloseable {
             return pair != null && pair[1].tick() >= 1
                     && (pair[0] != null && pair[0].tick() >= 1 || !pair[1].status().isUp());
         }));
+    }
+
+    /** Every node that is up has rates over a full window (or has no database counters to give them). */
+    boolean everyRateWindowFull() {
+        return monitors.stream().allMatch(m -> lastTwo(m.cluster().name()).values().stream()
+                .map(pair -> pair[1])
+                .filter(s -> s.status().isUp() && s.value(DatabaseCounters.class).isPresent())
+                .allMatch(s -> s.value(DatabaseWindow.class).flatMap(DatabaseWindow::rates).isPresent()));
     }
 
     @Override

@@ -63,6 +63,7 @@ public final class Workload implements AutoCloseable {
     private final List<AckedCommit> acks = new ArrayList<>();
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong transactions = new AtomicLong();
     private final AtomicReference<String> lastError = new AtomicReference<>("");
     private volatile boolean running = true;
 
@@ -101,6 +102,14 @@ public final class Workload implements AutoCloseable {
         synchronized (acks) {
             return List.copyOf(acks);
         }
+    }
+
+    /**
+     * Transactions completed so far, reads and writes (each is one server transaction): what a TPS reading of the
+     * server should show while this workload is its only load.
+     */
+    public long transactions() {
+        return transactions.get();
     }
 
     public Stats stats() {
@@ -150,6 +159,7 @@ public final class Workload implements AutoCloseable {
                 } else {
                     readOrders(random);
                 }
+                transactions.incrementAndGet();
             } catch (SQLException e) {
                 failures.incrementAndGet();
                 lastError.set(e.getMessage());

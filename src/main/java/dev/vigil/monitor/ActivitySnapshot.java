@@ -9,6 +9,15 @@ public record ActivitySnapshot(Instant at, List<SessionActivity> sessions, WaitP
         sessions = List.copyOf(sessions);
     }
 
+    /** This snapshot without Vigil's own sessions (wait profile recomputed), unless {@code includeSelf}. */
+    public ActivitySnapshot visible(boolean includeSelf) {
+        if (includeSelf || sessions.stream().noneMatch(SessionActivity::isVigil)) {
+            return this;
+        }
+        List<SessionActivity> others = sessions.stream().filter(s -> !s.isVigil()).toList();
+        return new ActivitySnapshot(at, others, WaitProfile.of(others));
+    }
+
     public long clientSessions() {
         return sessions.stream().filter(SessionActivity::isClientBackend).count();
     }

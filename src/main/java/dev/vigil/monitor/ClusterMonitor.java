@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,7 +53,9 @@ public final class ClusterMonitor implements SampleFeed, AutoCloseable {
             latest.set(i, new NodeSample(cluster.name(), endpoint.name(), 0, Instant.now(),
                     NodeStatus.connecting(endpoint), Map.of()));
             samplers.add(new NodeSampler(cluster.name(), endpoint, settings, collectors, sample -> {
-                latest.set(index, sample);
+                // Each tick carries its node's rate window, built once here for every view, alert and command.
+                latest.set(index, DatabaseWindow.attach(Optional.ofNullable(latest.get(index)), sample,
+                        DatabaseWindow.DEFAULT_SPAN));
                 publish();
             }));
         }

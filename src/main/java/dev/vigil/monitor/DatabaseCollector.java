@@ -26,6 +26,6 @@ public final class DatabaseCollector implements Collector<DatabaseCounters> {
                 rs.getLong("tup_inserted"), rs.getLong("tup_updated"), rs.getLong("tup_deleted"),
                 rs.getLong("blks_hit"), rs.getLong("blks_read"), rs.getLong("temp_bytes"), rs.getLong("deadlocks"),
                 rs.getLong("conflicts"), ActivityCollector.time(rs, "stats_reset"), rs.getInt("connections"),
-                rs.getInt("max_connections"));
+                rs.getInt("max_connections"), rs.getInt("own_pid"), rs.getLong("own_lxid"));
     }
 }

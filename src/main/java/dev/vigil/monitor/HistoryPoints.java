@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What one tick of one node adds to its history: the numbers the charts plot, by metric name. Pure: the node's
- * previous tick (for rates) and its newest. Dynamic names carry a suffix: {@code active:<wait class>},
+ * previous tick and its newest; rates come from the newest tick's {@link DatabaseWindow} (without Vigil's own
+ * transactions). Dynamic names carry a suffix: {@code active:<wait class>},
  * {@code replay_lag_bytes:<standby>}.
  */
 public final class HistoryPoints {
@@ -37,7 +38,8 @@ public final class HistoryPoints {
             points.put(CONNECTIONS, (double) d.connections());
             points.put(MAX_CONNECTIONS, (double) d.maxConnections());
         });
-        now.flatMap(d -> previous.flatMap(p -> value(p, DatabaseCounters.class)).flatMap(p -> DatabaseRates.between(p, d)))
+        // Rates over the sliding window the tick carries (5 s), never over one tick: see DatabaseWindow.
+        value(current, DatabaseWindow.class).flatMap(DatabaseWindow::rates)
                 .ifPresent(r -> {
                     points.put(TPS, r.transactionsPerSecond());
                     points.put(COMMITS, r.commitsPerSecond());

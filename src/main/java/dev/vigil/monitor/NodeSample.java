@@ -15,6 +15,13 @@ public record NodeSample(String cluster, String node, long tick, Instant at, Nod
         metrics = Map.copyOf(metrics);
     }
 
+    /** This sample with one more metric (or one replaced): how a derived value, a rate window, joins a tick. */
+    public NodeSample withMetric(String name, Metric<?> metric) {
+        java.util.Map<String, Metric<?>> more = new java.util.HashMap<>(metrics);
+        more.put(name, metric);
+        return new NodeSample(cluster, node, tick, at, status, more);
+    }
+
     @SuppressWarnings("unchecked")
     public <T> Metric<T> metric(Collector<T> collector) {
         return (Metric<T>) metrics.getOrDefault(collector.name(), new Metric.Pending<T>());

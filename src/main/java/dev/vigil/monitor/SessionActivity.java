@@ -15,6 +15,11 @@ public record SessionActivity(int pid, String user, String database, String appl
         return "client backend".equals(backendType);
     }
 
+    /** One of Vigil's own sessions (monitoring or action), by the application_name they all carry. */
+    public boolean isVigil() {
+        return dev.vigil.cluster.VigilApplications.isVigil(application);
+    }
+
     public boolean isActive() {
         return "active".equals(state);
     }

@@ -52,7 +52,8 @@ public final class StatementsCollector implements Collector<StatementsSnapshot> 
     @Override
     public StatementsSnapshot collect(Connection connection, int serverVersionNum, Optional<StatementsSnapshot> previous)
             throws SQLException {
-        String schema = Identifiers.quote(extensionSchema(connection));
+        Extension extension = extension(connection);
+        String schema = Identifiers.quote(extension.schema());
         Map<StatementKey, StatementCounters> entries = new HashMap<>();
         Instant at = Instant.now();
         try (Statement st = connection.createStatement();
@@ -87,17 +88,21 @@ public final class StatementsCollector implements Collector<StatementsSnapshot> 
                 evicted = rs.wasNull() ? Optional.empty() : Optional.of(dealloc);
             }
         }
-        return new StatementsSnapshot(at, entries, texts, reset, evicted);
+        return new StatementsSnapshot(at, entries, texts, reset, evicted, extension.dedicatedRole());
     }
 
-    private static String extensionSchema(Connection connection) throws SQLException {
+    /** Where the extension is, and the monitoring role's oid if it is a dedicated (non-superuser) one. */
+    private record Extension(String schema, Optional<Long> dedicatedRole) {}
+
+    private static Extension extension(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery(MonitorSql.STATEMENTS_EXTENSION.sql(0))) {
             if (!rs.next()) {
                 throw new SQLException("pg_stat_statements is not installed in database " + connection.getCatalog(),
                         "42P01");
             }
-            return rs.getString("schema");
+            return new Extension(rs.getString("schema"), rs.getBoolean("own_role_is_superuser")
+                    ? Optional.empty() : Optional.of(rs.getLong("own_role")));
         }
     }
 

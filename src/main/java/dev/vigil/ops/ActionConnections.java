@@ -20,7 +20,7 @@ import java.util.Properties;
  * the cluster logs in as the cluster's operator role.
  */
 public final class ActionConnections {
-    public static final String APPLICATION_NAME = "vigil-action";
+    public static final String APPLICATION_NAME = dev.vigil.cluster.VigilApplications.ACTION;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     private ActionConnections() {}

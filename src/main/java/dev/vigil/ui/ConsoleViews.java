@@ -46,8 +46,8 @@ final class ConsoleViews {
         vm.onClose(migrations::close);
         return List.of(
                 new OverviewView(new OverviewChartsPane(range)),
-                new QueriesView(new QueryDetailPane(vm.tasks(), range)),
-                new SessionsView(actions, vm.tasks()),
+                new QueriesView(new QueryDetailPane(vm.tasks(), range), vm.showVigilProperty()),
+                new SessionsView(actions, vm.tasks(), vm.showVigilProperty()),
                 new ReplicationView(new ReplicationLagCharts(range), new RoleChanges(vm)::open),
                 new LocksView(actions, stops, new LockHistoryChart(range), vm.tasks()),
                 new EventsView(events),

@@ -61,6 +61,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StringProperty selectedNode = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<ClusterSample> shownSample = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<ConsoleView> view = new SimpleObjectProperty<>(ConsoleView.OVERVIEW);
+    private final javafx.beans.property.BooleanProperty showVigil = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObjectProperty<Duration> chartRange = new SimpleObjectProperty<>(CHART_RANGES.get(0));
     private final List<Runnable> unsubscribers = new ArrayList<>();
     private final List<LiveCluster> liveClusters = new ArrayList<>();
@@ -352,6 +353,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public ObjectProperty<ConsoleView> viewProperty() {
         return view;
+    }
+
+    /** Whether views show Vigil's own sessions and statements: one setting for the whole window, off by default. */
+    public javafx.beans.property.BooleanProperty showVigilProperty() {
+        return showVigil;
     }
 
     public ObjectProperty<Duration> chartRangeProperty() {

@@ -1,5 +1,7 @@
 package dev.vigil.ui;
 
+import dev.vigil.monitor.DatabaseWindow;
+
 import dev.vigil.monitor.ClusterHistory;
 import dev.vigil.monitor.NodeSample;
 import dev.vigil.ui.charts.Scale;
@@ -22,7 +24,8 @@ import javafx.scene.layout.VBox;
  * against max_connections, the wait-event profile, cache hit ratio, and replication lag per standby.
  */
 final class OverviewChartsPane implements OverviewView.OverviewCharts {
-    private final TimeChart tps = TimeChart.line("Transactions", Scale.of("transactions/s", ValueFormat.PLAIN));
+    private final TimeChart tps = TimeChart.line("Transactions (Vigil's own left out)",
+            Scale.of("tx/s (" + DatabaseWindow.DEFAULT_SPAN.toSeconds() + " s avg)", ValueFormat.PLAIN));
     private final TimeChart sessions = TimeChart.line("Sessions", Scale.of("sessions", ValueFormat.PLAIN));
     private final TimeChart waits = TimeChart.stackedArea("Active sessions by wait class",
             Scale.of("active sessions", ValueFormat.PLAIN));

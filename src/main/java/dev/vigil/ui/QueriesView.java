@@ -40,8 +40,9 @@ final class QueriesView extends BorderPane implements LiveView {
         void show(ClusterViewModel cluster, String node, Optional<QueryRow> row);
     }
 
-    QueriesView(QueryDetail detail) {
+    QueriesView(QueryDetail detail, javafx.beans.property.BooleanProperty showVigil) {
         this.detail = detail;
+        vm.includeSelfProperty().bind(showVigil);
         getStyleClass().add("console-view");
         setId("queries-view");
         SortedList<QueryRow> sorted = new SortedList<>(vm.rows());
@@ -72,7 +73,7 @@ final class QueriesView extends BorderPane implements LiveView {
         summary.getStyleClass().add("view-summary");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, filter, spacer, summary);
+        HBox bar = new HBox(8, filter, SelfToggle.boundTo(showVigil), spacer, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("filter-bar");
         setTop(bar);

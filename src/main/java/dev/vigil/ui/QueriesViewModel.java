@@ -45,6 +45,7 @@ public final class QueriesViewModel {
     /** Bumped when the node changes or the statements go away: results of older work are dropped. */
     private long generation;
     private List<QueryRow> all = List.of();
+    private final javafx.beans.property.BooleanProperty includeSelf = new javafx.beans.property.SimpleBooleanProperty(false);
 
     /** Recomputes on the calling thread: for tests and tools. */
     public QueriesViewModel() {
@@ -55,6 +56,16 @@ public final class QueriesViewModel {
         this.worker = worker;
         this.ui = ui;
         filter.addListener((o, a, b) -> applyFilter());
+        includeSelf.addListener((o, a, b) -> {
+            if (current != null) {
+                recompute();
+            }
+        });
+    }
+
+    /** Whether Vigil's own statements (a dedicated monitoring role's) are shown (off by default). */
+    public javafx.beans.property.BooleanProperty includeSelfProperty() {
+        return includeSelf;
     }
 
     /** One daemon thread for the statements' arithmetic, results on the FX thread. */
@@ -101,8 +112,8 @@ public final class QueriesViewModel {
         }
         long asked = generation;
         String forNode = node;
-        StatementsSnapshot before = previous;
-        StatementsSnapshot now = current;
+        StatementsSnapshot before = previous.visible(includeSelf.get());
+        StatementsSnapshot now = current.visible(includeSelf.get());
         worker.execute(() -> {
             Computed done = trends.compute(forNode, before, now);
             ui.run(() -> {

@@ -44,11 +44,14 @@ final class SessionsView extends BorderPane implements LiveView {
     private final HeldLocksLabel heldLocks;
     private ClusterViewModel cluster;
 
-    SessionsView(SessionActions actions, TaskExecutor tasks) {
+    SessionsView(SessionActions actions, TaskExecutor tasks, javafx.beans.property.BooleanProperty showVigil) {
         this.heldLocks = new HeldLocksLabel(tasks);
+        vm.includeSelfProperty().bind(showVigil);
         getStyleClass().add("console-view");
         setId("sessions-view");
-        setTop(new VBox(8, filters(), summaryLine()));
+        HBox filters = filters();
+        filters.getChildren().add(SelfToggle.boundTo(showVigil));
+        setTop(new VBox(8, filters, summaryLine()));
         // Rows are replaced every tick; a sorted view keeps the operator's sort across ticks.
         javafx.collections.transformation.SortedList<SessionRow> sorted = new javafx.collections.transformation.SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());

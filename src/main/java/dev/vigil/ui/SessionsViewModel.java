@@ -23,13 +23,26 @@ public final class SessionsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper("");
     private String node = "";
+    private final javafx.beans.property.BooleanProperty includeSelf = new javafx.beans.property.SimpleBooleanProperty(false);
     private List<SessionRow> all = List.of();
+    private NodeSample last;
 
     public SessionsViewModel() {
         filter.addListener((o, a, b) -> applyFilter());
+        includeSelf.addListener((o, a, b) -> {
+            if (last != null) {
+                update(last);
+            }
+        });
+    }
+
+    /** Whether Vigil's own sessions are shown (off by default). */
+    public javafx.beans.property.BooleanProperty includeSelfProperty() {
+        return includeSelf;
     }
 
     public void update(NodeSample sample) {
+        last = sample;
         node = sample.node();
         Optional<ActivitySnapshot> activity = sample.upValue(ActivitySnapshot.class);
         if (activity.isEmpty()) {
@@ -45,7 +58,7 @@ public final class SessionsViewModel {
         Map<Integer, LockSession> locks = sample.upValue(LockSnapshot.class).map(LockSnapshot::byPid).orElse(Map.of());
         Map<Integer, List<Integer>> blocking = new HashMap<>();
         locks.values().forEach(s -> s.blockedBy().forEach(b -> blocking.computeIfAbsent(b, k -> new ArrayList<>()).add(s.pid())));
-        all = activity.get().sessions().stream()
+        all = activity.get().visible(includeSelf.get()).sessions().stream()
                 .map(a -> SessionRow.of(a, Optional.ofNullable(locks.get(a.pid())), blocking.getOrDefault(a.pid(), List.of())))
                 .toList();
         applyFilter();

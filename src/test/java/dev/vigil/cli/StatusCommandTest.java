@@ -38,12 +38,27 @@ class StatusCommandTest {
             List<JsonNode> nodes = StreamSupport.stream(c.get("nodes").spliterator(), false).toList();
             assertThat(nodes).extracting(n -> n.get("role").asText()).containsExactly("primary", "standby");
             JsonNode pg1 = nodes.get(0);
-            assertThat(pg1.get("database").get("commitsPerSecond").asDouble()).isPositive();
+            // An idle lab: every transaction and statement is Vigil's own, and left out by default.
+            assertThat(pg1.get("database").get("commitsPerSecond").asDouble()).isLessThan(0.5);
+            assertThat(pg1.get("database").get("ownTransactionsPerSecond").asDouble()).isPositive();
+            assertThat(java.time.Duration.parse(pg1.get("database").get("interval").asText()).toMillis())
+                    .as("the window averaged over").isGreaterThanOrEqualTo(4750);
+            assertThat(pg1.get("topStatements")).isEmpty();
             assertThat(pg1.get("replication").get("downstream").get(0).get("applicationName").asText()).isEqualTo("pg2");
             assertThat(pg1.get("replication").get("downstream").get(0).get("replayed").asText()).matches("[0-9A-F]+/[0-9A-F]+");
             assertThat(pg1.get("activity").get("clientSessions").isNumber()).isTrue();
             assertThat(pg1.get("unavailable").size()).isZero();
             assertThat(nodes.get(1).get("replication").get("receiver").get("status").asText()).isEqualTo("streaming");
+
+            List<String> withSelfArgs = new java.util.ArrayList<>(List.of(args));
+            withSelfArgs.add("--include-self");
+            Run withSelf = vigil(withSelfArgs.toArray(String[]::new));
+            JsonNode pg1WithSelf = Json.MAPPER.readTree(withSelf.out()).get("clusters").get(0).get("nodes").get(0);
+            assertThat(pg1WithSelf.get("database").get("commitsPerSecond").asDouble()).isPositive();
+            assertThat(pg1WithSelf.get("database").get("ownTransactionsPerSecond").asDouble()).isZero();
+            assertThat(pg1WithSelf.get("topStatements")).isNotEmpty();
+            Run text = vigil("status", "--cluster", "lab:cli", "--config", lab.dir().resolve("none.yaml").toString());
+            assertThat(text.out()).contains("tx/s ").contains("(5 s avg;").contains("Vigil's own");
 
             cluster.node("pg2").kill9();
             Run degraded = vigil(args);

@@ -50,15 +50,24 @@ class HistoryTest {
         return new NodeSample("c", "pg1", tick, at, status, metrics);
     }
 
+    /** A sample with its rate window, as the monitor publishes it. */
+    static NodeSample windowed(Optional<NodeSample> previous, Instant at, long tick, long commits,
+                               Map<String, Integer> waits, boolean freshDatabase) {
+        return DatabaseWindow.attach(previous, sample(at, tick, commits, waits, freshDatabase), DatabaseWindow.DEFAULT_SPAN);
+    }
+
     @Test
     void pointsAreRatesAndCountsReadOnThisTickOnly() {
-        NodeSample first = sample(T0, 1, 1000, Map.of("CPU", 2), true);
-        NodeSample second = sample(T0.plusSeconds(1), 2, 1050, Map.of("Lock", 1), true);
-        Map<String, Double> points = HistoryPoints.of(Optional.of(first), second);
+        NodeSample first = windowed(Optional.empty(), T0, 1, 1000, Map.of("CPU", 2), true);
+        NodeSample early = windowed(Optional.of(first), T0.plusSeconds(1), 2, 1200, Map.of("CPU", 2), true);
+        assertThat(HistoryPoints.of(Optional.of(first), early)).as("no rate before the window is full: no first spike")
+                .doesNotContainKey(HistoryPoints.TPS).containsEntry(HistoryPoints.CONNECTIONS, 7.0);
+        NodeSample second = windowed(Optional.of(early), T0.plusSeconds(5), 3, 1250, Map.of("Lock", 1), true);
+        Map<String, Double> points = HistoryPoints.of(Optional.of(early), second);
         assertThat(points).containsEntry(HistoryPoints.TPS, 50.0).containsEntry(HistoryPoints.CONNECTIONS, 7.0)
                 .containsEntry("active:Lock", 1.0).doesNotContainKey("active:CPU");
 
-        NodeSample staleDatabase = sample(T0.plusSeconds(2), 3, 1100, Map.of(), false);
+        NodeSample staleDatabase = windowed(Optional.of(second), T0.plusSeconds(6), 4, 1300, Map.of(), false);
         assertThat(HistoryPoints.of(Optional.of(second), staleDatabase)).doesNotContainKeys(HistoryPoints.TPS,
                 HistoryPoints.CONNECTIONS);
         NodeSample down = new NodeSample("c", "pg1", 4, T0.plusSeconds(3),
@@ -71,9 +80,9 @@ class HistoryTest {
         ClusterMonitor monitor = new ClusterMonitor(new ClusterDefinition("c", List.of(PG1)),
                 MonitorConnectionSettings.defaults(), List.of());
         try (ClusterHistory history = new ClusterHistory(monitor, Duration.ofSeconds(2))) {
-            NodeSample a = sample(T0, 1, 1000, Map.of("CPU", 2), true);
-            NodeSample b = sample(T0.plusSeconds(1), 2, 1010, Map.of("Lock", 1), true);
-            NodeSample c = sample(T0.plusSeconds(2), 3, 1020, Map.of("Lock", 1), true);
+            NodeSample a = windowed(Optional.empty(), T0, 1, 1000, Map.of("CPU", 2), true);
+            NodeSample b = windowed(Optional.of(a), T0.plusSeconds(5), 2, 1050, Map.of("Lock", 1), true);
+            NodeSample c = windowed(Optional.of(b), T0.plusSeconds(10), 3, 1100, Map.of("Lock", 1), true);
             history.record(Optional.empty(), a);
             history.record(Optional.of(a), b);
             history.record(Optional.of(b), c);

@@ -188,6 +188,43 @@ class ConsoleViewModelsTest {
                 Optional.empty(), Optional.empty());
     }
 
+    @Test
+    void vigilsOwnSessionsAndStatementsAreHiddenUntilTheSharedToggleShowsThem() {
+        javafx.beans.property.BooleanProperty showVigil = new javafx.beans.property.SimpleBooleanProperty(false);
+        List<SessionActivity> sessions = List.of(
+                session(200, "app", "shop-api", "active", "", Duration.ofSeconds(1)),
+                session(201, "vigil_monitor", "vigil-monitor", "active", "", Duration.ofMillis(3)),
+                session(202, "postgres", "vigil-action", "idle", "Client", Duration.ofSeconds(1)));
+        SessionsViewModel vm = new SessionsViewModel();
+        vm.includeSelfProperty().bind(showVigil);
+        vm.update(node(status(PG1, false, null), new ActivitySnapshot(NOW, sessions, WaitProfile.of(sessions))));
+        assertThat(vm.rows()).extracting(SessionRow::pid).containsExactly(200);
+        assertThat(vm.summaryProperty().get()).contains("1 of 1 backends shown", "1 active");
+
+        // Vigil's monitoring role (oid 7) is dedicated: its entry, query 44, is Vigil's own statement.
+        Map<StatementKey, StatementCounters> entries = new LinkedHashMap<>(statements(NOW, 100, 10).entries());
+        entries.put(new StatementKey(7, 1, 44, true), new StatementCounters(30, 60, 30, 0, 0, 0, 0));
+        Map<StatementKey, StatementCounters> later = new LinkedHashMap<>(statements(NOW.plusSeconds(30), 400, 40).entries());
+        later.put(new StatementKey(7, 1, 44, true), new StatementCounters(60, 120, 60, 0, 0, 0, 0));
+        Map<Long, String> texts = Map.of(42L, "SELECT * FROM orders WHERE id = $1", 43L, "UPDATE stock SET n = n - $1",
+                44L, "SELECT ... FROM pg_catalog.pg_stat_activity a");
+        QueriesViewModel queries = new QueriesViewModel();
+        queries.includeSelfProperty().bind(showVigil);
+        queries.update(node(status(PG1, false, null), new StatementsSnapshot(NOW, entries, texts, Optional.empty(),
+                Optional.empty(), Optional.of(7L))));
+        queries.update(new NodeSample("demo", "pg1", 35, NOW.plusSeconds(30), status(PG1, false, null),
+                Map.of("statements", new Metric.Available<>(new StatementsSnapshot(NOW.plusSeconds(30), later, texts,
+                        Optional.empty(), Optional.empty(), Optional.of(7L)), NOW.plusSeconds(30)))));
+        assertThat(queries.rows()).extracting(QueryRow::queryId).containsExactlyInAnyOrder(42L, 43L);
+
+        showVigil.set(true);
+        assertThat(vm.rows()).extracting(SessionRow::pid).containsExactly(200, 201, 202);
+        assertThat(queries.rows()).extracting(QueryRow::queryId).containsExactlyInAnyOrder(42L, 43L, 44L);
+        showVigil.set(false);
+        assertThat(vm.rows()).extracting(SessionRow::pid).containsExactly(200);
+        assertThat(queries.rows()).extracting(QueryRow::queryId).containsExactlyInAnyOrder(42L, 43L);
+    }
+
     /** The arithmetic runs on a worker; what it finishes for a node no longer shown is dropped, not shown. */
     @Test
     void queriesComputedOffTheFxThreadAreDroppedWhenTheNodeChangedMeanwhile() {

@@ -315,8 +315,7 @@ public final class SessionSignalWorkflow implements Workflow {
                 + String.join(", ", missing) + " TO " + dev.vigil.sql.Identifiers.quote(p.operator()) + ";");
     }
 
-    private static final java.util.Set<String> VIGIL_APPLICATIONS = java.util.Set.of(
-            dev.vigil.cluster.MonitorConnectionSettings.APPLICATION_NAME, ActionConnections.APPLICATION_NAME);
+    private static final java.util.Set<String> VIGIL_APPLICATIONS = dev.vigil.cluster.VigilApplications.ALL;
 
     private static String effectOnProcess(String backendType) {
         return switch (backendType) {

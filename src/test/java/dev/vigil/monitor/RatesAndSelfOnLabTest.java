@@ -1,0 +1,231 @@
+package dev.vigil.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.cluster.LabInventory;
+import dev.vigil.cluster.MonitorConnectionSettings;
+import dev.vigil.cluster.VigilApplications;
+import dev.vigil.lab.Lab;
+import dev.vigil.lab.LabCluster;
+import dev.vigil.lab.LabCredentials;
+import dev.vigil.lab.LabSettings;
+import dev.vigil.lab.PgBinaries;
+import dev.vigil.lab.Waits;
+import dev.vigil.lab.Workload;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * TPS that is right, and Vigil that does not count itself, on a real lab (the machine's PostgreSQL when it has
+ * one: 15+ flushes pg_stat_database about once a second, which is what made one-second rates wrong).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RatesAndSelfOnLabTest {
+    private static final double RATE = 400;
+    private static final Duration MEASURED = Duration.ofSeconds(30);
+    private Lab lab;
+    private LabCluster cluster;
+    private ClusterMonitor monitor;
+    private final NodeTicks ticks = new NodeTicks();
+    private final List<NodeSample> pg1Ticks = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void start() {
+        lab = Lab.open(LabSettings.fromEnvironment().withPgBin(PgBinaries.systemInstallation().orElse(null)));
+        cluster = lab.createCluster("rates", 1);
+        // Statements every 2 ticks, so the test sees intervals soon; everything else at the default cadence.
+        monitor = new ClusterMonitor(LabInventory.of(cluster), MonitorConnectionSettings.defaults(),
+                List.of(new ActivityCollector(), new DatabaseCollector(), new ReplicationCollector(),
+                        new LockWaitCollector(), new StatementsCollector(2)));
+        monitor.subscribeSamples(sample -> ticks.update(sample).stream().filter(n -> n.node().equals("pg1"))
+                .forEach(pg1Ticks::add));
+        monitor.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private Optional<DatabaseRates> rates(String node, boolean includeSelf) {
+        return ticks.latest(node).filter(s -> s.status().isUp()).flatMap(s -> s.value(DatabaseWindow.class))
+                .flatMap(w -> w.rates(includeSelf));
+    }
+
+    @Test
+    @Order(1)
+    void onAnIdleLabVigilsOwnTransactionsSessionsAndStatementsAppearOnlyWhenAskedFor() {
+        Waits.until(Duration.ofSeconds(30), "full rate windows on both nodes",
+                () -> rates("pg1", false).isPresent() && rates("pg2", false).isPresent());
+        // Transactions: the standby runs nothing but Vigil's reads.
+        List<Double> standby = new ArrayList<>();
+        List<Double> standbyWithSelf = new ArrayList<>();
+        long from = ticks.latest("pg2").orElseThrow().tick();
+        for (long t = from + 1; t <= from + 6; t++) {
+            long wanted = t;
+            Waits.until(Duration.ofSeconds(10), "pg2 tick " + t, () -> ticks.latest("pg2").orElseThrow().tick() >= wanted);
+            standby.add(rates("pg2", false).orElseThrow().transactionsPerSecond());
+            standbyWithSelf.add(rates("pg2", true).orElseThrow().transactionsPerSecond());
+        }
+        System.out.printf(Locale.ROOT, "[rates] idle standby tx/s (5 s avg): without Vigil %s, with Vigil %s%n",
+                standby, standbyWithSelf);
+        assertThat(standby).allSatisfy(tps -> assertThat(tps).isLessThan(0.5));
+        assertThat(standbyWithSelf).allSatisfy(tps -> assertThat(tps).isGreaterThan(0.9));
+        assertThat(rates("pg1", false).orElseThrow().transactionsPerSecond()).isLessThan(0.5);
+
+        // A second Vigil (another window, a vigil watch) on the same cluster: its sessions are Vigil's too. (Its
+        // transactions are not this one's to subtract, so it comes after the standby's rates are read.)
+        try (ClusterMonitor other = new ClusterMonitor(LabInventory.of(cluster), MonitorConnectionSettings.defaults(),
+                List.of(new ActivityCollector()))) {
+            other.start();
+            Waits.until(Duration.ofSeconds(30), "the other Vigil's session in pg1's activity", () -> ticks.latest("pg1")
+                    .flatMap(s -> s.value(ActivitySnapshot.class)).map(a -> a.sessions().stream()
+                            .anyMatch(SessionActivity::isVigil)).orElse(false));
+            ActivitySnapshot activity = ticks.latest("pg1").flatMap(s -> s.value(ActivitySnapshot.class)).orElseThrow();
+            assertThat(activity.visible(false).sessions()).noneMatch(s -> VigilApplications.isVigil(s.application()));
+            assertThat(activity.visible(true).sessions()).anyMatch(s -> s.application().equals(VigilApplications.MONITOR));
+            assertThat(activity.visible(false).clientSessions()).isLessThan(activity.visible(true).clientSessions());
+        }
+
+        // Statements: on an idle lab every entry is Vigil's (its monitoring role is dedicated), so none is shown.
+        Waits.until(Duration.ofSeconds(30), "two statements reads with an interval between them",
+                () -> statementsInterval().isPresent());
+        StatementsSnapshot[] pair = statementsInterval().orElseThrow();
+        assertThat(pair[1].ownRole()).as("vigil_monitor is a dedicated role").isPresent();
+        List<StatementRate> withSelf = StatementDeltas.between(pair[0].visible(true), pair[1].visible(true));
+        List<StatementRate> without = StatementDeltas.between(pair[0].visible(false), pair[1].visible(false));
+        assertThat(withSelf).anySatisfy(r -> assertThat(pair[1].text(r.queryId())).hasValueSatisfying(
+                text -> assertThat(text).contains("pg_stat_activity")));
+        assertThat(without).noneMatch(r -> pair[1].text(r.queryId()).map(RatesAndSelfOnLabTest::isVigilsSql)
+                .orElse(false));
+        assertThat(pair[1].visible(false).entries().keySet())
+                .noneMatch(k -> k.userId() == pair[1].ownRole().orElseThrow());
+    }
+
+    /** The last two distinct statements reads of pg1. */
+    private Optional<StatementsSnapshot[]> statementsInterval() {
+        List<StatementsSnapshot> reads = new ArrayList<>();
+        for (NodeSample s : pg1Ticks) {
+            s.value(StatementsSnapshot.class).filter(r -> reads.isEmpty() || !reads.get(reads.size() - 1).at()
+                    .equals(r.at())).ifPresent(reads::add);
+        }
+        return reads.size() < 2 ? Optional.empty()
+                : Optional.of(new StatementsSnapshot[] {reads.get(reads.size() - 2), reads.get(reads.size() - 1)});
+    }
+
+    private static boolean isVigilsSql(String text) {
+        return text.contains("pg_stat_activity") || text.contains("pg_stat_database")
+                || text.contains("pg_stat_statements") || text.contains("pg_stat_replication");
+    }
+
+    @Test
+    @Order(2)
+    void atAFixedRateEveryTpsReadingAfterWarmUpIsWithinTenPerCent() {
+        try (Workload workload = Workload.start(cluster, new Workload.Settings(RATE, 0.5, 4))) {
+            measure("Workload " + RATE + " tx/s", workload::transactions);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void atPgbenchRate400EveryTpsReadingAfterWarmUpIsWithinTenPerCent() throws Exception {
+        Path pgbench = cluster.binaries().program("pgbench");
+        if (!Files.isExecutable(pgbench)) {
+            System.out.println("[rates] SKIPPED the pgbench -R 400 test: no pgbench in " + cluster.binaries()
+                    + "; the Workload test above drives the same fixed rate.");
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no pgbench");
+        }
+        String port = Integer.toString(cluster.primary().port());
+        run(List.of(pgbench.toString(), "-i", "-s", "1", "-q", "-h", LabCredentials.HOST, "-p", port, "-U",
+                LabCredentials.SUPERUSER, LabCluster.DATABASE), Duration.ofSeconds(120));
+        long seconds = MEASURED.toSeconds() + 20;
+        Process bench = process(List.of(pgbench.toString(), "-n", "-R", Long.toString((long) RATE), "-c", "4", "-j",
+                "2", "-T", Long.toString(seconds), "-h", LabCredentials.HOST, "-p", port, "-U",
+                LabCredentials.SUPERUSER, LabCluster.DATABASE));
+        try {
+            measure("pgbench -R " + (long) RATE, null);
+        } finally {
+            bench.destroy();
+            bench.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Waits out the warm-up (the load starting, then a full window of it), then takes every pg1 reading for
+     * {@link #MEASURED} and asserts each is within ±10 % of the rate. Prints what one-tick deltas (the old way,
+     * Vigil included) said over the same ticks.
+     */
+    private void measure(String load, java.util.function.LongSupplier done) {
+        Waits.until(Duration.ofSeconds(30), load + " running", () -> rates("pg1", false)
+                .map(r -> r.transactionsPerSecond() > RATE / 2).orElse(false));
+        long warm = ticks.latest("pg1").orElseThrow().tick() + DatabaseWindow.DEFAULT_SPAN.toSeconds();
+        Waits.until(Duration.ofSeconds(20), "warm-up", () -> ticks.latest("pg1").orElseThrow().tick() >= warm);
+        int firstIndex = pg1Ticks.size();
+        long doneBefore = done == null ? 0 : done.getAsLong();
+        long started = System.nanoTime();
+        long end = warm + MEASURED.toSeconds();
+        Waits.until(MEASURED.plusSeconds(20), "the measured ticks", () -> ticks.latest("pg1").orElseThrow().tick() >= end);
+        double achieved = done == null ? Double.NaN
+                : (done.getAsLong() - doneBefore) / ((System.nanoTime() - started) / 1e9);
+        List<NodeSample> measured = List.copyOf(pg1Ticks.subList(firstIndex, pg1Ticks.size()));
+        List<Double> window = new ArrayList<>();
+        List<Double> oneTick = new ArrayList<>();
+        NodeSample previous = pg1Ticks.get(firstIndex - 1);
+        for (NodeSample s : measured) {
+            s.value(DatabaseWindow.class).flatMap(DatabaseWindow::rates).map(DatabaseRates::transactionsPerSecond)
+                    .ifPresent(window::add);
+            Optional<DatabaseCounters> before = previous.value(DatabaseCounters.class);
+            s.value(DatabaseCounters.class).flatMap(c -> before.flatMap(b -> DatabaseRates.between(b, c, true)))
+                    .map(DatabaseRates::transactionsPerSecond).ifPresent(oneTick::add);
+            previous = s;
+        }
+        DoubleSummaryStatistics w = window.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        DoubleSummaryStatistics o = oneTick.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        System.out.printf(Locale.ROOT, "[rates] %s on %s: %d readings over 5 s windows %.1f..%.1f (%+.1f %% .. %+.1f %%),"
+                        + " one-tick deltas %.1f..%.1f (%+.1f %% .. %+.1f %%); the load achieved %.1f tx/s%n", load,
+                cluster.binaries().version(), w.getCount(), w.getMin(), w.getMax(), pct(w.getMin()), pct(w.getMax()),
+                o.getMin(), o.getMax(), pct(o.getMin()), pct(o.getMax()), achieved);
+        System.out.println("[rates] readings: " + window.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+        assertThat(window).hasSizeGreaterThanOrEqualTo((int) MEASURED.toSeconds() - 2);
+        assertThat(window).allSatisfy(tps -> assertThat(tps).isBetween(RATE * 0.9, RATE * 1.1));
+    }
+
+    private static double pct(double v) {
+        return (v - RATE) / RATE * 100;
+    }
+
+    private Process process(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PGPASSFILE", lab.pgpassFile().toString());
+        return builder.start();
+    }
+
+    private void run(List<String> command, Duration timeout) throws Exception {
+        Process p = process(command);
+        assertThat(p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)).as(String.join(" ", command)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command)).isZero();
+    }
+}
