@@ -12,7 +12,7 @@ public record MonitorConnectionSettings(Duration interval, Duration connectTimeo
     public static final String APPLICATION_NAME = "vigil-monitor";
 
     public static MonitorConnectionSettings defaults() {
-        return new MonitorConnectionSettings(Duration.ofSeconds(1), Duration.ofSeconds(3));
+        return new MonitorConnectionSettings(Duration.ofSeconds(1), Duration.ofSeconds(5));
     }
 
     /** Statements may use most of an interval, never all of it, and never less than 200 ms. */
@@ -37,8 +37,10 @@ public record MonitorConnectionSettings(Duration interval, Duration connectTimeo
         node.ssl().rootCert().ifPresent(cert -> config.addDataSourceProperty("sslrootcert", cert.toString()));
         config.setMaximumPoolSize(1);
         config.setMinimumIdle(1);
-        // A borrow waits this long even when the server refused at once: keep a dead node's tick short.
-        config.setConnectionTimeout(Math.max(250, Math.min(connectTimeout.toMillis(), interval.toMillis())));
+        // A borrow waits up to the connect timeout, set apart from the sampling interval: under CPU load a
+        // SCRAM login can take longer than one interval, and capping the wait at the interval gave false
+        // "down" (issue 11). The pool keeps its one connection open between ticks, so a healthy tick never logs in.
+        config.setConnectionTimeout(Math.max(250, connectTimeout.toMillis()));
         config.setValidationTimeout(Math.max(250, connectTimeout.toMillis() / 2));
         config.setInitializationFailTimeout(-1);
         config.setReadOnly(true);

@@ -60,4 +60,14 @@ class ClusterStatusTest {
         assertThat(config.getDataSourceProperties().getProperty("options"))
                 .isEqualTo("-c statement_timeout=800 -c lock_timeout=400");
     }
+
+    @Test
+    void aBorrowWaitsForTheConnectTimeoutNotTheSamplingInterval() {
+        // Under CPU load a login can take longer than one interval; capping the borrow at 1 s gave false "down".
+        MonitorConnectionSettings s = MonitorConnectionSettings.defaults();
+        assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        var config = s.poolConfig("demo", new NodeEndpoint("pg1", "127.0.0.1", 5432, "postgres", "m", "p"));
+        assertThat(config.getConnectionTimeout()).isEqualTo(5_000L);
+        assertThat(config.getMinimumIdle()).as("the connection stays open between ticks").isEqualTo(1);
+    }
 }

@@ -98,6 +98,14 @@ abstract class SamplerBehaviour {
         }
     }
 
+    /** The first recorded pg2 sample, from index {@code seen} on, that is not up. */
+    private java.util.Optional<NodeSample> firstDownSince(int seen) {
+        // A copy: a sub-list of a CopyOnWriteArrayList is a live view that fails when the sampler appends.
+        List<ClusterSample> copy = List.copyOf(samples);
+        return copy.subList(Math.min(seen, copy.size()), copy.size()).stream()
+                .flatMap(s -> s.node("pg2").stream()).filter(n -> !n.status().isUp()).findFirst();
+    }
+
     private NodeSample latest(String node) {
         return monitor.sample().node(node).orElseThrow();
     }
@@ -247,11 +255,10 @@ abstract class SamplerBehaviour {
         long tickAtKill = latest("pg2").tick();
         int seen = samples.size();
         standby.kill9();
-        Waits.until(WAIT, "pg2 down", () -> !latest("pg2").status().isUp());
-        // A copy: a sub-list of a CopyOnWriteArrayList is a live view that fails when the sampler appends.
-        List<ClusterSample> sinceKill = List.copyOf(samples);
-        NodeSample firstDown = sinceKill.subList(seen, sinceKill.size()).stream()
-                .map(s -> s.node("pg2").orElseThrow()).filter(n -> !n.status().isUp()).findFirst().orElseThrow();
+        // Wait on the recorded samples themselves, not on monitor.sample(): the monitor's latest sample is set
+        // before subscribers (this list) receive it, so under load latest() can see the down sample first.
+        Waits.until(WAIT, "pg2 down in the recorded samples", () -> firstDownSince(seen).isPresent());
+        NodeSample firstDown = firstDownSince(seen).orElseThrow();
         assertThat(firstDown.tick() - tickAtKill).as("ticks from kill to down").isLessThanOrEqualTo(2);
         assertThat(firstDown.status().error()).isNotBlank();
         assertThat(latest("pg1").status().isUp()).as("the other node is unaffected").isTrue();
