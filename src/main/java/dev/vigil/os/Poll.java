@@ -138,6 +138,14 @@ public final class Poll {
     }
 
     /**
+     * Waits out the limit unless the cancel comes first, looking at it every period: a pause that an operator can
+     * end. The outcome says whether it was cancelled, and after how long.
+     */
+    public Outcome<Void> pause() throws InterruptedException {
+        return until(() -> Look.<Void>notYet("pausing"));
+    }
+
+    /**
      * Looks over one connection, opened once and closed at the end. A {@link SQLException} (on opening or in a
      * look) ends the wait: use {@link #reconnecting} where a server may refuse for a moment.
      */
