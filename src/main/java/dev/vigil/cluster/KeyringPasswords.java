@@ -1,24 +1,23 @@
 package dev.vigil.cluster;
 
+import dev.vigil.os.ArgvProcess;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Passwords from the OS keyring (the freedesktop Secret Service: GNOME Keyring, KWallet) through
  * {@code secret-tool}, stored under the attributes {@code service vigil host H port P database D user U}. Run without
- * a shell and with a deadline: a locked keyring that would pop up a prompt must not hang Vigil.
+ * a shell and within a time limit ({@link ArgvProcess}): a locked keyring that would pop up a prompt must not hang Vigil.
  */
 final class KeyringPasswords implements PasswordLookup {
     static final Path SECRET_TOOL = Path.of("/usr/bin/secret-tool");
-    private static final long TIMEOUT_SECONDS = 5;
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private final Path tool;
     private final Map<String, String> extraEnv;
     private final List<InventoryProblem> problems = new ArrayList<>();
@@ -34,24 +33,19 @@ final class KeyringPasswords implements PasswordLookup {
         if (!Files.isExecutable(tool)) {
             return Optional.empty();
         }
-        ProcessBuilder pb = new ProcessBuilder(tool.toString(), "lookup", "service", "vigil", "host", host, "port",
-                Integer.toString(port), "database", database, "user", user).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().putAll(extraEnv);
+        List<String> argv = List.of(tool.toString(), "lookup", "service", "vigil", "host", host, "port",
+                Integer.toString(port), "database", database, "user", user);
         try {
-            Process p = pb.start();
-            p.getOutputStream().close();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                warnOnce("the OS keyring did not answer within " + TIMEOUT_SECONDS + " s (locked?); unlock it or use "
-                        + dev.vigil.libpq.Pgpass.defaultLabel());
+            // Standard error is thrown away: the secret is all of standard output, and nothing else may join it.
+            ArgvProcess.Result r = ArgvProcess.of(argv).environment(extraEnv).discardErrors().run(TIMEOUT);
+            if (r.timedOut()) {
+                warnOnce("the OS keyring did not answer within " + TIMEOUT.toSeconds() + " s (locked?); unlock it or "
+                        + "use " + dev.vigil.libpq.Pgpass.defaultLabel());
                 return Optional.empty();
             }
-            String secret;
-            try (InputStream in = p.getInputStream()) {
-                secret = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            return p.exitValue() == 0 && !secret.isEmpty()
-                    ? Optional.of(new Password(secret, PasswordSource.KEYRING, "the OS keyring (secret-tool, service vigil)")) : Optional.empty();
+            return r.exitCode() == 0 && !r.output().isEmpty()
+                    ? Optional.of(new Password(r.output(), PasswordSource.KEYRING,
+                            "the OS keyring (secret-tool, service vigil)")) : Optional.empty();
         } catch (IOException e) {
             warnOnce("the OS keyring could not be asked: " + e.getMessage());
             return Optional.empty();

@@ -1,11 +1,13 @@
 package dev.vigil.lab;
 
+import dev.vigil.os.Poll;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Bounded wait-until loops for things PostgreSQL does asynchronously (replay, promotion, shutdown). */
 public final class Waits {
-    private static final long POLL_MILLIS = 20;
+    /** A lab server replays, promotes or stops in milliseconds, and a lab look is a local file or connection. */
+    static final Duration POLL = Duration.ofMillis(20);
 
     private Waits() {}
 
@@ -16,22 +18,17 @@ public final class Waits {
         }
     }
 
-    /** Waits until the condition holds; false if the time ran out first. */
+    /**
+     * Waits until the condition holds; false if the time ran out first. A lab has no workflow cancel: an interrupt
+     * of the waiting thread is its cancel, and ends the wait with a {@link LabException}.
+     */
     public static boolean within(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LabException("Interrupted while waiting", e);
-            }
+        try {
+            return Poll.every(POLL, timeout).until(() -> condition.getAsBoolean() ? Poll.Look.done(true)
+                    : Poll.Look.<Boolean>notYet("not yet")).met();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("Interrupted while waiting", e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.migrate;
 
 import dev.vigil.migrate.ScriptPlan.Segment;
 import dev.vigil.migrate.script.AnalysedStatement;
+import dev.vigil.os.Poll;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -38,119 +39,155 @@ final class GuardedRunner {
      * non-transactional migration.
      */
     RunReport run(ScriptPlan plan, HistoryEntry success, Optional<HistoryEntry> partial) {
-        Guards g = settings.guards();
-        List<String> log = new ArrayList<>();
-        Duration lockWaited = Duration.ZERO;
-        long executionMillis = 0;
-        boolean committedSome = false;
+        Tally tally = new Tally();
         if (plan.transactionControl().isPresent()) {
-            return report(RunReport.Result.FAILED, plan.script().fileName() + " " + plan.transactionControl().get()
+            return tally.report(RunReport.Result.FAILED, plan.script().fileName() + " " + plan.transactionControl().get()
                     .statement().where() + " controls the transaction itself ("
                     + plan.transactionControl().get().statement().brief(40) + "); Vigil runs scripts only in "
-                    + "transactions it owns, so nothing was run", 0, lockWaited, 0, false, OptionalInt.empty(), log);
+                    + "transactions it owns, so nothing was run", 0, false);
         }
         List<Segment> segments = plan.segments();
-        OptionalInt rank = OptionalInt.empty();
-        for (int i = 0; i < Math.max(1, segments.size()); i++) {
+        int count = Math.max(1, segments.size());
+        for (int i = 0; i < count; i++) {
             Optional<Segment> segment = segments.isEmpty() ? Optional.empty() : Optional.of(segments.get(i));
-            boolean last = i == Math.max(1, segments.size()) - 1;
-            boolean historyHere = last && segment.map(Segment::transactional).orElse(true);
-            int attempt = 0;
-            while (true) {
-                attempt++;
-                if (cancelRequested.getAsBoolean()) {
-                    return report(RunReport.Result.CANCELLED, "cancelled by the operator before "
-                            + where(plan, segment) + (attempt > 1 ? " was tried again" : " ran"), attempt - 1,
-                            lockWaited, executionMillis, committedSome, rank, log);
-                }
-                watchReset();
-                long t0 = System.nanoTime();
-                Phase phase = new Phase();
-                try {
-                    OptionalInt r = segment.isEmpty() || segment.get().transactional()
-                            ? inTransaction(segment, historyHere ? Optional.of(success) : Optional.empty(), t0, phase)
-                            : outsideTransaction(segment.get());
-                    long took = (System.nanoTime() - t0) / 1_000_000;
-                    executionMillis += took;
-                    if (r.isPresent()) {
-                        rank = r;
-                    }
-                    committedSome = true;
-                    log.add(where(plan, segment) + ": done in " + took + " ms"
-                            + (attempt > 1 ? " at attempt " + attempt : ""));
-                    break;
-                } catch (SQLException e) {
-                    rollbackQuietly();
-                    // A statement that cannot run in a transaction and cannot be retried (CREATE INDEX CONCURRENTLY)
-                    // leaves what it built so far (an invalid index) when it fails: that is partly applied too.
-                    boolean leftBehind = committedSome || segment.filter(x -> !x.transactional() && !x.retrySafe())
-                            .isPresent();
-                    Duration took = Duration.ofNanos(System.nanoTime() - t0);
-                    String error = SqlErrors.describe(e);
-                    String at = where(plan, segment) + phase.statement.map(s -> ", " + s.statement().where()).orElse("");
-                    if (watch != null && watch.cancelled(e)) {
-                        log.add(at + ": cancelled by the watch: " + watch.firedReason());
-                        return report(RunReport.Result.WATCH_CANCELLED, "Vigil cancelled its own statement at " + at
-                                + " because " + watch.firedReason() + "; " + rolledBack(segment, leftBehind)
-                                + recordPartial(plan, partial, leftBehind, executionMillis, log), attempt,
-                                lockWaited, executionMillis, leftBehind, rank, log);
-                    }
-                    if (phase.committing && SqlErrors.connectionLost(e)) {
-                        return report(RunReport.Result.UNKNOWN, "the connection broke during the commit of " + at
-                                + ": it may or may not have been committed (" + error + ")", attempt, lockWaited,
-                                executionMillis, true, rank, log);
-                    }
-                    if (SqlErrors.lockTimeout(e)) {
-                        lockWaited = lockWaited.plus(took);
-                        log.add(at + ": lock timeout after " + MigrationText.duration(took) + " (attempt " + attempt
-                                + blockersText() + ")");
-                        boolean retry = attempt <= g.retries() && segment.map(Segment::retrySafe).orElse(true);
-                        if (retry) {
-                            Duration pause = g.pauseBefore(attempt);
-                            lockWaited = lockWaited.plus(pause);
-                            try {
-                                Thread.sleep(pause.toMillis());
-                            } catch (InterruptedException interrupted) {
-                                Thread.currentThread().interrupt();
-                                return report(RunReport.Result.CANCELLED, "stopped during the pause after a lock "
-                                        + "timeout at " + at + "; " + rolledBack(segment, leftBehind), attempt,
-                                        lockWaited, executionMillis, leftBehind, rank, log);
-                            }
-                            continue;
-                        }
-                        String why = attempt > g.retries() ? "gave up after " + MigrationText.plural(attempt,
-                                "attempt", "attempts") + " (lock_timeout " + MigrationText.duration(g.lockTimeout())
-                                + " each, " + MigrationText.duration(lockWaited) + " with the pauses)"
-                                : "not retried: a failed attempt of this statement leaves an invalid index behind";
-                        return report(RunReport.Result.LOCK_TIMEOUT, at + " could not get its lock: " + why
-                                + blockersText() + "; " + rolledBack(segment, leftBehind)
-                                + recordPartial(plan, partial, leftBehind, executionMillis, log), attempt,
-                                lockWaited, executionMillis, leftBehind, rank, log);
-                    }
-                    log.add(at + ": " + error);
-                    return report(RunReport.Result.FAILED, at + " failed: " + error + " — "
-                            + phase.statement.map(s -> s.statement().brief(80)).orElse("") + "; "
-                            + rolledBack(segment, leftBehind)
-                            + recordPartial(plan, partial, leftBehind, executionMillis, log), attempt, lockWaited,
-                            executionMillis, leftBehind, rank, log);
-                }
+            boolean historyHere = i == count - 1 && segment.map(Segment::transactional).orElse(true);
+            Optional<RunReport> stopped = runSegment(new Attempts(plan, segment, partial),
+                    historyHere ? Optional.of(success) : Optional.empty(), tally);
+            if (stopped.isPresent()) {
+                return stopped.get();
             }
         }
         if (!plan.historyWithLastSegment() && !segments.isEmpty()) {
             try {
-                rank = OptionalInt.of(appendAlone(success, executionMillis));
+                tally.rank = OptionalInt.of(appendAlone(success, tally.executionMillis));
             } catch (SQLException e) {
                 rollbackQuietly();
-                return report(RunReport.Result.FAILED, "every statement of " + plan.script().fileName() + " ran, but "
-                        + "the history row could not be written: " + SqlErrors.describe(e), 1, lockWaited,
-                        executionMillis, true, rank, log);
+                return tally.report(RunReport.Result.FAILED, "every statement of " + plan.script().fileName()
+                        + " ran, but the history row could not be written: " + SqlErrors.describe(e), 1, true);
             }
         }
-        return report(RunReport.Result.DONE, plan.script().fileName() + ": " + MigrationText.plural(
-                plan.statements().size(), "statement", "statements") + " in " + executionMillis + " ms"
-                + (lockWaited.isZero() ? "" : " after " + MigrationText.duration(lockWaited) + " of lock timeouts and "
-                + "pauses") + rank.stream().mapToObj(r -> "; history row " + r).findFirst().orElse(""), 1, lockWaited,
-                executionMillis, false, rank, log);
+        return tally.report(RunReport.Result.DONE, plan.script().fileName() + ": " + MigrationText.plural(
+                plan.statements().size(), "statement", "statements") + " in " + tally.executionMillis + " ms"
+                + (tally.lockWaited.isZero() ? "" : " after " + MigrationText.duration(tally.lockWaited) + " of lock "
+                + "timeouts and pauses") + tally.rank.stream().mapToObj(r -> "; history row " + r).findFirst()
+                .orElse(""), 1, false);
+    }
+
+    /** How often a pause between attempts looks at the operator's cancel: the pauses last seconds. */
+    static final Duration CANCEL_LOOK = Duration.ofMillis(100);
+
+    /** What a run has done so far, for its report. */
+    private final class Tally {
+        final List<String> log = new ArrayList<>();
+        Duration lockWaited = Duration.ZERO;
+        long executionMillis;
+        boolean committedSome;
+        OptionalInt rank = OptionalInt.empty();
+
+        RunReport report(RunReport.Result result, String detail, int attempts, boolean partly) {
+            List<WatchedSession> blockers = watch == null ? List.of() : watch.lastBlockers();
+            int peak = watch == null ? 0 : watch.peakBlocked();
+            return new RunReport(result, detail, attempts, lockWaited, executionMillis, partly, rank, blockers, peak,
+                    log);
+        }
+    }
+
+    /** One segment of a script, tried until it runs, fails or is given up. */
+    private record Attempts(ScriptPlan plan, Optional<Segment> segment, Optional<HistoryEntry> partial) {
+        String where() {
+            return GuardedRunner.where(plan, segment);
+        }
+    }
+
+    /** Runs one segment, retrying after lock timeouts; a report if the run stops here, else empty. */
+    private Optional<RunReport> runSegment(Attempts a, Optional<HistoryEntry> history, Tally tally) {
+        for (int attempt = 1; ; attempt++) {
+            if (cancelRequested.getAsBoolean()) {
+                return Optional.of(tally.report(RunReport.Result.CANCELLED, "cancelled by the operator before "
+                        + a.where() + (attempt > 1 ? " was tried again" : " ran"), attempt - 1, tally.committedSome));
+            }
+            watchReset();
+            long t0 = System.nanoTime();
+            Phase phase = new Phase();
+            try {
+                OptionalInt r = a.segment().isEmpty() || a.segment().get().transactional()
+                        ? inTransaction(a.segment(), history, t0, phase) : outsideTransaction(a.segment().get());
+                long took = (System.nanoTime() - t0) / 1_000_000;
+                tally.executionMillis += took;
+                if (r.isPresent()) {
+                    tally.rank = r;
+                }
+                tally.committedSome = true;
+                tally.log.add(a.where() + ": done in " + took + " ms" + (attempt > 1 ? " at attempt " + attempt : ""));
+                return Optional.empty();
+            } catch (SQLException e) {
+                rollbackQuietly();
+                Optional<RunReport> end = afterFailure(a, attempt, phase, e, Duration.ofNanos(System.nanoTime() - t0),
+                        tally);
+                if (end.isPresent()) {
+                    return end;
+                }
+            }
+        }
+    }
+
+    /** After a failed attempt: the report that ends the run, or empty to try again. */
+    private Optional<RunReport> afterFailure(Attempts a, int attempt, Phase phase, SQLException e, Duration took,
+                                             Tally tally) {
+        // A statement that cannot run in a transaction and cannot be retried (CREATE INDEX CONCURRENTLY) leaves
+        // what it built so far (an invalid index) when it fails: that is partly applied too.
+        boolean leftBehind = tally.committedSome || a.segment().filter(x -> !x.transactional() && !x.retrySafe())
+                .isPresent();
+        String error = SqlErrors.describe(e);
+        String at = a.where() + phase.statement.map(s -> ", " + s.statement().where()).orElse("");
+        if (watch != null && watch.cancelled(e)) {
+            tally.log.add(at + ": cancelled by the watch: " + watch.firedReason());
+            return Optional.of(tally.report(RunReport.Result.WATCH_CANCELLED, "Vigil cancelled its own statement at "
+                    + at + " because " + watch.firedReason() + "; " + rolledBack(a.segment(), leftBehind)
+                    + recordPartial(a, leftBehind, tally), attempt, leftBehind));
+        }
+        if (phase.committing && SqlErrors.connectionLost(e)) {
+            return Optional.of(tally.report(RunReport.Result.UNKNOWN, "the connection broke during the commit of "
+                    + at + ": it may or may not have been committed (" + error + ")", attempt, true));
+        }
+        if (SqlErrors.lockTimeout(e)) {
+            return afterLockTimeout(a, attempt, at, took, leftBehind, tally);
+        }
+        tally.log.add(at + ": " + error);
+        return Optional.of(tally.report(RunReport.Result.FAILED, at + " failed: " + error + " — "
+                + phase.statement.map(s -> s.statement().brief(80)).orElse("") + "; "
+                + rolledBack(a.segment(), leftBehind) + recordPartial(a, leftBehind, tally), attempt, leftBehind));
+    }
+
+    /** A lock timeout: pause and try again while retries are left and safe, else the report that gives up. */
+    private Optional<RunReport> afterLockTimeout(Attempts a, int attempt, String at, Duration took, boolean leftBehind,
+                                                 Tally tally) {
+        Guards g = settings.guards();
+        tally.lockWaited = tally.lockWaited.plus(took);
+        tally.log.add(at + ": lock timeout after " + MigrationText.duration(took) + " (attempt " + attempt
+                + blockersText() + ")");
+        boolean retry = attempt <= g.retries() && a.segment().map(Segment::retrySafe).orElse(true);
+        if (retry) {
+            Duration pause = g.pauseBefore(attempt);
+            try {
+                Poll.Outcome<Void> paused = Poll.every(CANCEL_LOOK, pause).cancelledBy(cancelRequested).pause();
+                // A cancel ends the pause early; the next attempt's cancel check then reports it.
+                tally.lockWaited = tally.lockWaited.plus(paused.cancelled() ? paused.waited() : pause);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                tally.lockWaited = tally.lockWaited.plus(pause);
+                return Optional.of(tally.report(RunReport.Result.CANCELLED, "stopped during the pause after a lock "
+                        + "timeout at " + at + "; " + rolledBack(a.segment(), leftBehind), attempt, leftBehind));
+            }
+            return Optional.empty();
+        }
+        String why = attempt > g.retries() ? "gave up after " + MigrationText.plural(attempt, "attempt", "attempts")
+                + " (lock_timeout " + MigrationText.duration(g.lockTimeout()) + " each, "
+                + MigrationText.duration(tally.lockWaited) + " with the pauses)"
+                : "not retried: a failed attempt of this statement leaves an invalid index behind";
+        return Optional.of(tally.report(RunReport.Result.LOCK_TIMEOUT, at + " could not get its lock: " + why
+                + blockersText() + "; " + rolledBack(a.segment(), leftBehind) + recordPartial(a, leftBehind, tally),
+                attempt, leftBehind));
     }
 
     /** Where the run is, for its step and the statement running, so a failure can be placed exactly. */
@@ -322,14 +359,13 @@ final class GuardedRunner {
         return "; it waited for " + String.join(", ", who);
     }
 
-    private String recordPartial(ScriptPlan plan, Optional<HistoryEntry> partial, boolean committedSome,
-                                 long executionMillis, List<String> log) {
-        if (!committedSome || partial.isEmpty()) {
+    private String recordPartial(Attempts a, boolean committedSome, Tally tally) {
+        if (!committedSome || a.partial().isEmpty()) {
             return "";
         }
         try {
-            int rank = appendAlone(partial.get(), executionMillis);
-            log.add("recorded as failed in the history, row " + rank);
+            int rank = appendAlone(a.partial().get(), tally.executionMillis);
+            tally.log.add("recorded as failed in the history, row " + rank);
             return "; recorded in the history as failed (row " + rank + "), as Flyway records a failed script that ran "
                     + "outside a transaction";
         } catch (SQLException e) {
@@ -348,13 +384,6 @@ final class GuardedRunner {
     private static String where(ScriptPlan plan, Optional<Segment> segment) {
         return plan.script().fileName() + segment.filter(s -> plan.segments().size() > 1)
                 .map(s -> " (" + s.numbers() + ")").orElse("");
-    }
-
-    private RunReport report(RunReport.Result result, String detail, int attempts, Duration lockWaited,
-                             long executionMillis, boolean partly, OptionalInt rank, List<String> log) {
-        List<WatchedSession> blockers = watch == null ? List.of() : watch.lastBlockers();
-        int peak = watch == null ? 0 : watch.peakBlocked();
-        return new RunReport(result, detail, attempts, lockWaited, executionMillis, partly, rank, blockers, peak, log);
     }
 
     private void rollbackQuietly() {

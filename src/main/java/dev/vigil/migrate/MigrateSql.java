@@ -1,11 +1,13 @@
 package dev.vigil.migrate;
 
+import dev.vigil.sql.IdentifierSlots;
 import dev.vigil.sql.VersionedSql;
 
 /**
  * Vigil's own SQL for migrations: {@code migrate/sql/<name>.sql} next to this class. Identifiers that come from
  * configuration or scripts enter through named slots ({@code {history}}, {@code {relation}}, {@code {column}}),
- * filled only with names quoted by {@link dev.vigil.sql.Identifiers#quote}. The migration scripts themselves are
+ * filled in one pass by {@link IdentifierSlots} only with names quoted by
+ * {@link dev.vigil.sql.Identifiers#quote}. The migration scripts themselves are
  * the project's SQL and run as written.
  */
 enum MigrateSql implements VersionedSql.Query {
@@ -41,7 +43,7 @@ enum MigrateSql implements VersionedSql.Query {
 
     /** The SQL with the history table's quoted name in its {@code {history}} slots. */
     String sql(HistoryTable history) {
-        return sql().replace("{history}", history.quoted()).replace("{pk}", history.primaryKeyName())
-                .replace("{index}", history.successIndexName());
+        return IdentifierSlots.of().quoted("history", history.quoted()).quoted("pk", history.primaryKeyName())
+                .quoted("index", history.successIndexName()).fill(sql());
     }
 }

@@ -10,7 +10,7 @@ import dev.vigil.ops.CheckResult;
 import dev.vigil.ops.MissingOperatorLogin;
 import dev.vigil.ops.Topology;
 import dev.vigil.ops.TopologyNode;
-import dev.vigil.sql.Identifiers;
+import dev.vigil.sql.IdentifierSlots;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -194,9 +194,10 @@ final class MigrationChecks {
                     }
                 }
             }
-            String sql = (d.kind() == Destruction.Kind.DROP_COLUMN ? MigrateSql.COUNT_VALUES : MigrateSql.COUNT_ROWS)
-                    .sql().replace("{relation}", d.target().quoted())
-                    .replace("{column}", d.column().map(Identifiers::quote).orElse(""));
+            IdentifierSlots slots = IdentifierSlots.of().quoted("relation", d.target().quoted());
+            d.column().ifPresent(column -> slots.name("column", column));
+            String sql = slots.fill((d.kind() == Destruction.Kind.DROP_COLUMN ? MigrateSql.COUNT_VALUES
+                    : MigrateSql.COUNT_ROWS).sql());
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 st.setLong(1, limit + 1);
                 try (ResultSet rs = st.executeQuery()) {

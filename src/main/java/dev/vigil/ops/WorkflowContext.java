@@ -1,5 +1,9 @@
 package dev.vigil.ops;
 
+import dev.vigil.os.Poll;
+import java.sql.Connection;
+import java.time.Duration;
+
 /** What the engine offers the work it runs: the cooperative cancel flag, and a way to be stopped at a timeout. */
 public interface WorkflowContext {
 
@@ -24,4 +28,18 @@ public interface WorkflowContext {
      * read on a sick server, say) returns instead of holding the workflow.
      */
     void abortOnTimeout(AutoCloseable resource);
+
+    /** The one way a workflow waits: {@link Poll} every {@code period} within {@code limit}, ended by this cancel. */
+    default Poll poll(Duration period, Duration limit) {
+        return Poll.every(period, limit).cancelledBy(this::cancelRequested);
+    }
+
+    /** Opens connections with {@code opener} and has each closed by the engine if this work outlives its limit. */
+    default Poll.Opener aborting(Poll.Opener opener) {
+        return () -> {
+            Connection c = opener.open();
+            abortOnTimeout(() -> c.abort(Runnable::run));
+            return c;
+        };
+    }
 }

@@ -16,6 +16,7 @@ import dev.vigil.ops.TopologyReader;
 import dev.vigil.ops.Workflow;
 import dev.vigil.ops.WorkflowContext;
 import dev.vigil.ops.session.Signal;
+import dev.vigil.os.Poll;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -138,32 +139,34 @@ public final class StopMigrationWorkflow implements Workflow {
         return new Plan(List.of(send, wait));
     }
 
+    /** Matches the "poll every 0.1 s" the plan shows: a lock queue drains in milliseconds once its head goes. */
+    private static final Duration DRAIN_POLL = Duration.ofMillis(100);
+
     private StepResult awaitDrain(WorkflowContext context) throws Exception {
-        long deadline = System.nanoTime() + drain.toNanos();
         List<Integer> counts = new ArrayList<>();
         if (waitingAtSignal >= 0) {
             counts.add(waitingAtSignal);
         }
-        TargetState now;
+        TargetState before = seen;
+        Poll.Outcome<TargetState> drained;
         try (Connection c = operator(context)) {
-            while (true) {
-                now = InFlightReads.target(c, pid);
-                boolean same = now.alive() && now.backendStart().equals(seen.backendStart());
-                int waiting = now.waitingTotal();
+            drained = context.poll(DRAIN_POLL, drain).until(() -> {
+                TargetState t = InFlightReads.target(c, pid);
+                int waiting = t.waitingTotal();
                 if (counts.isEmpty() || counts.get(counts.size() - 1) != waiting) {
                     counts.add(waiting);
                 }
-                boolean released = !same || (now.strongLocks().isEmpty() && now.blockedDirectly() == 0);
-                if (released) {
-                    return StepResult.done((same ? "pid " + pid + " holds no table lock others wait on ("
-                            + now.state() + ")" : "pid " + pid + " has ended") + "; sessions waiting on locks: "
-                            + trail(counts), Map.of("waiting", trail(counts)));
-                }
-                if (System.nanoTime() > deadline || context.cancelRequested()) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
+                boolean same = t.alive() && t.backendStart().equals(before.backendStart());
+                boolean released = !same || (t.strongLocks().isEmpty() && t.blockedDirectly() == 0);
+                return released ? Poll.Look.done(t) : Poll.Look.notYet(t, t.state());
+            });
+        }
+        TargetState now = drained.lastSeen().orElseThrow();
+        if (drained.met()) {
+            boolean same = now.alive() && now.backendStart().equals(before.backendStart());
+            return StepResult.done((same ? "pid " + pid + " holds no table lock others wait on ("
+                    + now.state() + ")" : "pid " + pid + " has ended") + "; sessions waiting on locks: "
+                    + trail(counts), Map.of("waiting", trail(counts)));
         }
         return StepResult.failed("after " + drain.toSeconds() + " s pid " + pid + " still holds "
                 + String.join(", ", now.strongLocks()) + " with " + now.blockedDirectly() + " session(s) waiting on it ("

@@ -6,6 +6,7 @@ import dev.vigil.cluster.ControlSettings;
 import dev.vigil.cluster.ControlSettings.NodeCommands;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.ops.Command;
+import dev.vigil.os.ArgvProcess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

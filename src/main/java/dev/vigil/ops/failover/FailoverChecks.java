@@ -6,6 +6,7 @@ import dev.vigil.ops.ActionConnections;
 import dev.vigil.ops.Check;
 import dev.vigil.ops.CheckResult;
 import dev.vigil.ops.MissingOperatorLogin;
+import dev.vigil.os.Poll;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -111,26 +112,26 @@ final class FailoverChecks {
      * After a run that created slots: each has a standby streaming through it. One that has none keeps WAL on its
      * node for ever, so it is named with the way to drop it.
      */
+    /** A slot comes into use when its standby's receiver restarts, some hundred milliseconds after the re-point. */
+    private static final Duration SLOT_POLL = Duration.ofMillis(250);
+
     static Check createdSlotsInUse(ClusterDefinition cluster, NodeEndpoint upstream, List<String> slots) {
         String name = "the slots created on " + upstream.name() + " are in use";
         Duration patience = Duration.ofSeconds(10);
         return Check.of(name, patience.plusSeconds(10), context -> {
-            long deadline = System.nanoTime() + patience.toNanos();
-            while (true) {
+            Poll.Outcome<List<String>> seen = context.poll(SLOT_POLL, patience).until(() -> {
                 List<String> active = ReplicationReads.physicalSlots(upstream).stream()
                         .filter(ReplicationReads.Slot::active).map(ReplicationReads.Slot::name).toList();
                 List<String> idle = slots.stream().filter(s -> !active.contains(s)).toList();
-                if (idle.isEmpty()) {
-                    return CheckResult.pass(name, "a standby streams through each of " + slots);
-                }
-                if (System.nanoTime() > deadline || context.cancelRequested()) {
-                    return CheckResult.warn(name, "nothing streams through " + idle + " on " + upstream.name()
-                            + ", which keeps WAL there until something does", "Once the standby that names it streams "
-                            + "again this clears; if none will, SELECT pg_drop_replication_slot('<name>') on "
-                            + upstream.name() + ".");
-                }
-                Thread.sleep(250);
+                return idle.isEmpty() ? Poll.Look.done(idle) : Poll.Look.notYet(idle, idle.toString());
+            });
+            if (seen.met()) {
+                return CheckResult.pass(name, "a standby streams through each of " + slots);
             }
+            return CheckResult.warn(name, "nothing streams through " + seen.evidence() + " on " + upstream.name()
+                    + ", which keeps WAL there until something does", "Once the standby that names it streams "
+                    + "again this clears; if none will, SELECT pg_drop_replication_slot('<name>') on "
+                    + upstream.name() + ".");
         });
     }
 
@@ -165,8 +166,7 @@ final class FailoverChecks {
         String name = "standbys stream from " + primary.name();
         Duration patience = Duration.ofSeconds(15);
         return Check.of(name, patience.plusSeconds(10), context -> {
-            long deadline = System.nanoTime() + patience.toNanos();
-            while (true) {
+            Poll.Outcome<List<String>> seen = context.poll(FailoverSteps.STREAM_POLL, patience).until(() -> {
                 List<ReplicationReads.Downstream> down = ReplicationReads.downstream(primary);
                 List<String> streaming = down.stream().filter(d -> "streaming".equals(d.state()))
                         .map(ReplicationReads.Downstream::applicationName).toList();
@@ -174,15 +174,14 @@ final class FailoverChecks {
                 String evidence = down.isEmpty() ? "pg_stat_replication on " + primary.name() + " is empty"
                         : "pg_stat_replication on " + primary.name() + ": " + down.stream()
                         .map(d -> d.applicationName() + " " + d.state()).collect(Collectors.joining(", "));
-                if (missing.isEmpty()) {
-                    return CheckResult.pass(name, evidence);
-                }
-                if (System.nanoTime() > deadline || context.cancelRequested()) {
-                    return CheckResult.fail(name, missing + " not streaming after " + patience.toSeconds() + " s; "
-                            + evidence, "Look at the log of " + String.join(", ", missing) + "; re-point or rejoin it.");
-                }
-                Thread.sleep(100);
+                return missing.isEmpty() ? new Poll.Look<>(true, missing, evidence) : Poll.Look.notYet(missing, evidence);
+            });
+            if (seen.met()) {
+                return CheckResult.pass(name, seen.evidence());
             }
+            List<String> missing = seen.lastSeen().orElse(standbys);
+            return CheckResult.fail(name, missing + " not streaming after " + patience.toSeconds() + " s; "
+                    + seen.evidence(), "Look at the log of " + String.join(", ", missing) + "; re-point or rejoin it.");
         });
     }
 }

@@ -17,6 +17,7 @@ enum FailoverSql implements VersionedSql.Query {
     PROMOTE,
     RELOAD,
     RECEIVER,
+    PROMOTED,
     SET_PRIMARY_CONNINFO,
     CREATE_SLOT;
 

@@ -15,6 +15,7 @@ import dev.vigil.ops.control.ControlException;
 import dev.vigil.ops.control.ControlResultUnknownException;
 import dev.vigil.ops.control.NodeControl;
 import dev.vigil.ops.control.ProcessState;
+import dev.vigil.os.Poll;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +29,18 @@ import java.util.stream.Collectors;
 
 /** Steps switchover, failover and rejoin share: promote, check the promotion, re-point, re-read the roles. */
 final class FailoverSteps {
+    /**
+     * Promotion and replay finish within milliseconds of their trigger and the write outage lasts until they are
+     * seen, so these looks (a light query on one kept connection) come close together.
+     */
     static final Duration POLL = Duration.ofMillis(20);
+    /**
+     * A re-pointed receiver takes some hundred milliseconds to restart, and each look also asks its upstream on a
+     * new connection: five looks a second are enough.
+     */
+    static final Duration STREAM_POLL = Duration.ofMillis(100);
+    /** A server that is starting refuses connections for a while: asking five times a second does not hurry it. */
+    static final Duration START_POLL = Duration.ofMillis(200);
     static final Duration VERIFY_PROMOTED = Duration.ofSeconds(15);
 
     private FailoverSteps() {}
@@ -160,32 +172,32 @@ final class FailoverSteps {
      */
     static StepResult ensureStandby(NodeEndpoint node, dev.vigil.ops.control.NodeControl control, Duration limit,
                                     WorkflowContext context) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        String last = "not reached";
-        while (System.nanoTime() < deadline && !context.cancelRequested()) {
-            try (Connection c = ActionConnections.reader(node, ReplicationReads.READ_LIMITS);
-                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_is_in_recovery()")) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    return StepResult.done(node.name() + " is up in recovery");
-                }
-                String fenced = control.fence(node.name()).or(() -> control.stop(node.name())).map(a -> {
-                    try {
-                        a.run(Duration.ofSeconds(60));
-                        return "it was fenced at once";
-                    } catch (ControlException e) {
-                        return "FENCING IT FAILED: " + e.getMessage();
-                    }
-                }).orElse("Vigil cannot stop it: STOP IT NOW");
-                return StepResult.failed(node.name() + " STARTED AS A PRIMARY (not in recovery); " + fenced
-                        + ". Check its standby.signal and the provider's make_standby command.");
-            } catch (SQLException e) {
-                last = e.getMessage();
-                Thread.sleep(200);
-            }
+        Poll.Outcome<Boolean> up = context.poll(START_POLL, limit).reconnecting(
+                () -> ActionConnections.reader(node, ReplicationReads.READ_LIMITS), c -> Poll.Look.done(inRecovery(c)));
+        if (up.value().isEmpty()) {
+            return StepResult.unknown(node.name() + " did not answer within " + limit.toSeconds() + " s after its start ("
+                    + up.evidence() + "); look at it before anything else");
         }
-        return StepResult.unknown(node.name() + " did not answer within " + limit.toSeconds() + " s after its start ("
-                + last + "); look at it before anything else");
+        if (up.value().get()) {
+            return StepResult.done(node.name() + " is up in recovery");
+        }
+        String fenced = control.fence(node.name()).or(() -> control.stop(node.name())).map(a -> {
+            try {
+                a.run(Duration.ofSeconds(60));
+                return "it was fenced at once";
+            } catch (ControlException e) {
+                return "FENCING IT FAILED: " + e.getMessage();
+            }
+        }).orElse("Vigil cannot stop it: STOP IT NOW");
+        return StepResult.failed(node.name() + " STARTED AS A PRIMARY (not in recovery); " + fenced
+                + ". Check its standby.signal and the provider's make_standby command.");
+    }
+
+    private static boolean inRecovery(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_is_in_recovery()")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     /**
@@ -220,27 +232,29 @@ final class FailoverSteps {
                 + (oldTimeline + 1) + " or later", candidate.name(),
                 Command.described("poll " + candidate.name() + ": pg_is_in_recovery() = false and its timeline > "
                         + oldTimeline), VERIFY_PROMOTED.plusSeconds(5), context -> {
-            long deadline = System.nanoTime() + VERIFY_PROMOTED.toNanos();
-            String last = "not read";
-            try (Connection c = ActionConnections.reader(candidate, ReplicationReads.READ_LIMITS)) {
-                context.abortOnTimeout(() -> c.abort(Runnable::run));
-                while (true) {
-                    NodeState s = ReplicationReads.nodeState(c, candidate.name());
-                    int tl = s.timeline().orElse(-1);
-                    last = (s.inRecovery() ? "in recovery" : "out of recovery") + ", timeline " + tl;
-                    if (!s.inRecovery() && tl > oldTimeline) {
-                        return StepResult.done(candidate.name() + " is a primary on timeline " + tl,
-                                Map.of("timeline", Integer.toString(tl)));
-                    }
-                    if (System.nanoTime() > deadline || context.cancelRequested()) {
-                        break;
-                    }
-                    Thread.sleep(POLL.toMillis());
-                }
+            Poll.Outcome<Integer> seen = context.poll(POLL, VERIFY_PROMOTED).over(
+                    context.aborting(() -> ActionConnections.reader(candidate, ReplicationReads.READ_LIMITS)),
+                    c -> promotedPast(c, oldTimeline));
+            if (seen.met()) {
+                return StepResult.done(candidate.name() + " is a primary on timeline " + seen.value().get(),
+                        Map.of("timeline", Integer.toString(seen.value().get())));
             }
             return StepResult.failed(candidate.name() + " is not a primary on a new timeline after "
-                    + VERIFY_PROMOTED.toSeconds() + " s (" + last + ")");
+                    + VERIFY_PROMOTED.toSeconds() + " s (" + seen.evidence() + ")");
         }).withRole(StepRoles.CHECK_PROMOTED);
+    }
+
+    /** Done with the timeline once the node is out of recovery on a timeline after {@code oldTimeline}. */
+    private static Poll.Look<Integer> promotedPast(Connection c, int oldTimeline) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(FailoverSql.PROMOTED.sql())) {
+            rs.next();
+            boolean inRecovery = rs.getBoolean("in_recovery");
+            Integer tl = (Integer) rs.getObject("timeline");
+            if (!inRecovery && tl != null && tl > oldTimeline) {
+                return Poll.Look.done(tl);
+            }
+            return Poll.Look.notYet(inRecovery ? "in recovery" : "out of recovery, timeline " + tl);
+        }
     }
 
     /**
@@ -268,35 +282,17 @@ final class FailoverSteps {
 
     static StepResult awaitStreaming(NodeEndpoint standby, NodeEndpoint upstream, Duration limit,
                                      WorkflowContext context) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        String last = "not read";
-        while (!context.cancelRequested()) {
-            try (Connection c = ActionConnections.reader(standby, ReplicationReads.READ_LIMITS)) {
-                context.abortOnTimeout(() -> c.abort(Runnable::run));
-                while (true) {
-                    Receiver r = receiver(c);
-                    last = r.describe();
-                    if (r.streamingFrom(upstream) && upstreamAgrees(standby, upstream)) {
-                        return StepResult.done(standby.name() + " streams from " + upstream.name());
-                    }
-                    if (System.nanoTime() > deadline || context.cancelRequested()) {
-                        break;
-                    }
-                    Thread.sleep(POLL.toMillis() * 5);
-                }
-            } catch (SQLException e) {
-                // A server that is starting refuses connections for a moment: keep trying until the deadline.
-                last = "not reachable: " + e.getMessage();
-                if (System.nanoTime() > deadline) {
-                    break;
-                }
-                Thread.sleep(POLL.toMillis() * 10);
-                continue;
-            }
-            break;
+        Poll.Outcome<Receiver> seen = context.poll(STREAM_POLL, limit).reconnecting(
+                context.aborting(() -> ActionConnections.reader(standby, ReplicationReads.READ_LIMITS)), c -> {
+            Receiver r = receiver(c);
+            return r.streamingFrom(upstream) && upstreamAgrees(standby, upstream) ? Poll.Look.done(r)
+                    : Poll.Look.notYet(r.describe());
+        });
+        if (seen.met()) {
+            return StepResult.done(standby.name() + " streams from " + upstream.name());
         }
         return StepResult.failed(standby.name() + " does not stream from " + upstream.name() + " after "
-                + limit.toSeconds() + " s (" + last + ")");
+                + limit.toSeconds() + " s (" + seen.evidence() + ")");
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.vigil.ops.control.ControlAction;
 import dev.vigil.ops.control.ControlException;
 import dev.vigil.ops.control.NodeControl;
 import dev.vigil.ops.control.ShutdownRecord;
+import dev.vigil.os.Poll;
 import dev.vigil.sql.Lsn;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -217,45 +218,57 @@ public final class SwitchoverWorkflow implements Workflow {
                 Command.described("poll " + next.name() + ": " + FailoverSql.WAL_PROGRESS.sql().replaceAll("\\s+", " ")
                         + "  -- until replay_lsn is past the shutdown checkpoint, at most " + settings.catchUp().toSeconds()
                         + " s"), settings.catchUp().plusSeconds(5), context -> {
-            long t0 = System.nanoTime();
-            long deadline = t0 + settings.catchUp().toNanos();
             Lsn target = finalLsn;
             if (target == null) {
                 return StepResult.failed("the stop step left no LSN to wait for");
             }
-            String last = "not read";
-            Lsn stableReceive = null;
-            long stableSince = 0;
-            try (Connection c = ActionConnections.reader(next, ReplicationReads.READ_LIMITS);
-                 Statement st = c.createStatement()) {
-                context.abortOnTimeout(() -> c.abort(Runnable::run));
-                while (System.nanoTime() < deadline && !context.cancelRequested()) {
-                    try (ResultSet rs = st.executeQuery(FailoverSql.WAL_PROGRESS.sql())) {
-                        rs.next();
-                        Lsn replay = Optional.ofNullable(rs.getString("replay_lsn")).map(Lsn::parse).orElse(null);
-                        Lsn receive = Optional.ofNullable(rs.getString("receive_lsn")).map(Lsn::parse).orElse(null);
-                        last = "received " + receive + ", replayed " + replay;
-                        if (replay != null && finalLsnExact && replay.isAfter(target)) {
-                            return StepResult.done(next.name() + " replayed past " + target + " (" + last + ")", Map.of("replay_lsn", replay.toString()));
-                        }
-                        if (!finalLsnExact && replay != null && receive != null && replay.compareTo(receive) >= 0
-                                && replay.compareTo(target) >= 0) {
-                            // Without pg_control, "all of it" is: nothing more arrives for half a second, all replayed.
-                            if (!receive.equals(stableReceive)) {
-                                stableReceive = receive;
-                                stableSince = System.nanoTime();
-                            } else if (System.nanoTime() - stableSince > 500_000_000L) {
-                                return StepResult.done(next.name() + " replayed all it received (" + last
-                                        + "), past the last LSN seen " + target, Map.of("replay_lsn", replay.toString()));
-                            }
-                        }
-                    }
-                    Thread.sleep(FailoverSteps.POLL.toMillis());
-                }
-            }
-            return StepResult.failed(next.name() + " had not replayed past " + target + " after "
-                    + settings.catchUp().toSeconds() + " s (" + last + ")");
+            CatchUp catchUp = new CatchUp(next.name(), target, finalLsnExact);
+            Poll.Outcome<StepResult> seen = context.poll(FailoverSteps.POLL, settings.catchUp()).over(
+                    context.aborting(() -> ActionConnections.reader(next, ReplicationReads.READ_LIMITS)), catchUp::look);
+            return seen.value().orElseGet(() -> StepResult.failed(next.name() + " had not replayed past " + target
+                    + " after " + settings.catchUp().toSeconds() + " s (" + seen.evidence() + ")"));
         });
+    }
+
+    /** Whether the candidate has replayed all the stopped primary wrote, one look at a time. */
+    private static final class CatchUp {
+        /** Without pg_control, "all of it" is: nothing more arrives for this long, and all of it is replayed. */
+        private static final long QUIET_NANOS = 500_000_000L;
+        private final String node;
+        private final Lsn target;
+        private final boolean exact;
+        private Lsn stableReceive;
+        private long stableSince;
+
+        CatchUp(String node, Lsn target, boolean exact) {
+            this.node = node;
+            this.target = target;
+            this.exact = exact;
+        }
+
+        Poll.Look<StepResult> look(Connection c) throws SQLException {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(FailoverSql.WAL_PROGRESS.sql())) {
+                rs.next();
+                Lsn replay = Optional.ofNullable(rs.getString("replay_lsn")).map(Lsn::parse).orElse(null);
+                Lsn receive = Optional.ofNullable(rs.getString("receive_lsn")).map(Lsn::parse).orElse(null);
+                String last = "received " + receive + ", replayed " + replay;
+                if (replay != null && exact && replay.isAfter(target)) {
+                    return Poll.Look.done(StepResult.done(node + " replayed past " + target + " (" + last + ")",
+                            Map.of("replay_lsn", replay.toString())));
+                }
+                if (!exact && replay != null && receive != null && replay.compareTo(receive) >= 0
+                        && replay.compareTo(target) >= 0) {
+                    if (!receive.equals(stableReceive)) {
+                        stableReceive = receive;
+                        stableSince = System.nanoTime();
+                    } else if (System.nanoTime() - stableSince > QUIET_NANOS) {
+                        return Poll.Look.done(StepResult.done(node + " replayed all it received (" + last
+                                + "), past the last LSN seen " + target, Map.of("replay_lsn", replay.toString())));
+                    }
+                }
+                return Poll.Look.notYet(last);
+            }
+        }
     }
 
     /**

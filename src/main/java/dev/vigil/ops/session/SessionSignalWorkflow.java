@@ -16,6 +16,7 @@ import dev.vigil.ops.Topology;
 import dev.vigil.ops.TopologyReader;
 import dev.vigil.ops.Workflow;
 import dev.vigil.ops.WorkflowContext;
+import dev.vigil.os.Poll;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,6 +42,7 @@ import java.util.stream.Collectors;
 public final class SessionSignalWorkflow implements Workflow {
     public static final Duration STEP_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration VERIFY_WAIT = Duration.ofSeconds(5);
+    /** A signalled backend reacts at its next interrupt check, within milliseconds; the report says how soon. */
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final ClusterDefinition cluster;
@@ -385,20 +387,13 @@ public final class SessionSignalWorkflow implements Workflow {
     /** Polls the target (as the same backend, or nothing) until {@code done} holds or VERIFY_WAIT runs out. */
     private Seen await(SessionTarget t, java.util.function.Predicate<Optional<SeenSession>> done, WorkflowContext ctx)
             throws SQLException, InterruptedException {
-        long start = System.nanoTime();
-        long deadline = start + VERIFY_WAIT.toNanos();
-        try (Connection c = ActionConnections.reader(node, SessionReads.LIMITS)) {
-            ctx.abortOnTimeout(() -> c.abort(Runnable::run));
-            while (true) {
-                Optional<SeenSession> now = Optional.ofNullable(SessionReads.sessions(c, List.of(t.pid())).get(t.pid()))
-                        .filter(s -> s.isBackend(t));
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
-                if (done.test(now) || System.nanoTime() - deadline > 0) {
-                    return new Seen(now, took);
-                }
-                Thread.sleep(POLL.toMillis());
-            }
-        }
+        Poll.Outcome<Optional<SeenSession>> seen = ctx.poll(POLL, VERIFY_WAIT).over(
+                ctx.aborting(() -> ActionConnections.reader(node, SessionReads.LIMITS)), c -> {
+            Optional<SeenSession> now = Optional.ofNullable(SessionReads.sessions(c, List.of(t.pid())).get(t.pid()))
+                    .filter(s -> s.isBackend(t));
+            return done.test(now) ? Poll.Look.done(now) : Poll.Look.notYet(now, "pid " + t.pid() + " still there");
+        });
+        return new Seen(seen.lastSeen().orElse(Optional.empty()), seen.waited());
     }
 
     // --- after a stop -------------------------------------------------------------------------------------
