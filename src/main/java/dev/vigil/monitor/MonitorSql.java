@@ -2,7 +2,11 @@ package dev.vigil.monitor;
 
 import dev.vigil.sql.VersionedSql;
 
-/** The collectors' SQL: {@code monitor/sql/<name>.sql} next to this class, plus variants by server version. */
+/**
+ * The collectors' SQL: {@code monitor/sql/<name>.sql} next to this class, plus variants by server version. Every
+ * text starts with {@link #MARK}: pg_stat_statements keeps a statement's leading comment in its text, so Vigil can
+ * tell its own statements from everyone else's even when it monitors as a shared (superuser) role.
+ */
 enum MonitorSql implements VersionedSql.Query {
     NODE_STATUS,
     ACTIVITY,
@@ -19,10 +23,23 @@ enum MonitorSql implements VersionedSql.Query {
     /** 14 added pg_locks.waitstart. */
     LOCK_WAITS(140000);
 
+    /** The comment that starts every monitoring statement Vigil sends. */
+    static final String MARK = "/* vigil-monitor */ ";
+
     private final int[] variantsSince;
 
     MonitorSql(int... variantsSince) {
         this.variantsSince = variantsSince;
+    }
+
+    @Override
+    public String sql(int serverVersionNum) {
+        return MARK + VersionedSql.Query.super.sql(serverVersionNum);
+    }
+
+    /** Whether a pg_stat_statements text is one of the statements above, as Vigil sent it. */
+    static boolean isOwnText(String text) {
+        return text != null && text.stripLeading().startsWith(MARK.strip());
     }
 
     @Override

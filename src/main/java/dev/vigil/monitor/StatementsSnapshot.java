@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
  * pg_stat_statements at one moment: every entry's counters, the texts known so far (fetched once per query
  * id), and on 14+ when the whole set was last reset and how many entries were evicted. {@code ownRole} is the
  * monitoring role's oid when it is a dedicated role (not a superuser, so nobody else's work runs as it): its
- * entries are Vigil's own, and {@link #visible} leaves them out. A superuser monitoring role is shared, so its
- * entries cannot be told apart and stay in.
+ * entries are Vigil's own, and {@link #visible} leaves them out. A superuser monitoring role is shared, so there
+ * Vigil's own entries are known by the comment its monitoring statements start with ({@link MonitorSql#MARK}).
  */
 public record StatementsSnapshot(Instant at, Map<StatementKey, StatementCounters> entries, Map<Long, String> texts,
                                  Optional<Instant> statsReset, Optional<Long> evicted, Optional<Long> ownRole) {
@@ -28,14 +28,18 @@ public record StatementsSnapshot(Instant at, Map<StatementKey, StatementCounters
         return Optional.ofNullable(texts.get(queryId));
     }
 
-    /** Without the monitoring role's entries (Vigil's own statements), unless {@code includeSelf}. */
+    /** Without Vigil's own statements (the monitoring role's, or marked as Vigil's), unless {@code includeSelf}. */
     public StatementsSnapshot visible(boolean includeSelf) {
-        if (includeSelf || ownRole.isEmpty()) {
+        if (includeSelf) {
             return this;
         }
-        long own = ownRole.get();
-        return new StatementsSnapshot(at, entries.entrySet().stream().filter(e -> e.getKey().userId() != own)
+        return new StatementsSnapshot(at, entries.entrySet().stream().filter(e -> !isOwn(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), texts, statsReset, evicted,
                 ownRole);
+    }
+
+    private boolean isOwn(StatementKey key) {
+        return ownRole.map(own -> own == key.userId()).orElse(false)
+                || MonitorSql.isOwnText(texts.get(key.queryId()));
     }
 }

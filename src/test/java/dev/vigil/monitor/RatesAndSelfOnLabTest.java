@@ -2,8 +2,10 @@ package dev.vigil.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.LabInventory;
 import dev.vigil.cluster.MonitorConnectionSettings;
+import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.VigilApplications;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
@@ -124,6 +126,33 @@ class RatesAndSelfOnLabTest {
                 .noneMatch(k -> k.userId() == pair[1].ownRole().orElseThrow());
     }
 
+    @Test
+    @Order(2)
+    void monitoringAsTheSuperuserStillLeavesOutVigilsOwnStatements() {
+        // A shared role: nobody can tell Vigil's entries by role, so they are known by their leading comment.
+        ClusterDefinition asSuperuser = new ClusterDefinition("rates-su", cluster.nodes().stream()
+                .map(n -> new NodeEndpoint(n.name(), n.host(), n.port(), LabCluster.DATABASE, LabCredentials.SUPERUSER,
+                        cluster.credentials().superuserPassword())).toList(), ClusterDefinition.DEFAULT_INTERVAL);
+        List<StatementsSnapshot> reads = new CopyOnWriteArrayList<>();
+        try (ClusterMonitor su = new ClusterMonitor(asSuperuser, MonitorConnectionSettings.defaults(),
+                List.of(new ActivityCollector(), new DatabaseCollector(), new StatementsCollector(1)))) {
+            su.subscribeSamples(sample -> sample.nodes().stream().filter(n -> n.node().equals("pg1"))
+                    .forEach(n -> n.value(StatementsSnapshot.class).ifPresent(reads::add)));
+            su.start();
+            Waits.until(Duration.ofSeconds(30), "a statements read that knows the texts of Vigil's statements",
+                    () -> reads.stream().anyMatch(r -> r.texts().values().stream()
+                            .anyMatch(RatesAndSelfOnLabTest::isVigilsSql)));
+        }
+        StatementsSnapshot last = reads.get(reads.size() - 1);
+        assertThat(last.ownRole()).as("postgres is a superuser, not a dedicated role").isEmpty();
+        assertThat(last.visible(true).entries().keySet()).anyMatch(k -> last.text(k.queryId())
+                .map(RatesAndSelfOnLabTest::isVigilsSql).orElse(false));
+        assertThat(last.visible(false).entries().keySet()).noneMatch(k -> last.text(k.queryId())
+                .map(t -> t.contains(MonitorSql.MARK.strip())).orElse(false));
+        assertThat(last.visible(false).entries().keySet()).noneMatch(k -> last.text(k.queryId())
+                .map(t -> t.contains("pg_stat_activity a") || t.contains("pg_stat_statements(")).orElse(false));
+    }
+
     /** The last two distinct statements reads of pg1. */
     private Optional<StatementsSnapshot[]> statementsInterval() {
         List<StatementsSnapshot> reads = new ArrayList<>();
@@ -141,7 +170,7 @@ class RatesAndSelfOnLabTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void atAFixedRateEveryTpsReadingAfterWarmUpIsWithinTenPerCent() {
         try (Workload workload = Workload.start(cluster, new Workload.Settings(RATE, 0.5, 4))) {
             measure("Workload " + RATE + " tx/s", workload::transactions);
@@ -149,7 +178,7 @@ class RatesAndSelfOnLabTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void atPgbenchRate400EveryTpsReadingAfterWarmUpIsWithinTenPerCent() throws Exception {
         Path pgbench = cluster.binaries().program("pgbench");
         if (!Files.isExecutable(pgbench)) {
