@@ -22,17 +22,24 @@ final class WatchOptions {
             + "(left out by default).")
     boolean includeSelf;
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "How long a connect and login to a "
-            + "node may take, apart from the sampling interval (default: 5).")
-    double connectTimeoutSeconds = MonitorConnectionSettings.DEFAULT_CONNECT_TIMEOUT.toMillis() / 1000.0;
+            + "node may take, apart from the sampling interval (default: the cluster's connect_timeout, else 5).")
+    Double connectTimeoutSeconds;
     @Option(names = "--down-after", paramLabel = "SECONDS", description = "A node that does not answer is late, "
             + "then down once it has not answered for this long and at least two attempts failed (default: 3). "
-            + "Refused connections, failed logins and a server shutting down are down at once.")
-    double downAfterSeconds = MonitorConnectionSettings.DEFAULT_DOWN_AFTER.toMillis() / 1000.0;
+            + "Refused connections, failed logins and a server shutting down are down at once. Default: the "
+            + "cluster's down_after, else 3.")
+    Double downAfterSeconds;
 
     /** The cluster's monitoring settings with this command line's timeouts. */
     MonitorConnectionSettings tune(MonitorConnectionSettings settings, CommandLine line) {
-        return settings.withConnectTimeout(seconds(connectTimeoutSeconds, "--connect-timeout", line))
-                .withDownAfter(seconds(downAfterSeconds, "--down-after", line));
+        MonitorConnectionSettings tuned = settings;
+        if (connectTimeoutSeconds != null) {
+            tuned = tuned.withConnectTimeout(seconds(connectTimeoutSeconds, "--connect-timeout", line));
+        }
+        if (downAfterSeconds != null) {
+            tuned = tuned.withDownAfter(seconds(downAfterSeconds, "--down-after", line));
+        }
+        return tuned;
     }
 
     static Duration seconds(double seconds, String option, CommandLine line) {
