@@ -15,22 +15,34 @@ import java.util.Properties;
 final class MonitorConnection implements AutoCloseable {
     private final String url;
     private final Properties properties;
+    private final int validationSeconds;
     private volatile Connection connection;
     private volatile boolean closed;
 
     MonitorConnection(MonitorConnectionSettings settings, NodeEndpoint endpoint) {
         this.url = settings.jdbcUrl(endpoint);
         this.properties = settings.connectionProperties(endpoint);
+        this.validationSeconds = (int) Math.max(1, settings.socketTimeout().toSeconds());
     }
 
-    /** The open connection, or a new one (bounded by the connect and login timeout). */
+    /**
+     * The open connection, checked with one bounded round trip, or a new one (bounded by the connect and login
+     * timeout). The check matters twice: a kept connection that died is found at once, and the server flushes
+     * this backend's statistics (at most once a second, when it goes idle) before the tick's reads, so
+     * pg_stat_database already holds every transaction the own-transaction count subtracts.
+     */
     Connection get() throws SQLException {
         if (closed) {
             throw new SQLException("the monitor is closed", "08003");
         }
         Connection c = connection;
         if (c != null && !c.isClosed()) {
-            return c;
+            if (c.isValid(validationSeconds)) {
+                return c;
+            }
+            // A broken kept connection is reported as such, so the sampler connects again at once.
+            discard();
+            throw new SQLException("the kept monitoring connection no longer answers", "08006");
         }
         c = DriverManager.getConnection(url, properties);
         c.setReadOnly(true);

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Samples one node: one task scheduled at a fixed rate, never two runs at once, so there is never more than one sample in flight, on
- * one connection kept open between ticks. Each tick reads the node's status, then every collector that is due.
+ * Samples one node: one task scheduled with a fixed delay, so there is never more than one sample in flight, on one
+ * connection kept open between ticks. Each tick reads the node's status, then every collector that is due.
  * A failing collector is set aside with its reason and retried later. A failed tick makes the node late (its
  * last values kept, with their age) until {@link NodeHealth} says it is down; attempts at a down node back off
  * until it answers again.
@@ -61,22 +61,15 @@ public final class NodeSampler implements AutoCloseable {
 
     public synchronized void start(ScheduledExecutorService scheduler) {
         if (task == null) {
-            // At a fixed rate, so ticks are an interval apart however long each takes (rate windows of whole
-            // seconds). The executor never runs one task twice at once; the runs it queued behind a slow tick
-            // are skipped in tickSafely, so a node that answered late is not read in a burst.
-            task = scheduler.scheduleAtFixedRate(this::tickSafely, 0, settings.interval().toMillis(),
+            // With a fixed delay, not rate: tick starts are at least an interval apart, which the server's
+            // once-a-second statistics flush needs (see MonitorConnection.get), and a slow tick is never
+            // followed by a burst.
+            task = scheduler.scheduleWithFixedDelay(this::tickSafely, 0, settings.interval().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
     }
 
-    private long lastTickStartedNanos;
-
     private void tickSafely() {
-        long startedNanos = System.nanoTime();
-        if (lastTickStartedNanos != 0 && startedNanos - lastTickStartedNanos < settings.interval().toNanos() / 2) {
-            return; // a run queued while the previous tick waited on the node
-        }
-        lastTickStartedNanos = startedNanos;
         try {
             tick();
         } catch (RuntimeException e) {
