@@ -82,11 +82,39 @@ class ClusterTruthRulesTest {
         assertThat(engine.evaluate(new Observation(Map.of(), new ClusterSample("c", dead, T)), T))
                 .filteredOn(e -> e.finding().rule().equals("no-primary")).singleElement()
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(AlertEvent.Kind.RAISED));
+        // pg3 is late at that moment: the primary being back is known all the same.
         List<NodeSample> promoted = java.util.stream.Stream.of(PG1_DOWN, up("pg2", 5002, false, Optional.empty()),
-                up("pg3", 5003, true, Optional.of("127.0.0.1:5002")))
+                up("pg3", 5003, true, Optional.of("127.0.0.1:5002")).late("no answer for 3 s"))
                 .map(n -> new NodeSample("c", n.node(), 6, T, n, Map.of())).toList();
         assertThat(engine.evaluate(new Observation(Map.of(), new ClusterSample("c", promoted, T)), T.plusSeconds(1)))
                 .filteredOn(e -> e.finding().rule().equals("no-primary")).singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(AlertEvent.Kind.CLEARED));
+    }
+
+    @Test
+    void aLateNodesAlertsAreNeitherClearedNorRaisedAgain() {
+        List<Finding> scripted = new java.util.ArrayList<>();
+        AlertRule rule = new AlertRule() {
+            @Override
+            public String id() {
+                return "scripted";
+            }
+
+            @Override
+            public List<Finding> evaluate(Observation o) {
+                return List.copyOf(scripted);
+            }
+        };
+        AlertEngine engine = new AlertEngine("c", List.of(rule));
+        java.util.function.Function<NodeStatus, Observation> with = pg1 -> new Observation(Map.of(),
+                new ClusterSample("c", List.of(new NodeSample("c", "pg1", 5, T, pg1, Map.of())), T));
+        scripted.add(new Finding("scripted", Severity.WARNING, "pg1", "", "long transaction on pg1", Map.of()));
+        assertThat(engine.evaluate(with.apply(PG1), T)).hasSize(1);
+        scripted.clear(); // a late node's values are not offered, so the rule sees nothing
+        assertThat(engine.evaluate(with.apply(PG1.late("no answer for 3 s")), T.plusSeconds(3)))
+                .as("late: unknown, not cleared").isEmpty();
+        assertThat(engine.active()).hasSize(1);
+        assertThat(engine.evaluate(with.apply(PG1), T.plusSeconds(4))).singleElement()
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(AlertEvent.Kind.CLEARED));
     }
 
