@@ -28,6 +28,21 @@ public final class AlertEngine {
                 now.putIfAbsent(f.identity(), f);
             }
         }
+        // A late node's values are not offered to rules, so its findings would vanish: they are not gone, only
+        // unknown, and stay raised (unchanged) until the node answers. Cluster-wide ones too, while any node is
+        // late, except "no primary" once a primary is up: that is known.
+        java.util.Set<String> late = new java.util.HashSet<>();
+        observation.status().nodes().stream().filter(dev.vigil.cluster.NodeStatus::isLate)
+                .forEach(n -> late.add(n.node()));
+        boolean primaryUp = !observation.status().primaries().isEmpty();
+        for (Map.Entry<String, Finding> e : active.entrySet()) {
+            String node = e.getValue().node();
+            boolean clusterWide = node.isEmpty() && !late.isEmpty()
+                    && !(primaryUp && e.getValue().rule().equals("no-primary"));
+            if (late.contains(node) || clusterWide) {
+                now.putIfAbsent(e.getKey(), e.getValue());
+            }
+        }
         List<AlertEvent> events = new ArrayList<>();
         for (Map.Entry<String, Finding> e : now.entrySet()) {
             if (!active.containsKey(e.getKey())) {

@@ -34,6 +34,8 @@ public final class DefaultRules {
                         ? List.of(finding("two-primaries", Severity.CRITICAL, "", "", "split-brain: "
                                 + names(o) + " all accept writes", Map.of("primaries", names(o))))
                         : List.of()),
+                rule("no-primary", DefaultRules::noPrimary),
+                rule("standby-streams-from-nobody", DefaultRules::streamsFromNobody),
                 rule("standby-not-streaming", o -> o.nodes().stream()
                         .filter(n -> n.status().isUp() && n.status().inRecovery()
                                 && !n.status().receiverState().map("streaming"::equals).orElse(false))
@@ -70,6 +72,47 @@ public final class DefaultRules {
                         .map(r -> finding("cache-hit-drop", Severity.WARNING, n.node(), "", String.format(Locale.ROOT,
                                 "%s cache hit ratio %.1f%% with %.0f blocks read per second", n.node(),
                                 r.cacheHitRatio().orElse(0.0) * 100, r.blocksReadPerSecond()), Map.of()))).toList()));
+    }
+
+    /**
+     * No reachable node accepts writes. Not while any node is still connecting, or a node that was the primary
+     * is only late (its answer may still come): a loaded primary is not a lost one. A primary that died is
+     * down at its next tick (its connection breaks and the new connect is refused), so this is raised then.
+     */
+    private static List<Finding> noPrimary(Observation o) {
+        List<NodeStatus> nodes = o.status().nodes();
+        boolean unknown = nodes.stream().anyMatch(n -> n.reachability() == NodeStatus.Reachability.CONNECTING
+                || n.isLate() && n.lastKnownRole() == NodeStatus.Role.PRIMARY);
+        if (nodes.isEmpty() || unknown || !o.status().primaries().isEmpty()) {
+            return List.of();
+        }
+        String down = nodes.stream().filter(NodeStatus::isDown).map(NodeStatus::node).toList().toString();
+        String standbys = nodes.stream().filter(n -> n.lastKnownRole() == NodeStatus.Role.STANDBY)
+                .map(NodeStatus::node).toList().toString();
+        return List.of(finding("no-primary", Severity.CRITICAL, "", "", "no primary: no reachable node accepts writes"
+                + " (down " + down + ", standbys " + standbys + "). Promote a standby (vigil failover) or bring "
+                + "the primary back", Map.of("down", down, "standbys", standbys)));
+    }
+
+    /**
+     * A standby whose WAL receiver names an upstream that is down: it streams from nobody, whatever its receiver
+     * still says (it notices a dead sender only at its next read, or at wal_receiver_timeout).
+     */
+    private static List<Finding> streamsFromNobody(Observation o) {
+        List<Finding> findings = new ArrayList<>();
+        for (NodeSample n : o.nodes()) {
+            NodeStatus s = n.status();
+            if (!s.isUp() || !s.inRecovery() || s.upstreamAddress().isEmpty()) {
+                continue;
+            }
+            String upstream = s.upstreamAddress().get();
+            o.status().nodes().stream().filter(u -> u.address().equals(upstream) && u.isDown()).findFirst()
+                    .ifPresent(u -> findings.add(finding("standby-streams-from-nobody", Severity.CRITICAL, n.node(), "",
+                            "standby " + n.node() + " streams from nobody: its upstream " + u.node() + " is down"
+                                    + s.receiverState().map(r -> " (its WAL receiver still says " + r + ")").orElse(""),
+                            Map.of("upstream", u.node(), "receiver", s.receiverState().orElse("none")))));
+        }
+        return findings;
     }
 
     private static List<Finding> replicationLag(Observation o, AlertThresholds t) {

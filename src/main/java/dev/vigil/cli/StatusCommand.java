@@ -25,12 +25,16 @@ final class StatusCommand implements Callable<Integer> {
     WatchOptions watch;
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
+    @Option(names = "--wait", paramLabel = "SECONDS", description = "Wait at most this long for one complete sample "
+            + "of every node (default: ${DEFAULT-VALUE}); then print what is known and name the nodes still awaited.")
+    double waitSeconds = 10;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Duration bound = WatchOptions.seconds(waitSeconds, "--wait", spec.commandLine());
         try (WatchedClusters watched = new WatchedClusters(watch.config, watch.cluster, StatusReport.collectors(),
-                watch.askPassword)) {
+                watch.askPassword, s -> watch.tune(s, spec.commandLine()))) {
             if (watched.monitors.isEmpty()) {
                 if (watched.reportConfigurationErrors(spec.commandLine().getErr(), "vigil status")) {
                     return WatchedClusters.CONFIGURATION_PROBLEMS;
@@ -42,13 +46,20 @@ final class StatusCommand implements Callable<Integer> {
                 return 2;
             }
             watched.start();
-            // Rates need a full window (5 s) of reads: a shorter one would measure the server's stats flushes.
-            Waits.within(Duration.ofSeconds(20), () -> watched.everyNodeSettled() && watched.everyRateWindowFull());
+            // One complete sample of every node (a first slow answer under load is not "down"), and rates over a
+            // full window (5 s) of reads: a shorter one would measure the server's stats flushes.
+            Waits.within(bound, () -> watched.everyNodeSettled() && watched.everyRateWindowFull());
+            List<String> waiting = watched.waitingFor();
+            if (!waiting.isEmpty()) {
+                spec.commandLine().getErr().println("vigil status: after " + waitSeconds + " s still waiting for "
+                        + String.join(", ", waiting) + "; shown as last seen (try --wait or --connect-timeout)");
+                spec.commandLine().getErr().flush();
+            }
             List<StatusReport.ClusterReport> clusters = watched.monitors.stream()
                     .map(m -> StatusReport.cluster(m.sample().status(), watched.lastTwo(m.cluster().name()),
                             watch.includeSelf)).toList();
             StatusReport report = new StatusReport(Instant.now(), clusters,
-                    watched.inventory.problems().stream().map(InventoryProblem::toString).toList());
+                    watched.inventory.problems().stream().map(InventoryProblem::toString).toList(), waiting);
             if (json) {
                 out.println(Json.MAPPER.writeValueAsString(report));
             } else {

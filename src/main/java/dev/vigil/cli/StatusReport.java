@@ -30,8 +30,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** One full snapshot of the watched clusters, as `vigil status` prints it (text or JSON). */
-record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inventoryProblems) {
+/**
+ * One full snapshot of the watched clusters, as `vigil status` prints it (text or JSON).
+ *
+ * @param waitingFor the nodes with no complete sample within the wait ({@code cluster/node (state: reason)})
+ */
+record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inventoryProblems, List<String> waitingFor) {
 
     record ClusterReport(String name, Optional<String> primary, boolean splitBrain, long reachable,
                          List<NodeReport> nodes) {}
@@ -40,7 +44,8 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
                       Optional<Integer> timeline, Optional<String> upstream, Optional<ActivitySummary> activity,
                       Optional<DatabaseRates> database, Optional<Integer> connections, Optional<Integer> maxConnections,
                       Optional<ReplicationSnapshot> replication, Optional<LocksSummary> locks,
-                      List<StatementLine> topStatements, Map<String, Unavailable> unavailable) {}
+                      List<StatementLine> topStatements, Map<String, Unavailable> unavailable,
+                      Optional<Double> lastGoodAgeSeconds) {}
 
     record ActivitySummary(long clientSessions, int active, long idleInTransaction, Map<String, Integer> waitProfile,
                            Optional<Double> longestTransactionSeconds, Optional<Integer> oldestXminAge) {}
@@ -75,8 +80,10 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
      * {@code includeSelf}.
      */
     static NodeReport node(NodeStatus s, NodeSample[] samples, boolean includeSelf) {
-        NodeSample current = samples == null ? null : samples[1];
-        NodeSample previous = samples == null ? null : samples[0];
+        // A late or down node's samples carry its last values: never shown as live.
+        boolean live = s.isUp() && samples != null && samples[1].status().isUp();
+        NodeSample current = live ? samples[1] : null;
+        NodeSample previous = live ? samples[0] : null;
         Map<String, Unavailable> unavailable = new LinkedHashMap<>();
         if (current != null) {
             current.metrics().forEach((name, metric) -> {
@@ -93,7 +100,8 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
                 s.role().name().toLowerCase(), s.version(), s.timeline(), s.upstreamAddress(),
                 value(current, ACTIVITY).map(a -> activity(a.visible(includeSelf))), rates,
                 counters.map(DatabaseCounters::connections), counters.map(DatabaseCounters::maxConnections),
-                value(current, REPLICATION), value(current, LOCKS).map(StatusReport::locks), top, unavailable);
+                value(current, REPLICATION), value(current, LOCKS).map(StatusReport::locks), top, unavailable,
+                s.lastGoodAge(Instant.now()).map(d -> Math.round(d.toMillis() / 100.0) / 10.0));
     }
 
     /** The node's rates over the window its newest tick carries; empty until the window is full. */

@@ -22,11 +22,14 @@ final class StatusText {
             }
         }
         report.inventoryProblems().forEach(p -> out.println("inventory: " + p));
+        report.waitingFor().forEach(w -> out.println("still waiting for " + w));
     }
 
     private static void node(PrintWriter out, StatusReport.NodeReport n) {
         if (!"up".equals(n.state())) {
-            out.printf("  %-8s %-8s %s  %s%n", n.name(), n.state().toUpperCase(Locale.ROOT), n.address(), n.error());
+            out.printf("  %-8s %-8s %s  %s%s%n", n.name(), n.state().toUpperCase(Locale.ROOT), n.address(), n.error(),
+                    n.lastGoodAgeSeconds().map(a -> String.format(Locale.ROOT, " (last good sample %.1f s ago)", a))
+                            .orElse(""));
             return;
         }
         out.printf("  %-8s %-8s %s  PG %s  timeline %s%s%n", n.name(), n.role(), n.address(), n.version(),
@@ -60,7 +63,7 @@ final class StatusText {
     private static void replication(PrintWriter out, ReplicationSnapshot r) {
         r.receiver().ifPresent(rc -> out.printf(Locale.ROOT, "           receiver %s, replay backlog %s B, delay %s%s%n",
                 rc.status().orElse("not running"), rc.replayBacklogBytes().map(String::valueOf).orElse("?"),
-                rc.replayDelaySeconds().map(d -> String.format(Locale.ROOT, "%.1f s", d)).orElse("?"),
+                rc.replayDelaySeconds().map(d -> String.format(Locale.ROOT, "%.1f s", Math.max(0.0, d))).orElse("?"),
                 rc.replayPaused() ? ", REPLAY PAUSED" : ""));
         for (StandbyLink l : r.downstream()) {
             out.printf(Locale.ROOT, "           standby %s %s %s: lag sent %d B, flush %d B, replay %d B / %s%n",

@@ -45,7 +45,7 @@ final class WatchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (WatchedClusters watched = new WatchedClusters(watch.config, watch.cluster, DefaultCollectors.all(),
-                watch.askPassword);
+                watch.askPassword, s -> watch.tune(s, spec.commandLine()));
              Journal journal = Journal.open(journalFile)) {
             boolean badConfiguration = watched.reportConfigurationErrors(spec.commandLine().getErr(), "vigil watch");
             if (watched.monitors.isEmpty()) {
@@ -97,32 +97,61 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
+    /** A node's values: rates over its window, activity, blocked sessions, and its receiver if a standby. */
+    private static String values(NodeSample now, boolean includeSelf) {
+        StringBuilder b = new StringBuilder();
+        StatusReport.rates(now, includeSelf).ifPresent(r -> b.append(String.format(Locale.ROOT,
+                " tps(%ss)=%.0f", r.windowLabel().replace(" s avg", ""), r.transactionsPerSecond())));
+        StatusReport.value(now, StatusReport.ACTIVITY).map(a -> a.visible(includeSelf))
+                .ifPresent(a -> b.append(" act=").append(a.waitProfile().active())
+                .append(StatusText.profile(a.waitProfile().activeByWaitClass())));
+        StatusReport.value(now, StatusReport.LOCKS).map(LockSnapshot::waitingCount).filter(w -> w > 0)
+                .ifPresent(w -> b.append(" blocked=").append(w));
+        StatusReport.value(now, StatusReport.REPLICATION).flatMap(ReplicationSnapshot::receiver)
+                .ifPresent(r -> b.append(receiver(r)));
+        return b.toString();
+    }
+
+    /**
+     * A streaming standby's lag; a standby that is not streaming says so, never "0 B". Replay can be a hair
+     * ahead of the clock (a commit stamped by the primary's clock), which is no lag, not "-0.0s".
+     */
+    static String receiver(dev.vigil.monitor.ReceiverState r) {
+        if (!r.isStreaming()) {
+            return " NOT-STREAMING(" + r.status().orElse("no WAL receiver") + ")" + (r.replayPaused() ? " PAUSED" : "");
+        }
+        return " lag=" + r.replayBacklogBytes().map(b -> b + "B").orElse("?") + "/"
+                + r.replayDelaySeconds().map(d -> String.format(Locale.ROOT, "%.1fs", Math.max(0.0, d))).orElse("?")
+                + (r.replayPaused() ? " PAUSED" : "");
+    }
+
     /** Rates over each node's window, labelled with it ({@code tps(5s)=398}); Vigil itself left out unless asked. */
     static String line(ClusterMonitor monitor, Map<String, NodeSample[]> lastTwo, boolean includeSelf) {
+        java.time.Instant now = java.time.Instant.now();
         String nodes = monitor.cluster().nodes().stream().map(endpoint -> {
             NodeSample[] pair = lastTwo.get(endpoint.name());
-            if (pair == null || !pair[1].status().isUp()) {
-                return endpoint.name() + " " + (pair == null ? "?" : "DOWN" + dev.vigil.cluster.ConnectionFailure
-                        .kindOf(pair[1].status().error()).map(k -> " (" + k.label() + ")").orElse(""));
+            if (pair == null) {
+                return endpoint.name() + " ?";
             }
-            NodeSample now = pair[1];
-            NodeStatus s = now.status();
-            StringBuilder b = new StringBuilder(endpoint.name()).append(s.role() == NodeStatus.Role.PRIMARY ? " P" : " S");
-            StatusReport.rates(now, includeSelf).ifPresent(r -> b.append(String.format(Locale.ROOT,
-                    " tps(%ss)=%.0f", r.windowLabel().replace(" s avg", ""), r.transactionsPerSecond())));
-            StatusReport.value(now, StatusReport.ACTIVITY).map(a -> a.visible(includeSelf))
-                    .ifPresent(a -> b.append(" act=").append(a.waitProfile().active())
-                    .append(StatusText.profile(a.waitProfile().activeByWaitClass())));
-            StatusReport.value(now, StatusReport.LOCKS).map(LockSnapshot::waitingCount).filter(w -> w > 0)
-                    .ifPresent(w -> b.append(" blocked=").append(w));
-            StatusReport.value(now, StatusReport.REPLICATION).flatMap(ReplicationSnapshot::receiver).ifPresent(r -> b
-                    .append(" lag=").append(r.replayBacklogBytes().orElse(-1L)).append("B/")
-                    .append(r.replayDelaySeconds().map(d -> String.format(Locale.ROOT, "%.1fs", d)).orElse("?"))
-                    .append(r.replayPaused() ? " PAUSED" : ""));
-            return b.toString();
+            NodeStatus s = pair[1].status();
+            String age = s.lastGoodAge(now).map(a -> String.format(Locale.ROOT, " last good %.1fs ago",
+                    a.toMillis() / 1000.0)).orElse("");
+            String kind = dev.vigil.cluster.ConnectionFailure.kindOf(s.error()).map(k -> k.label()).orElse("");
+            return switch (s.reachability()) {
+                case DOWN -> endpoint.name() + " DOWN" + (kind.isEmpty() ? "" : " (" + kind + ")") + age;
+                case CONNECTING -> endpoint.name() + " connecting" + (kind.isEmpty() ? "" : " (" + kind + ")");
+                // Late: the last values, bracketed as old, with their age; never as if live.
+                case LATE -> endpoint.name() + " LATE" + age + " [was " + (s.lastKnownRole() == NodeStatus.Role.PRIMARY
+                        ? "P" : "S") + values(pair[1], includeSelf) + "]";
+                case UP -> endpoint.name() + (s.role() == NodeStatus.Role.PRIMARY ? " P" : " S") + values(pair[1], includeSelf);
+            };
         }).collect(Collectors.joining(" | "));
         var status = monitor.sample().status();
+        boolean noPrimary = status.primaries().isEmpty() && status.nodes().stream()
+                .noneMatch(n -> n.isLate() && n.lastKnownRole() == NodeStatus.Role.PRIMARY)
+                && status.nodes().stream().noneMatch(n -> n.reachability() == NodeStatus.Reachability.CONNECTING);
         return LocalTime.now().format(TIME) + " " + monitor.cluster().name() + (status.splitBrain() ? " SPLIT-BRAIN" : "")
+                + (noPrimary ? " NO-PRIMARY" : "")
                 + "  " + nodes;
     }
 }

@@ -26,13 +26,19 @@ final class WatchedClusters implements AutoCloseable {
     private final Map<String, NodeTicks> ticks = new ConcurrentHashMap<>();
 
     WatchedClusters(Path config, String onlyCluster, List<Collector<?>> collectors, boolean askPasswords) {
+        this(config, onlyCluster, collectors, askPasswords, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@code tune} adjusts each cluster's monitoring settings (the command line's timeouts). */
+    WatchedClusters(Path config, String onlyCluster, List<Collector<?>> collectors, boolean askPasswords,
+                    java.util.function.UnaryOperator<dev.vigil.cluster.MonitorConnectionSettings> tune) {
         Inventory discovered = Inventory.discover(config, LabSettings.defaultBaseDir());
         Inventory all = askPasswords ? PasswordPrompt.fill(discovered, PasswordPrompt.console()) : discovered;
         List<ClusterDefinition> chosen = all.clusters().stream()
                 .filter(c -> onlyCluster == null || c.name().equals(onlyCluster)).toList();
         this.inventory = new Inventory(chosen, all.problems(), all.alertOverrides());
         for (ClusterDefinition cluster : chosen) {
-            ClusterMonitor monitor = new ClusterMonitor(cluster, cluster.monitorSettings(), collectors);
+            ClusterMonitor monitor = new ClusterMonitor(cluster, tune.apply(cluster.monitorSettings()), collectors);
             NodeTicks nodeTicks = new NodeTicks();
             ticks.put(cluster.name(), nodeTicks);
             monitor.subscribeSamples(nodeTicks::update);
@@ -75,13 +81,35 @@ final class WatchedClusters implements AutoCloseable {
         return pairs;
     }
 
-    /** Every node read twice, or found down: enough for a full snapshot with rates. */
+    /**
+     * Every node settled: up and read twice (one complete sample with a previous one for rates), or down by the
+     * sampler's rules (refused, login failed, or no answer for long enough). A node that is still connecting
+     * or late is not settled: a first slow answer on a loaded machine is not "down".
+     */
     boolean everyNodeSettled() {
-        return monitors.stream().allMatch(m -> m.cluster().nodes().stream().allMatch(node -> {
-            NodeSample[] pair = lastTwo(m.cluster().name()).get(node.name());
-            return pair != null && pair[1].tick() >= 1
-                    && (pair[0] != null && pair[0].tick() >= 1 || !pair[1].status().isUp());
-        }));
+        return waitingFor().isEmpty();
+    }
+
+    /** The nodes not settled yet, as {@code cluster/node (state: reason)}. */
+    List<String> waitingFor() {
+        List<String> waiting = new ArrayList<>();
+        for (ClusterMonitor m : monitors) {
+            Map<String, NodeSample[]> pairs = lastTwo(m.cluster().name());
+            for (var node : m.cluster().nodes()) {
+                NodeSample[] pair = pairs.get(node.name());
+                boolean settled = pair != null && pair[1].tick() >= 1 && (pair[1].status().isDown()
+                        || pair[1].status().isUp() && pair[0] != null && pair[0].tick() >= 1);
+                if (!settled) {
+                    String state = pair == null ? "connecting" : pair[1].status().reachability().name().toLowerCase();
+                    String why = pair == null ? "" : pair[1].status().error();
+                    if (pair != null && pair[1].status().isUp()) {
+                        why = "one more sample needed for rates";
+                    }
+                    waiting.add(m.cluster().name() + "/" + node.name() + " (" + state + (why.isEmpty() ? "" : ": " + why) + ")");
+                }
+            }
+        }
+        return waiting;
     }
 
     /** Every node that is up has rates over a full window (or has no database counters to give them). */

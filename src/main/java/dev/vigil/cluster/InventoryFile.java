@@ -43,7 +43,7 @@ public final class InventoryFile {
     private static final String ACTIONS_USER = "actions_user";
     private static final Set<String> DEFAULT_KEYS = union(SETTING_KEYS, Set.of(ACTIONS_USER));
     private static final Set<String> CLUSTER_KEYS = union(SETTING_KEYS, Set.of("name", "nodes", "interval", "migrations", ACTIONS_USER,
-            "control"));
+            "control", "connect_timeout", "down_after"));
     private static final Set<String> NODE_KEYS = union(SETTING_KEYS, Set.of("name", "host"));
     private static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     private static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
@@ -170,8 +170,13 @@ public final class InventoryFile {
                 ? ControlSection.read(map.get("control"), name, nodes, this) : ControlSettings.NONE;
         Optional<Path> migrations = map.containsKey("migrations")
                 ? Optional.of(migrationsFolder(map.get("migrations"))) : Optional.empty();
+        ClusterDefinition.NodeTimeouts timeouts = new ClusterDefinition.NodeTimeouts(
+                map.containsKey("connect_timeout") ? duration(map.get("connect_timeout"), "connect_timeout",
+                        MIN_INTERVAL, MAX_INTERVAL, "100ms to 60s") : MonitorConnectionSettings.DEFAULT_CONNECT_TIMEOUT,
+                map.containsKey("down_after") ? duration(map.get("down_after"), "down_after", MIN_INTERVAL,
+                        MAX_INTERVAL, "100ms to 60s") : MonitorConnectionSettings.DEFAULT_DOWN_AFTER);
         return new ClusterDefinition(name, nodes, interval,
-                settings.actionsUser().map(u -> new OperatorAccess(u, passwords)), control, migrations);
+                settings.actionsUser().map(u -> new OperatorAccess(u, passwords)), control, migrations, timeouts);
     }
 
     /** A folder of Flyway-convention scripts; a relative path is taken from this file's directory. */

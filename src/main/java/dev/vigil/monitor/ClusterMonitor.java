@@ -27,6 +27,8 @@ public final class ClusterMonitor implements SampleFeed, AutoCloseable {
     private final MonitorConnectionSettings settings;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService delivery;
+    /** Its own thread: it must run while every sampler thread waits on a node that does not answer. */
+    private final ScheduledExecutorService lateness;
     private final List<NodeSampler> samplers = new ArrayList<>();
     private final AtomicReferenceArray<NodeSample> latest;
     private final List<LatestValueMailbox<ClusterSample>> sampleSubscribers = new CopyOnWriteArrayList<>();
@@ -44,6 +46,11 @@ public final class ClusterMonitor implements SampleFeed, AutoCloseable {
         });
         this.delivery = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vigil-deliver-" + cluster.name());
+            t.setDaemon(true);
+            return t;
+        });
+        this.lateness = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vigil-late-" + cluster.name());
             t.setDaemon(true);
             return t;
         });
@@ -65,6 +72,30 @@ public final class ClusterMonitor implements SampleFeed, AutoCloseable {
         if (!started) {
             started = true;
             samplers.forEach(s -> s.start(scheduler));
+            long every = Math.max(100, settings.interval().toMillis() / 2);
+            lateness.scheduleWithFixedDelay(this::markOverdue, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * An up node whose newest sample is overdue (its sampler waits on it) turns late at once, without waiting
+     * for the sampler: its values are then old, and no view may show them as live.
+     */
+    void markOverdue() {
+        Instant now = Instant.now();
+        boolean changed = false;
+        for (int i = 0; i < latest.length(); i++) {
+            NodeSample s = latest.get(i);
+            java.time.Duration age = java.time.Duration.between(s.status().sampledAt(), now);
+            if (s.status().isUp() && age.compareTo(settings.lateAfter()) > 0) {
+                NodeSample late = new NodeSample(s.cluster(), s.node(), s.tick(), s.at(), s.status().late(String.format(
+                        java.util.Locale.ROOT, "no answer for %.1f s (sampling every %.1f s): the newest sample is overdue",
+                        age.toMillis() / 1000.0, settings.interval().toMillis() / 1000.0)), s.metrics());
+                changed |= latest.compareAndSet(i, s, late);
+            }
+        }
+        if (changed) {
+            publish();
         }
     }
 
@@ -108,6 +139,7 @@ public final class ClusterMonitor implements SampleFeed, AutoCloseable {
     @Override
     public synchronized void close() {
         samplers.forEach(NodeSampler::close);
+        lateness.shutdownNow();
         scheduler.shutdownNow();
         delivery.shutdownNow();
         try {

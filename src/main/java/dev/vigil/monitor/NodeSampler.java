@@ -1,6 +1,6 @@
 package dev.vigil.monitor;
 
-import com.zaxxer.hikari.HikariDataSource;
+import dev.vigil.cluster.ConnectionFailure;
 import dev.vigil.cluster.ConnectionFailures;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Samples one node: one task scheduled with a fixed delay, so there is never more than one sample in flight, on
- * a one-connection pool. Each tick reads the node's status, then every collector that is due. A failing
- * collector is set aside with its reason and retried later; a connection failure marks the node down, and
- * attempts back off until it answers again.
+ * Samples one node: one task scheduled with a fixed delay, so there is never more than one sample in flight, on one
+ * connection kept open between ticks. Each tick reads the node's status, then every collector that is due.
+ * A failing collector is set aside with its reason and retried later. A failed tick makes the node late (its
+ * last values kept, with their age) until {@link NodeHealth} says it is down; attempts at a down node back off
+ * until it answers again.
  */
 public final class NodeSampler implements AutoCloseable {
     static final Duration QUARANTINE = Duration.ofSeconds(60);
@@ -34,15 +35,18 @@ public final class NodeSampler implements AutoCloseable {
     private final MonitorConnectionSettings settings;
     private final List<Collector<?>> collectors;
     private final Consumer<NodeSample> publish;
-    private final HikariDataSource pool;
+    private final MonitorConnection connection;
+    private final NodeHealth health;
     private final Map<String, Metric<?>> metrics = new HashMap<>();
     private final Map<String, Instant> quarantinedUntil = new HashMap<>();
     private long tick;
     /** From the last tick (0 before the first: the base SQL variants serve every supported version). */
     private int versionNum;
-    private int consecutiveFailures;
+    private int downTicks;
+    /** The newest status read whole from the node: what a late node still shows, greyed, with its age. */
+    private NodeStatus lastGoodStatus;
     private Instant nextAttempt = Instant.MIN;
-    private ScheduledFuture<?> task;
+    private volatile ScheduledFuture<?> task;
 
     public NodeSampler(String cluster, NodeEndpoint endpoint, MonitorConnectionSettings settings,
                        List<Collector<?>> collectors, Consumer<NodeSample> publish) {
@@ -51,11 +55,15 @@ public final class NodeSampler implements AutoCloseable {
         this.settings = settings;
         this.collectors = List.copyOf(collectors);
         this.publish = publish;
-        this.pool = new HikariDataSource(settings.poolConfig(cluster, endpoint));
+        this.connection = new MonitorConnection(settings, endpoint);
+        this.health = new NodeHealth(settings.downAfter(), settings.downAttempts());
     }
 
     public synchronized void start(ScheduledExecutorService scheduler) {
         if (task == null) {
+            // With a fixed delay, not rate: tick starts are at least an interval apart, which the server's
+            // once-a-second statistics flush needs (see MonitorConnection.get), and a slow tick is never
+            // followed by a burst.
             task = scheduler.scheduleWithFixedDelay(this::tickSafely, 0, settings.interval().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
@@ -80,25 +88,76 @@ public final class NodeSampler implements AutoCloseable {
         tick++;
         long started = System.nanoTime();
         NodeStatus status;
-        try (Connection c = pool.getConnection()) {
+        boolean wasOpen = connection.isOpen();
+        try {
+            status = sampleOnce(now, started);
+        } catch (SQLException first) {
+            SQLException failure = first;
+            int attempts = 1;
+            if (wasOpen && !connection.isOpen()) {
+                // An open connection broke (a killed server, a restart, a blip): connect again at once, so a
+                // refused connect says "down" in this tick and a blip costs no sample.
+                try {
+                    status = sampleOnce(now, started);
+                    publishGood(now, status);
+                    return;
+                } catch (SQLException second) {
+                    failure = second;
+                    attempts = 2;
+                }
+            }
+            status = failed(failure, attempts, Duration.ofNanos(System.nanoTime() - started));
+            publish.accept(new NodeSample(cluster, endpoint.name(), tick, now, status, metrics));
+            return;
+        }
+        publishGood(now, status);
+    }
+
+    private void publishGood(Instant now, NodeStatus status) {
+        health.answered(status.sampledAt());
+        lastGoodStatus = status;
+        downTicks = 0;
+        nextAttempt = Instant.MIN;
+        publish.accept(new NodeSample(cluster, endpoint.name(), tick, now, status, metrics));
+    }
+
+    /** The node's status and every due collector, on the kept connection. */
+    private NodeStatus sampleOnce(Instant now, long started) throws SQLException {
+        try {
+            Connection c = connection.get();
             List<Collector<?>> due = collectors.stream().filter(col -> isDue(col, now)).toList();
             List<Collector<?>> batched = due.stream().filter(col -> !col.batchable(versionNum).isEmpty()).toList();
-            status = runBatch(c, batched, now, started);
+            NodeStatus status = runBatch(c, batched, now, started);
             versionNum = status.versionNum();
             for (Collector<?> collector : due) {
                 if (!batched.contains(collector) && !run(collector, c, versionNum, now)) {
                     throw new SQLException("connection lost during " + collector.name(), "08006");
                 }
             }
-            consecutiveFailures = 0;
-            nextAttempt = Instant.MIN;
+            return status;
         } catch (SQLException e) {
-            status = NodeStatus.down(endpoint, ConnectionFailures.classify(e, endpoint, settings.connectTimeout()).message(), Instant.now(),
-                    Duration.ofNanos(System.nanoTime() - started));
-            consecutiveFailures++;
-            nextAttempt = Instant.now().plus(downBackoff(consecutiveFailures));
+            if (CollectorFailure.isNodeDown(e)) {
+                connection.discard();
+            }
+            throw e;
         }
-        publish.accept(new NodeSample(cluster, endpoint.name(), tick, now, status, metrics));
+    }
+
+    /** Late or down, as {@link NodeHealth} judges this failure; a down node's next attempts back off. */
+    private NodeStatus failed(SQLException e, int attempts, Duration took) {
+        ConnectionFailure failure = ConnectionFailures.classify(e, endpoint, settings.connectTimeout());
+        Instant at = Instant.now();
+        NodeHealth.Verdict verdict = health.failed(failure.kind(), attempts, at);
+        Optional<NodeStatus> lastGood = Optional.ofNullable(lastGoodStatus);
+        return switch (verdict) {
+            case DOWN -> {
+                downTicks++;
+                nextAttempt = at.plus(downBackoff(downTicks));
+                yield NodeStatus.down(endpoint, failure.message(), at, took, health.lastGoodAt());
+            }
+            case LATE -> lastGood.map(s -> s.late(failure.message()))
+                    .orElseGet(() -> NodeStatus.stillConnecting(endpoint, failure.message(), at, took));
+        };
     }
 
     private boolean isDue(Collector<?> collector, Instant now) {
@@ -205,11 +264,13 @@ public final class NodeSampler implements AutoCloseable {
         return endpoint;
     }
 
+    /** Not synchronized with a tick: closing the connection ends a tick that waits on it. */
     @Override
-    public synchronized void close() {
-        if (task != null) {
-            task.cancel(false);
+    public void close() {
+        ScheduledFuture<?> t = task;
+        if (t != null) {
+            t.cancel(false);
         }
-        pool.close();
+        connection.close();
     }
 }

@@ -14,12 +14,16 @@ public final class NodeTicks {
     private final Map<String, NodeSample> latest = new ConcurrentHashMap<>();
     private final Map<String, NodeSample> previous = new ConcurrentHashMap<>();
 
-    /** Takes in a sample; returns the nodes that advanced a tick with it. */
+    /**
+     * Takes in a sample; returns the nodes that advanced a tick with it, or changed state within one (an overdue
+     * sample turned late: the same tick, no longer live).
+     */
     public synchronized List<NodeSample> update(ClusterSample sample) {
         List<NodeSample> advanced = new ArrayList<>();
         for (NodeSample node : sample.nodes()) {
             NodeSample last = latest.get(node.node());
-            if (last == null || node.tick() > last.tick()) {
+            if (last == null || node.tick() > last.tick()
+                    || node.tick() == last.tick() && node.status().reachability() != last.status().reachability()) {
                 if (last != null) {
                     previous.put(node.node(), last);
                 }

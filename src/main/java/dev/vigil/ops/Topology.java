@@ -21,6 +21,8 @@ public record Topology(String cluster, List<TopologyNode> nodes, Optional<String
 
     /** One line for the operator: "cluster shop: pg1 (…) primary, timeline 1; pg2 (…) standby streaming from pg1". */
     public String describe() {
-        return "cluster " + cluster + ": " + nodes.stream().map(TopologyNode::describe).collect(Collectors.joining("; "));
+        java.util.Set<String> down = nodes.stream().filter(n -> !n.reachable()).map(TopologyNode::node)
+                .collect(Collectors.toSet());
+        return "cluster " + cluster + ": " + nodes.stream().map(n -> n.describe(down)).collect(Collectors.joining("; "));
     }
 }

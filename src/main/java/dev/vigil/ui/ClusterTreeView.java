@@ -245,6 +245,10 @@ final class ClusterTreeView extends TreeView<TreeEntry> {
                 return "fenced · needs rejoin" + (node.isUp() ? " · " + (node.inRecovery() ? "in recovery" : "READ-WRITE")
                         : " · down");
             }
+            if (node.isLate()) {
+                return node.address() + " · late" + node.lastGoodAge(java.time.Instant.now()).map(a -> String.format(
+                        java.util.Locale.ROOT, " · last good %.0f s ago", a.toMillis() / 1000.0)).orElse("");
+            }
             if (!node.isUp()) {
                 return node.address() + " · " + (node.error().isEmpty() ? "connecting…"
                         : dev.vigil.cluster.ConnectionFailure.reason(node.error()));

@@ -46,10 +46,20 @@ final class NodeBadges {
         String text = switch (node.role()) {
             case PRIMARY -> "PRIMARY";
             case STANDBY -> "STANDBY";
-            case UNKNOWN -> node.reachability() == NodeStatus.Reachability.CONNECTING ? "CONNECTING" : "DOWN";
+            case UNKNOWN -> switch (node.reachability()) {
+                case CONNECTING -> "CONNECTING";
+                // Late: the last role, greyed, with the age of the last good sample; never as if live.
+                case LATE -> "LATE " + node.lastGoodAge(java.time.Instant.now())
+                        .map(a -> String.format(java.util.Locale.ROOT, "%.0fs", a.toMillis() / 1000.0)).orElse("")
+                        + (node.lastKnownRole() == NodeStatus.Role.PRIMARY ? " (was primary)" : " (was standby)");
+                default -> "DOWN";
+            };
         };
         Label badge = new Label(text);
-        badge.getStyleClass().addAll("role-badge", "role-" + text.toLowerCase());
+        badge.getStyleClass().addAll("role-badge", "role-" + text.split(" ")[0].toLowerCase());
+        if (!node.error().isEmpty() && !node.isUp()) {
+            badge.setTooltip(new javafx.scene.control.Tooltip(node.error()));
+        }
         return badge;
     }
 }

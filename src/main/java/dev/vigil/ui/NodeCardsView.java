@@ -46,7 +46,7 @@ final class NodeCardsView extends VBox {
                 built.put(node.node(), card);
             }
             if (card.live() != null) {
-                card.live().setText(liveLine(node));
+                card.live().setText(node.isLate() ? lastGoodLine(node) : liveLine(node));
             }
             shown.add(card.box());
         }
@@ -71,17 +71,31 @@ final class NodeCardsView extends VBox {
                 + " · probe " + Format.duration(node.roundTrip());
     }
 
+    /** A late node's age of its last good sample, ticking while it stays late. */
+    private static String lastGoodLine(NodeStatus node) {
+        return node.lastGoodAge(Instant.now()).map(Format::duration).orElse("–") + " ago · "
+                + (node.lastKnownRole() == NodeStatus.Role.PRIMARY ? "was primary" : "was standby");
+    }
+
     static String headlineFor(ClusterStatus cluster) {
         if (cluster.splitBrain()) {
             return "Split-brain: " + cluster.primaries().stream().map(NodeStatus::node).toList() + " all accept writes";
         }
-        long down = cluster.nodes().size() - cluster.reachableCount();
-        String primary = cluster.primary().map(p -> "primary " + p.node()).orElse("no primary reachable");
+        long down = cluster.nodes().stream().filter(NodeStatus::isDown).count();
+        long late = cluster.nodes().stream().filter(NodeStatus::isLate).count();
+        // A late primary is not a lost one: its answer is overdue, not refused.
+        String primary = cluster.primary().map(p -> "primary " + p.node()).orElseGet(() -> cluster.nodes().stream()
+                .filter(n -> n.isLate() && n.lastKnownRole() == NodeStatus.Role.PRIMARY).findFirst()
+                .map(p -> "primary " + p.node() + " late").orElse("no primary reachable"));
         long streaming = cluster.nodes().stream()
-                .filter(n -> n.inRecovery() && n.receiverState().map("streaming"::equals).orElse(false)).count();
+                .filter(n -> n.isUp() && n.inRecovery() && n.receiverState().map("streaming"::equals).orElse(false))
+                // A receiver can still say "streaming" for seconds after its sender died: that streams from nobody.
+                .filter(n -> n.upstreamAddress().flatMap(u -> cluster.nodes().stream()
+                        .filter(o -> o.address().equals(u)).findFirst()).map(o -> !o.isDown()).orElse(true))
+                .count();
         String standbys = streaming + " standby" + (streaming == 1 ? "" : "s") + " streaming";
         return "Cluster " + cluster.cluster() + " · " + primary + " · " + standbys
-                + (down > 0 ? " · " + down + " down" : "");
+                + (down > 0 ? " · " + down + " down" : "") + (late > 0 ? " · " + late + " late" : "");
     }
 
     private static String sublineFor(ClusterStatus cluster) {
@@ -115,6 +129,18 @@ final class NodeCardsView extends VBox {
             }
             fact(facts, row, "Up for", liveLine(node));
             live = (Label) facts.getChildren().get(facts.getChildren().size() - 1);
+        } else if (node.isLate()) {
+            // The last good values, greyed, with their age: known once, not now.
+            row = fact(facts, row, "Last good", lastGoodLine(node));
+            live = (Label) facts.getChildren().get(facts.getChildren().size() - 1);
+            row = fact(facts, row, "Server", "PG " + node.version() + " · TL "
+                    + node.timeline().map(String::valueOf).orElse("–"));
+            facts.getChildren().forEach(c -> c.getStyleClass().add("fact-stale"));
+            Label why = new Label(node.error());
+            why.getStyleClass().add("card-error");
+            why.setWrapText(true);
+            why.setMaxWidth(260);
+            facts.add(why, 0, row, 2, 1);
         } else {
             Label error = new Label(node.error().isEmpty() ? "Connecting…" : node.error());
             error.getStyleClass().add("card-error");

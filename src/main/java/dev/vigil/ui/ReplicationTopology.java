@@ -67,6 +67,10 @@ public record ReplicationTopology(List<Member> members, List<Link> links, List<P
                     continue;
                 }
             }
+            if (s.isLate()) {
+                problems.add(new Problem(Health.WARNING, node.node() + " is late: " + s.error()));
+                continue;
+            }
             if (!s.isUp()) {
                 problems.add(new Problem(Health.CRITICAL, node.node() + " is " + (dev.vigil.cluster.ConnectionFailure.kindOf(s.error()).isPresent() ? "down" : "unreachable") + (s.error().isEmpty() ? "." : ": " + s.error())));
                 continue;
@@ -102,6 +106,12 @@ public record ReplicationTopology(List<Member> members, List<Link> links, List<P
             if (!"streaming".equals(state)) {
                 health = Health.CRITICAL;
                 verdict = state;
+            }
+            // Its receiver may still say "streaming" for seconds after the sender died: it streams from nobody.
+            if (sample.node(upstream).map(u -> u.status().isDown()).orElse(false)) {
+                health = Health.CRITICAL;
+                verdict = "streams from nobody: " + upstream + " is down";
+                state = "no sender";
             }
             if (health != Health.OK) {
                 problems.add(new Problem(health, node.node() + ": " + verdict

@@ -180,6 +180,33 @@ class InventoryFileTest {
     }
 
     @Test
+    void connectAndDownTimeoutsAreSetApartFromTheInterval() throws Exception {
+        Inventory inv = load("""
+                clusters:
+                  - name: far
+                    interval: 500ms
+                    connect_timeout: 8s
+                    down_after: 4s
+                    nodes: [{name: a, host: h}]
+                  - name: plain
+                    nodes: [{name: b, host: h}]
+                  - name: bad
+                    connect_timeout: 5m
+                    nodes: [{name: c, host: h}]
+                """);
+        assertThat(inv.clusters()).hasSize(2);
+        MonitorConnectionSettings far = inv.clusters().get(0).monitorSettings();
+        assertThat(far.interval()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(far.connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(8));
+        assertThat(far.downAfter()).isEqualTo(java.time.Duration.ofSeconds(4));
+        assertThat(far.downAttempts()).isEqualTo(2);
+        MonitorConnectionSettings plain = inv.clusters().get(1).monitorSettings();
+        assertThat(plain.connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(plain.downAfter()).isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(errors(inv)).singleElement().asString().contains(":10:").contains("connect_timeout '5m'");
+    }
+
+    @Test
     void intervalAndAlertThresholdsComeFromTheFileAndBadOnesSayWhere() throws Exception {
         Inventory inv = load("""
                 alerts:

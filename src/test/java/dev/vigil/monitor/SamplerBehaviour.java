@@ -261,6 +261,9 @@ abstract class SamplerBehaviour {
         NodeSample firstDown = firstDownSince(seen).orElseThrow();
         assertThat(firstDown.tick() - tickAtKill).as("ticks from kill to down").isLessThanOrEqualTo(2);
         assertThat(firstDown.status().error()).isNotBlank();
+        assertThat(firstDown.status().isDown()).as("a refused connect is down at once, not late: "
+                + firstDown.status().error()).isTrue();
+        assertThat(firstDown.status().lastGoodAt()).as("the age of its last good sample is known").isPresent();
         assertThat(latest("pg1").status().isUp()).as("the other node is unaffected").isTrue();
 
         standby.start();
@@ -275,7 +278,8 @@ abstract class SamplerBehaviour {
         monitor.close();
         Waits.until(Duration.ofSeconds(10), "sampler threads to end", () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.isAlive() && (t.getName().startsWith("vigil-sample-" + name)
-                        || t.getName().startsWith("vigil-deliver-" + name))));
+                        || t.getName().startsWith("vigil-deliver-" + name)
+                        || t.getName().startsWith("vigil-late-" + name))));
         monitor = null;
     }
 
