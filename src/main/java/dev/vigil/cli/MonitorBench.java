@@ -6,7 +6,6 @@ import dev.vigil.alert.ClusterAlerts;
 import dev.vigil.alert.DefaultRules;
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.LabInventory;
-import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.journal.Journal;
@@ -200,7 +199,7 @@ final class MonitorBench implements Callable<Integer> {
         List<double[]> perTick = new CopyOnWriteArrayList<>();
         try (Connection meter = primary.connect(LabCluster.DATABASE);
              ClusterMonitor monitor = new ClusterMonitor(new ClusterDefinition("bench", List.of(endpoint)),
-                     MonitorConnectionSettings.defaults(), DefaultCollectors.all())) {
+                     DefaultCollectors.all())) {
             NodeTicks ticks = new NodeTicks();
             double[][] last = {serverTime(meter, endpoint.user())};
             monitor.subscribeSamples(sample -> {
@@ -316,8 +315,7 @@ final class MonitorBench implements Callable<Integer> {
         List<Long> latencies = new ArrayList<>();
         Path journalFile = Files.createTempFile("vigil-bench-journal", ".jsonl");
         try (Journal journal = Journal.open(journalFile);
-             ClusterMonitor monitor = new ClusterMonitor(LabInventory.of(cluster), MonitorConnectionSettings.defaults(),
-                     DefaultCollectors.all());
+             ClusterMonitor monitor = new ClusterMonitor(LabInventory.of(cluster), DefaultCollectors.all());
              ClusterAlerts alerts = new ClusterAlerts(monitor, DefaultRules.all(AlertThresholds.defaults()), journal)) {
             List<AlertEvent> events = new CopyOnWriteArrayList<>();
             alerts.subscribe(events::add);
@@ -361,8 +359,7 @@ final class MonitorBench implements Callable<Integer> {
     /** One hour of history for 10 nodes (two standbys each, three wait classes), filled synthetically. */
     static long[] historyMemory() {
         NodeEndpoint e = new NodeEndpoint("n", "127.0.0.1", 1, "d", "u", "p");
-        ClusterMonitor monitor = new ClusterMonitor(new ClusterDefinition("mem", List.of(e)),
-                MonitorConnectionSettings.defaults(), List.of());
+        ClusterMonitor monitor = new ClusterMonitor(new ClusterDefinition("mem", List.of(e)), List.of());
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long heapBefore = rt.totalMemory() - rt.freeMemory();

@@ -32,7 +32,7 @@ final class WatchedClusters implements AutoCloseable {
                 .filter(c -> onlyCluster == null || c.name().equals(onlyCluster)).toList();
         this.inventory = new Inventory(chosen, all.problems(), all.alertOverrides());
         for (ClusterDefinition cluster : chosen) {
-            ClusterMonitor monitor = new ClusterMonitor(cluster, cluster.monitorSettings(), collectors);
+            ClusterMonitor monitor = new ClusterMonitor(cluster, collectors);
             NodeTicks nodeTicks = new NodeTicks();
             ticks.put(cluster.name(), nodeTicks);
             monitor.subscribeSamples(nodeTicks::update);
