@@ -248,4 +248,33 @@ class MainViewModelTest {
         assertThat(vm.samplingIntervalProperty().get()).isEqualTo(Duration.ofSeconds(1));
         vm.close();
     }
+
+    @Test
+    void theQueriesWorkerEndsWithTheWindow() throws Exception {
+        MainViewModel vm = viewModel(new FakeSource());
+        java.util.concurrent.ExecutorService worker = ConsoleViews.queriesWorker(vm);
+        java.util.concurrent.Future<String> ran = worker.submit(() -> Thread.currentThread().getName());
+        assertThat(ran.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("vigil-queries");
+        assertThat(worker.isShutdown()).isFalse();
+        vm.close();
+        assertThat(worker.isShutdown()).as("closing the window shuts the worker down").isTrue();
+        assertThat(worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).as("its thread ends").isTrue();
+    }
+
+    @Test
+    void bothExecutorsHandAnErrorToOnFailure() throws Exception {
+        for (TaskExecutor tasks : List.of(TaskExecutor.sameThread(), TaskExecutor.background(UiThread.immediate()))) {
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            tasks.submit(() -> {
+                throw new AssertionError("boom");
+            }, r -> done.countDown(), e -> {
+                failures.add(e);
+                done.countDown();
+            });
+            assertThat(done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(failures).singleElement().isInstanceOf(AssertionError.class);
+            tasks.close();
+        }
+    }
 }
