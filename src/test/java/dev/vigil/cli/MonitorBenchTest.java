@@ -97,4 +97,21 @@ class MonitorBenchTest {
         assertThat(BenchCommand.LabBench.goals(slowAndLossy)).extracting(Goal::met).containsExactly(false, false);
         assertThat(BenchCommand.LabBench.goals(List.of())).extracting(Goal::met).containsExactly(false, false);
     }
+
+    @Test
+    void theCostGoalsAreDecidedOnTheMeasuredTicks() {
+        MonitorBench.Cost cheap = new MonitorBench.Cost("Vigil", 60, 1.0, 2.5, 5.4, 7.0, 3.6);
+        assertThat(MonitorBench.goals(cheap, List.of(931L, 957L, 933L))).extracting(Goal::met)
+                .containsExactly(true, true, true);
+        assertThat(MonitorBench.goals(cheap, List.of()).get(0).measured()).isEqualTo("5.40 ms over 60 ticks");
+        MonitorBench.Cost slowTicks = new MonitorBench.Cost("Vigil", 60, 1.0, 2.5, 15.1, 7.0, 3.6);
+        assertThat(MonitorBench.goals(slowTicks, List.of(931L, 957L, 933L))).extracting(Goal::met)
+                .containsExactly(false, true, true);
+        MonitorBench.Cost costly = new MonitorBench.Cost("Vigil", 60, 1.0, 2.5, 5.4, 7.0, 5.2);
+        assertThat(MonitorBench.goals(costly, List.of(931L, 957L, 933L))).extracting(Goal::met)
+                .containsExactly(true, false, true);
+        MonitorBench.Cost none = new MonitorBench.Cost("Vigil", 0, 1.0, Double.NaN, Double.NaN, 0, 0);
+        assertThat(MonitorBench.goals(none, List.of(931L, 957L, 933L))).extracting(Goal::met)
+                .containsExactly(false, false, true);
+    }
 }
