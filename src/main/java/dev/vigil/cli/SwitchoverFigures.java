@@ -57,8 +57,10 @@ record SwitchoverFigures(String server, int cpus, String workload, List<Run> swi
     record Reference(String what, String figure, String source) {}
 
     static final List<Reference> REFERENCES = List.of(
-            new Reference("bare pg_ctl stop + pg_promote, write outage", "160-208 ms", "issue 5, measured on this "
-                    + "machine's lab"),
+            // Measured once on the development machine's lab for issue 5, not on this run's machine: this run's own
+            // floor is printed above it.
+            new Reference("bare pg_ctl stop + pg_promote, write outage", "160-208 ms", "issue 5, measured on the "
+                    + "development machine's lab; this machine's floor is above"),
             new Reference("Patroni 3.0.2 switchover, write outage", "1.30-1.40 s", "issue 5"),
             new Reference("repmgr standby switchover, write outage", "~0.16 s", "issue 5"));
 
@@ -90,12 +92,19 @@ record SwitchoverFigures(String server, int cpus, String workload, List<Run> swi
         int lost = runs.stream().mapToInt(Run::lost).sum();
         goals.add(new Goal("0 acknowledged commits lost in every switchover", lost + " lost in " + runs.size()
                 + " switchovers", allSucceeded && lost == 0));
-        goals.add(failover.map(f -> new Goal("failover confirmation to first write <= " + FAILOVER_GOAL_MILLIS + " ms",
-                        f.confirmToFirstWriteMillis() < 0 ? "no write acknowledged" : f.confirmToFirstWriteMillis() + " ms",
-                        f.confirmToFirstWriteMillis() >= 0 && f.confirmToFirstWriteMillis() <= FAILOVER_GOAL_MILLIS))
+        goals.add(failover.map(SwitchoverFigures::failoverGoal)
                 .orElse(new Goal("failover confirmation to first write <= " + FAILOVER_GOAL_MILLIS + " ms",
                         "not measured", false)));
         return goals;
+    }
+
+    /** Met only by a failover that succeeded: a fast first write after a failed or unknown workflow is no failover. */
+    static Goal failoverGoal(Failover f) {
+        boolean succeeded = f.outcome().equals("SUCCEEDED");
+        String write = f.confirmToFirstWriteMillis() < 0 ? "no write acknowledged" : f.confirmToFirstWriteMillis() + " ms";
+        return new Goal("failover confirmation to first write <= " + FAILOVER_GOAL_MILLIS + " ms",
+                succeeded ? write : write + ", but the failover's outcome was " + f.outcome(),
+                succeeded && f.confirmToFirstWriteMillis() >= 0 && f.confirmToFirstWriteMillis() <= FAILOVER_GOAL_MILLIS);
     }
 
     void print(PrintWriter out) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Operations console for PostgreSQL clusters. Without a command, opens the window.",
         subcommands = {LabCommand.class, InventoryCommand.class, StatusCommand.class, WatchCommand.class,
                 SwitchoverCommand.class, FailoverCommand.class, RejoinCommand.class, MigrateCommand.class,
-                BenchCommand.class})
+                ExplainCommand.class, BenchCommand.class})
 public final class VigilCli {
 
     public static int run(String... args) {

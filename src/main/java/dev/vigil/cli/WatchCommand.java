@@ -81,7 +81,7 @@ final class WatchCommand implements Callable<Integer> {
                     out.flush();
                 }
                 if (round + 1 < count) {
-                    pace(watched.monitors.get(0).settings().interval());
+                    pace(watched.monitors.get(0).cluster().interval());
                 }
             }
             return badConfiguration ? WatchedClusters.CONFIGURATION_PROBLEMS : 0;

@@ -1,13 +1,15 @@
 package dev.vigil.journal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.vigil.os.PrivateFiles;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +22,7 @@ import java.util.function.Consumer;
  * Nothing is ever rewritten. Listeners (the window's Events view) see each entry once it is on disk.
  */
 public final class Journal implements AutoCloseable {
+    private static final JsonFactory JSON = new JsonFactory();
     private final Path file;
     private final FileChannel channel;
     private final List<Consumer<JournalEntry>> listeners = new CopyOnWriteArrayList<>();
@@ -32,7 +35,7 @@ public final class Journal implements AutoCloseable {
     public static Journal open(Path file) {
         try {
             // Query texts and topology: readable by this user only (0600 in a 0700 folder).
-            return new Journal(file, dev.vigil.os.PrivateFiles.openForAppend(file));
+            return new Journal(file, PrivateFiles.openForAppend(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the journal " + file + ": " + e.getMessage()
                     + ". Check that its directory is writable.", e);
@@ -72,49 +75,29 @@ public final class Journal implements AutoCloseable {
         listeners.remove(listener);
     }
 
+    /**
+     * One entry as one JSON line, written by Jackson's generator, the library {@link JournalReader} reads it with,
+     * so writer and reader agree on escaping. Fields in a fixed order, evidence sorted by name.
+     */
     static String toJson(JournalEntry e) {
-        StringBuilder b = new StringBuilder("{");
-        field(b, "at", e.at().toString()).append(',');
-        field(b, "kind", e.kind()).append(',');
-        field(b, "cluster", e.cluster()).append(',');
-        field(b, "node", e.node()).append(',');
-        field(b, "summary", e.summary()).append(",\"evidence\":{");
-        boolean first = true;
-        for (Map.Entry<String, String> ev : new TreeMap<>(e.evidence()).entrySet()) {
-            if (!first) {
-                b.append(',');
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("at", e.at().toString());
+            json.writeStringField("kind", e.kind());
+            json.writeStringField("cluster", e.cluster());
+            json.writeStringField("node", e.node());
+            json.writeStringField("summary", e.summary());
+            json.writeObjectFieldStart("evidence");
+            for (Map.Entry<String, String> ev : new TreeMap<>(e.evidence()).entrySet()) {
+                json.writeStringField(ev.getKey(), ev.getValue());
             }
-            field(b, ev.getKey(), ev.getValue());
-            first = false;
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("Cannot write a journal entry as JSON", impossible);
         }
-        return b.append("}}").toString();
-    }
-
-    private static StringBuilder field(StringBuilder b, String name, String value) {
-        return quote(b, name).append(':').append(value == null ? "null" : quote(new StringBuilder(), value));
-    }
-
-    /** JSON string escaping (RFC 8259): quotes, backslashes and control characters. */
-    static StringBuilder quote(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"');
+        return out.toString();
     }
 
     @Override

@@ -34,7 +34,22 @@ public final class ClusterMonitor implements SampleFeed, AutoCloseable {
     private final List<LatestValueMailbox<ClusterSample>> sampleSubscribers = new CopyOnWriteArrayList<>();
     private boolean started;
 
+    /** Samples {@code cluster} at its own interval ({@link ClusterDefinition#monitorSettings()}). */
+    public ClusterMonitor(ClusterDefinition cluster, List<Collector<?>> collectors) {
+        this(cluster, cluster.monitorSettings(), collectors);
+    }
+
+    /**
+     * With other connection settings (a shorter connect timeout, say). The interval lives in the cluster's
+     * definition, so settings for another interval are refused rather than silently winning over it.
+     */
     public ClusterMonitor(ClusterDefinition cluster, MonitorConnectionSettings settings, List<Collector<?>> collectors) {
+        if (!settings.interval().equals(cluster.interval())) {
+            throw new IllegalArgumentException("Cluster " + cluster.name() + " is sampled every "
+                    + cluster.interval().toMillis() + " ms by its definition, but the monitor settings say "
+                    + settings.interval().toMillis() + " ms: build the settings from the definition "
+                    + "(ClusterDefinition.monitorSettings()).");
+        }
         this.cluster = cluster;
         this.settings = settings;
         this.latest = new AtomicReferenceArray<>(cluster.nodes().size());

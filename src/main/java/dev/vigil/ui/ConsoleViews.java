@@ -7,6 +7,8 @@ import dev.vigil.migrate.MigrationTarget;
 import dev.vigil.migrate.inflight.StopMigrationWorkflow;
 import dev.vigil.ops.RunningWorkflow;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import dev.vigil.ops.session.SessionSignalWorkflow;
 import dev.vigil.ops.session.SessionTarget;
@@ -40,18 +42,30 @@ final class ConsoleViews {
         LocksView.MigrationActions stops = (owner, cluster, node, pid, terminate) -> WorkflowDialog.open(owner,
                 vm.workflows(), terminate ? StopMigrationWorkflow.terminate(cluster.definition(), node, pid)
                         : StopMigrationWorkflow.cancel(cluster.definition(), node, pid), vm.tasks());
+        QueriesViewModel queries = new QueriesViewModel(queriesWorker(vm), vm.ui());
         MigrationsViewModel migrations = new MigrationsViewModel(vm.tasks(), vm.ui(), vm.journal(),
                 MigrationTarget::read, MigrationSettings.defaults(),
                 cluster -> vm.workflows().running(cluster).map(RunningWorkflow::title));
         vm.onClose(migrations::close);
         return List.of(
                 new OverviewView(new OverviewChartsPane(range)),
-                new QueriesView(new QueryDetailPane(vm.tasks(), range), vm.showVigilProperty()),
+                new QueriesView(queries, new QueryDetailPane(vm.tasks(), range), vm.showVigilProperty()),
                 new SessionsView(actions, vm.tasks(), vm.showVigilProperty()),
                 new ReplicationView(new ReplicationLagCharts(range), new RoleChanges(vm)::open),
                 new LocksView(actions, stops, new LockHistoryChart(range), vm.tasks()),
                 new EventsView(events),
                 new MigrationsView(migrations, (owner, workflow) -> WorkflowDialog.open(owner, vm.workflows(),
                         workflow, vm.tasks()), stops));
+    }
+
+    /** The statements' arithmetic runs in order on one thread of its own (QueriesViewModel), ended with the window. */
+    static ExecutorService queriesWorker(MainViewModel vm) {
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vigil-queries");
+            t.setDaemon(true);
+            return t;
+        });
+        vm.onClose(worker::shutdownNow);
+        return worker;
     }
 }

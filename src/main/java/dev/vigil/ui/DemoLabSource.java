@@ -4,7 +4,6 @@ import dev.vigil.monitor.SampleFeed;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.DefaultCollectors;
 import dev.vigil.cluster.LabInventory;
-import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.lab.DemoLab;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.ops.control.LabNodeControl;
@@ -44,7 +43,7 @@ public final class DemoLabSource implements ClusterSource {
                 demo.lab().dir().resolve("migrations.jsonl")).map(r -> r.outcome().name()).orElse("not run");
         log.info("Demo migrations up to {}: {} in {} ms", DemoMigrations.APPLIED_AT_START, outcome,
                 (System.nanoTime() - started) / 1_000_000);
-        watcher = new ClusterMonitor(cluster, MonitorConnectionSettings.defaults(), DefaultCollectors.all());
+        watcher = new ClusterMonitor(cluster, DefaultCollectors.all());
         controls = new NodeControls().register(watcher.cluster().name(), new LabNodeControl(demo.cluster()));
         watcher.start();
         return List.of(watcher);

@@ -88,7 +88,13 @@ public final class MainViewModel implements AutoCloseable {
         this.journal = journal;
         this.workflows = new WorkflowEngine(journal);
         this.fences = NodeFences.besideJournal(journal.file());
-        selectedCluster.addListener((o, a, cluster) -> shownSample.set(cluster == null ? null : cluster.sample()));
+        selectedCluster.addListener((o, a, cluster) -> {
+            shownSample.set(cluster == null ? null : cluster.sample());
+            if (cluster != null) {
+                // The status bar speaks of the cluster on screen; its definition is where the interval lives.
+                samplingInterval.set(cluster.definition().interval());
+            }
+        });
         live.addListener((o, was, on) -> {
             if (on) {
                 resume();
@@ -130,7 +136,6 @@ public final class MainViewModel implements AutoCloseable {
         liveClusters.add(liveCluster);
         ClusterViewModel cluster = new ClusterViewModel(liveCluster);
         clusters.add(cluster);
-        samplingInterval.set(feed.settings().interval());
         LatestValueMailbox<ClusterSample> toUi = new LatestValueMailbox<>(ui::run, sample -> {
             if (clusterUnsubscribers.containsKey(cluster)) {
                 apply(cluster, sample); // not once it is detached by a reload
@@ -317,6 +322,7 @@ public final class MainViewModel implements AutoCloseable {
         return lastSampleAt.getReadOnlyProperty();
     }
 
+    /** The selected cluster's sampling interval (as configured for it), 1 s until a cluster is selected. */
     public ReadOnlyObjectProperty<Duration> samplingIntervalProperty() {
         return samplingInterval.getReadOnlyProperty();
     }

@@ -28,7 +28,7 @@ import dev.vigil.ui.charts.SparklineTableCell;
  * the selected query's full text, history and EXPLAIN.
  */
 final class QueriesView extends BorderPane implements LiveView {
-    private final QueriesViewModel vm = QueriesViewModel.offTheFxThread();
+    private final QueriesViewModel vm;
     private final TableView<QueryRow> table = new TableView<>();
     private final QueryDetail detail;
     private Long selectedId;
@@ -40,7 +40,8 @@ final class QueriesView extends BorderPane implements LiveView {
         void show(ClusterViewModel cluster, String node, Optional<QueryRow> row);
     }
 
-    QueriesView(QueryDetail detail, javafx.beans.property.BooleanProperty showVigil) {
+    QueriesView(QueriesViewModel vm, QueryDetail detail, javafx.beans.property.BooleanProperty showVigil) {
+        this.vm = vm;
         this.detail = detail;
         vm.includeSelfProperty().bind(showVigil);
         getStyleClass().add("console-view");

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -27,8 +26,9 @@ import javafx.collections.ObservableList;
  * query's recent trend (total time per second over the last {@value #TREND} reads), filterable by text. Rates
  * are recomputed only when a new read arrives, not every tick, and off the FX thread: a read holds up to
  * pg_stat_statements.max entries (5,000 by default), and their deltas, trends and rows cost several milliseconds
- * that would otherwise land on one tick of whatever view is on screen. The work runs in order on one thread of its
- * own, which alone touches the trends; finished rows come back as an immutable list.
+ * that would otherwise land on one tick of whatever view is on screen. The work runs in order on one worker thread
+ * (given by {@link ConsoleViews}, which closes it with the window), which alone touches the trends; finished rows
+ * come back as an immutable list.
  */
 public final class QueriesViewModel {
     static final int TREND = 120;
@@ -66,15 +66,6 @@ public final class QueriesViewModel {
     /** Whether Vigil's own statements (a dedicated monitoring role's) are shown (off by default). */
     public javafx.beans.property.BooleanProperty includeSelfProperty() {
         return includeSelf;
-    }
-
-    /** One daemon thread for the statements' arithmetic, results on the FX thread. */
-    static QueriesViewModel offTheFxThread() {
-        return new QueriesViewModel(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "vigil-queries");
-            t.setDaemon(true);
-            return t;
-        }), UiThread.fx());
     }
 
     public void update(NodeSample sample) {

@@ -104,7 +104,7 @@ public final class StartupSource implements ClusterSource {
     }
 
     private ClusterMonitor startWatching(ClusterDefinition cluster) {
-        ClusterMonitor watcher = new ClusterMonitor(cluster, cluster.monitorSettings(), DefaultCollectors.all());
+        ClusterMonitor watcher = new ClusterMonitor(cluster, DefaultCollectors.all());
         watcher.start();
         watchers.put(cluster.name(), watcher);
         return watcher;

@@ -37,7 +37,10 @@ final class StatusBarView extends HBox {
         source.textProperty().bind(vm.sourceDescriptionProperty());
         getChildren().addAll(connection, separator(), interval, separator(), age, spacer, source, separator(), live);
 
-        interval.textProperty().bind(vm.samplingIntervalProperty().map(d -> "sampling every " + Format.duration(d)));
+        interval.setId("sampling-interval");
+        interval.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> intervalText(
+                vm.selectedCluster(), vm.samplingIntervalProperty().get()), vm.selectedClusterProperty(),
+                vm.samplingIntervalProperty()));
         vm.clusters().addListener((javafx.collections.ListChangeListener<ClusterViewModel>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(cluster -> cluster.statusProperty().addListener((o, a, b) -> refresh()));
@@ -71,6 +74,11 @@ final class StatusBarView extends HBox {
         String paused = vm.liveProperty().get() ? "" : " · PAUSED";
         age.setText(last == null ? "no sample yet" + paused
                 : "last sample " + Format.duration(Duration.between(last, Instant.now())) + " ago" + paused);
+    }
+
+    /** The selected cluster's own interval, named, since clusters may be sampled at different paces. */
+    static String intervalText(ClusterViewModel selected, Duration interval) {
+        return (selected == null ? "" : selected.name() + " ") + "sampling every " + Format.duration(interval);
     }
 
     private static Separator separator() {

@@ -48,7 +48,8 @@ public interface TaskExecutor extends AutoCloseable {
                 T result;
                 try {
                     result = work.call();
-                } catch (Exception e) {
+                } catch (Exception | Error e) {
+                    // As the background version: an Error (a failed assertion, a missing class) reaches onFailure.
                     onFailure.accept(e);
                     return;
                 }

@@ -96,4 +96,27 @@ class SwitchoverFiguresTest {
                         + "on pg1: 700 ms", "acknowledged commits lost: 2 of 400 the old primary acknowledged", "[met] median switchover write "
                         + "outage <= 500 ms: 280 ms", "Patroni 3.0.2", "160-208 ms", "~0.16 s");
     }
+
+    @Test
+    void theFailoverGoalNeedsTheWorkflowToHaveSucceeded() {
+        Failover failed = new Failover("pg2", "pg1", "FAILED", "PASS: none known", 20, 80, 150, 700, 300, 1500, 400, 0,
+                List.of());
+        Goal goal = SwitchoverFigures.failoverGoal(failed);
+        assertThat(goal.met()).as("a write 700 ms after a failed failover").isFalse();
+        assertThat(goal.measured()).isEqualTo("700 ms, but the failover's outcome was FAILED");
+        Goal unknown = SwitchoverFigures.failoverGoal(new Failover("pg2", "pg1", "RESULT_UNKNOWN", "", 20, 80, 150, 300, 300,
+                1500, 400, 0, List.of()));
+        assertThat(unknown.met()).isFalse();
+        assertThat(SwitchoverFigures.failoverGoal(failover(700)).met()).isTrue();
+        assertThat(SwitchoverFigures.failoverGoal(failover(1001)).met()).isFalse();
+        assertThat(SwitchoverFigures.goals(List.of(run(1, 260, 800, 0, "SUCCEEDED")), Optional.of(failed)))
+                .extracting(Goal::met).containsExactly(true, true, false);
+    }
+
+    @Test
+    void theFixedFloorReferenceDoesNotClaimThisMachine() {
+        SwitchoverFigures.Reference floor = SwitchoverFigures.REFERENCES.get(0);
+        assertThat(floor.figure()).isEqualTo("160-208 ms");
+        assertThat(floor.source()).doesNotContain("this machine's lab").contains("development machine");
+    }
 }

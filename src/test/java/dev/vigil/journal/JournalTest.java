@@ -35,4 +35,22 @@ class JournalTest {
         assertThat(Files.readAllLines(file)).hasSize(2);
         assertThat(heard).hasSize(1);
     }
+
+    @Test
+    void whatTheWriterEscapesTheReaderReadsBackUnchanged() {
+        String awkward = "tab\t bell\u0007 nul\u0000 quote\" backslash\\ slash/ \u00e9t\u00e9 \ud83d\udc18 \u2028end";
+        JournalEntry entry = new JournalEntry(Instant.parse("2026-11-23T10:00:00.123456Z"), "action.step", "shop",
+                null, awkward, Map.of(awkward, awkward, "empty", ""));
+
+        String line = Journal.toJson(entry);
+
+        assertThat(line).as("one line").doesNotContain("\n", "\r");
+        JournalEntry back = JournalReader.parse(line);
+        assertThat(back).isNotNull();
+        assertThat(back.at()).isEqualTo(entry.at());
+        assertThat(back.kind()).isEqualTo("action.step");
+        assertThat(back.node()).as("a missing node reads back as empty").isEmpty();
+        assertThat(back.summary()).isEqualTo(awkward);
+        assertThat(back.evidence()).containsExactlyInAnyOrderEntriesOf(Map.of(awkward, awkward, "empty", ""));
+    }
 }

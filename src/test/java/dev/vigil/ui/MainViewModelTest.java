@@ -46,6 +46,7 @@ class MainViewModelTest {
     /** A feed the test drives by hand; it delivers on the caller's thread, which is fine without a toolkit. */
     static final class FakeFeed implements SampleFeed {
         final List<Consumer<ClusterSample>> subscribers = new CopyOnWriteArrayList<>();
+        ClusterDefinition definition = new ClusterDefinition("demo", List.of(PG1, PG2));
         long tick;
         ClusterSample current = MainViewModelTest.sample(Instant.EPOCH, 0, NodeStatus.connecting(PG1), NodeStatus.connecting(PG2));
 
@@ -62,12 +63,12 @@ class MainViewModelTest {
 
         @Override
         public ClusterDefinition cluster() {
-            return new ClusterDefinition("demo", List.of(PG1, PG2));
+            return definition;
         }
 
         @Override
         public MonitorConnectionSettings settings() {
-            return MonitorConnectionSettings.defaults();
+            return definition.monitorSettings();
         }
 
         @Override
@@ -207,5 +208,73 @@ class MainViewModelTest {
         assertThat(cluster.focus("pg2")).hasValueSatisfying(n -> assertThat(n.node()).isEqualTo("pg2"));
         assertThat(cluster.focus(null)).as("a cluster shows its primary").hasValueSatisfying(n -> assertThat(n.node()).isEqualTo("pg1"));
         assertThat(cluster.focus("gone")).hasValueSatisfying(n -> assertThat(n.node()).isEqualTo("pg1"));
+    }
+
+    @Test
+    void theStatusBarsIntervalIsTheSelectedClustersNotTheLastToAttach() {
+        FakeFeed demo = new FakeFeed();
+        FakeFeed shop = new FakeFeed();
+        shop.definition = new ClusterDefinition("shop", List.of(PG1), Duration.ofMillis(500));
+        shop.current = new ClusterSample("shop", List.of(new NodeSample("shop", "pg1", 0, Instant.EPOCH,
+                NodeStatus.connecting(PG1), Map.of())), Instant.EPOCH);
+        ClusterSource two = new ClusterSource() {
+            @Override
+            public List<SampleFeed> open() {
+                return List.of(demo, shop);
+            }
+
+            @Override
+            public String description() {
+                return "two";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        MainViewModel vm = new MainViewModel(UiThread.immediate(), TaskExecutor.sameThread(), two, journal);
+        vm.start("starting");
+        assertThat(vm.clusters()).extracting(ClusterViewModel::name).containsExactly("demo", "shop");
+        assertThat(vm.selectedCluster().name()).isEqualTo("demo");
+        assertThat(vm.samplingIntervalProperty().get()).as("shop attached last, demo is selected")
+                .isEqualTo(Duration.ofSeconds(1));
+
+        vm.select(vm.clusters().get(1), null);
+        assertThat(vm.samplingIntervalProperty().get()).isEqualTo(Duration.ofMillis(500));
+        assertThat(StatusBarView.intervalText(vm.selectedCluster(), vm.samplingIntervalProperty().get()))
+                .isEqualTo("shop sampling every " + Format.duration(Duration.ofMillis(500)));
+
+        vm.select(vm.clusters().get(0), "pg2");
+        assertThat(vm.samplingIntervalProperty().get()).isEqualTo(Duration.ofSeconds(1));
+        vm.close();
+    }
+
+    @Test
+    void theQueriesWorkerEndsWithTheWindow() throws Exception {
+        MainViewModel vm = viewModel(new FakeSource());
+        java.util.concurrent.ExecutorService worker = ConsoleViews.queriesWorker(vm);
+        java.util.concurrent.Future<String> ran = worker.submit(() -> Thread.currentThread().getName());
+        assertThat(ran.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("vigil-queries");
+        assertThat(worker.isShutdown()).isFalse();
+        vm.close();
+        assertThat(worker.isShutdown()).as("closing the window shuts the worker down").isTrue();
+        assertThat(worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).as("its thread ends").isTrue();
+    }
+
+    @Test
+    void bothExecutorsHandAnErrorToOnFailure() throws Exception {
+        for (TaskExecutor tasks : List.of(TaskExecutor.sameThread(), TaskExecutor.background(UiThread.immediate()))) {
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            tasks.submit(() -> {
+                throw new AssertionError("boom");
+            }, r -> done.countDown(), e -> {
+                failures.add(e);
+                done.countDown();
+            });
+            assertThat(done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(failures).singleElement().isInstanceOf(AssertionError.class);
+            tasks.close();
+        }
     }
 }

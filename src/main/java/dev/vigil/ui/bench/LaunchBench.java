@@ -30,7 +30,7 @@ final class LaunchBench {
     private LaunchBench() {}
 
     record Report(long jvmStart, long benchMain, long toolkitUp, long windowShown, long openStarted, long openReturned,
-                  long live, String source, int nodes, List<String> leftoverServers) {
+                  long live, String source, int reachable, int nodes, List<String> leftoverServers) {
 
         long total() {
             return live - jvmStart;
@@ -72,7 +72,8 @@ final class LaunchBench {
             window.close(); // stops the demo lab's servers
         }
         return new Report(jvmStart, benchMain, toolkitUp, shown[0], source.openStarted, source.openReturned,
-                liveAt[0], description, first.nodes().size(), serversUnder(labs));
+                liveAt[0], description, (int) first.nodes().stream().filter(n -> n.status().isUp()).count(),
+                first.nodes().size(), serversUnder(labs));
     }
 
     /** PostgreSQL processes whose command line names a directory under {@code dir}: should be none after close. */

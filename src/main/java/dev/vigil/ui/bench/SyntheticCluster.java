@@ -174,7 +174,7 @@ public final class SyntheticCluster implements SampleFeed {
 
     @Override
     public MonitorConnectionSettings settings() {
-        return MonitorConnectionSettings.defaults();
+        return definition.monitorSettings();
     }
 
     @Override

@@ -5,15 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class LabSqlFilesTest {
-    @ParameterizedTest
-    @EnumSource(LabSql.class)
-    void everyQueryHasAFileForEachVersionVariant(LabSql query) {
-        for (String path : query.resourcePaths()) {
-            assertThat(LabSql.class.getClassLoader().getResource(path)).as(path).isNotNull();
-        }
-    }
-
+/** What the lab's own SQL must do across versions; that every file exists is {@code sql.SqlFilesTest}'s. */
+class LabSqlTest {
     @ParameterizedTest
     @EnumSource(value = LabSql.class, names = {"BACKUP_START", "BACKUP_STOP"})
     void backupFunctionsFollowTheirRenameIn15(LabSql query) {

@@ -1,0 +1,97 @@
+package dev.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.lab.Lab;
+import dev.vigil.lab.LabCluster;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `vigil explain` headless against a lab this JVM runs, found on disk as {@code lab:<name>}: the Queries view's
+ * EXPLAIN through the same core, with its refusals, its rollback and the server's errors as exit codes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExplainCommandTest {
+    private static final String NAME = "lab:cliexplain";
+    private static final String JOIN = "SELECT c.country, count(*) FROM shop.customers c JOIN shop.orders o "
+            + "ON o.customer_id = c.id WHERE c.country = 'DE' GROUP BY c.country";
+    private Lab lab;
+    private LabCluster cluster;
+    private Path config;
+
+    private record Run(int exit, String out, String err) {}
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        lab = Lab.open();
+        cluster = lab.createCluster("cliexplain", 0);
+        config = dir.resolve("none.yaml");
+    }
+
+    @AfterAll
+    void stop() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private Run vigil(String... args) {
+        List<String> all = new ArrayList<>(List.of("explain", "--cluster", NAME, "--config", config.toString()));
+        all.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = VigilCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        System.out.println("[cli] vigil explain " + String.join(" ", args) + " -> " + exit + "\n" + out + err);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void plansAStatementAndShowsWhatWasSentAndThePlan() {
+        Run run = vigil(JOIN);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("EXPLAIN on " + NAME + "/pg1", "Sent:", "BEGIN", "EXPLAIN (SUMMARY, FORMAT JSON) "
+                + JOIN, "ROLLBACK", "Plan:", "(cost=", "customers", "Planning ", "PLANNED: Planned; nothing was run.");
+        assertThat(run.out()).doesNotContain("actual time=");
+    }
+
+    @Test
+    void analyzeOfAWriteIsRefusedUnlessAllowedAndThenRolledBack() throws Exception {
+        String update = "UPDATE shop.orders SET status = 'explained' WHERE id IN (SELECT id FROM shop.orders LIMIT 3)";
+        Run refused = vigil("--analyze", update);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.out()).contains("REFUSED: Not run:").doesNotContain("Sent:");
+
+        Run ran = vigil("--analyze", "--allow-writes", update);
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        assertThat(ran.out()).contains("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ", "actual time=", "Execution ",
+                "ANALYZED: Ran with EXPLAIN ANALYZE and rolled back");
+        try (Connection c = cluster.primary().connect(LabCluster.DATABASE); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM shop.orders WHERE status = 'explained'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("the update was rolled back").isZero();
+        }
+    }
+
+    @Test
+    void aServerErrorExitsThreeWithItsPositionAndAnUnknownNodeIsAUsageError() {
+        Run failed = vigil("SELECT no_such_column FROM shop.orders");
+        assertThat(failed.exit()).isEqualTo(3);
+        assertThat(failed.out()).contains("FAILED: ERROR 42703 at character 8", "no_such_column", "ROLLBACK");
+
+        Run noNode = vigil("--node", "pg9", "SELECT 1");
+        assertThat(noNode.exit()).isEqualTo(1);
+        assertThat(noNode.err()).contains("has no node pg9", "pg1");
+    }
+}
