@@ -80,12 +80,10 @@ public final class DefaultRules {
      * down at its next tick (its connection breaks and the new connect is refused), so this is raised then.
      */
     private static List<Finding> noPrimary(Observation o) {
-        List<NodeStatus> nodes = o.status().nodes();
-        boolean unknown = nodes.stream().anyMatch(n -> n.reachability() == NodeStatus.Reachability.CONNECTING
-                || n.isLate() && n.lastKnownRole() == NodeStatus.Role.PRIMARY);
-        if (nodes.isEmpty() || unknown || !o.status().primaries().isEmpty()) {
+        if (!o.status().primaryLost()) {
             return List.of();
         }
+        List<NodeStatus> nodes = o.status().nodes();
         String down = nodes.stream().filter(NodeStatus::isDown).map(NodeStatus::node).toList().toString();
         String standbys = nodes.stream().filter(n -> n.lastKnownRole() == NodeStatus.Role.STANDBY)
                 .map(NodeStatus::node).toList().toString();
@@ -102,12 +100,10 @@ public final class DefaultRules {
         List<Finding> findings = new ArrayList<>();
         for (NodeSample n : o.nodes()) {
             NodeStatus s = n.status();
-            if (!s.isUp() || !s.inRecovery() || s.upstreamAddress().isEmpty()) {
+            if (!s.isUp() || !s.inRecovery()) {
                 continue;
             }
-            String upstream = s.upstreamAddress().get();
-            o.status().nodes().stream().filter(u -> u.address().equals(upstream) && u.isDown()).findFirst()
-                    .ifPresent(u -> findings.add(finding("standby-streams-from-nobody", Severity.CRITICAL, n.node(), "",
+            o.status().downUpstreamOf(s).ifPresent(u -> findings.add(finding("standby-streams-from-nobody", Severity.CRITICAL, n.node(), "",
                             "standby " + n.node() + " streams from nobody: its upstream " + u.node() + " is down"
                                     + s.receiverState().map(r -> " (its WAL receiver still says " + r + ")").orElse(""),
                             Map.of("upstream", u.node(), "receiver", s.receiverState().orElse("none")))));

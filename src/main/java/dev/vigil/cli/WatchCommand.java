@@ -147,11 +147,8 @@ final class WatchCommand implements Callable<Integer> {
             };
         }).collect(Collectors.joining(" | "));
         var status = monitor.sample().status();
-        boolean noPrimary = status.primaries().isEmpty() && status.nodes().stream()
-                .noneMatch(n -> n.isLate() && n.lastKnownRole() == NodeStatus.Role.PRIMARY)
-                && status.nodes().stream().noneMatch(n -> n.reachability() == NodeStatus.Reachability.CONNECTING);
         return LocalTime.now().format(TIME) + " " + monitor.cluster().name() + (status.splitBrain() ? " SPLIT-BRAIN" : "")
-                + (noPrimary ? " NO-PRIMARY" : "")
+                + (status.primaryLost() ? " NO-PRIMARY" : "")
                 + "  " + nodes;
     }
 }

@@ -24,6 +24,29 @@ public record ClusterStatus(String cluster, List<NodeStatus> nodes, Instant at) 
         return p.size() == 1 ? Optional.of(p.get(0)) : Optional.empty();
     }
 
+    /** A node that was the primary and is only late now: its answer is overdue, not refused, so it is not lost. */
+    public Optional<NodeStatus> latePrimary() {
+        return nodes.stream().filter(n -> n.isLate() && n.lastKnownRole() == NodeStatus.Role.PRIMARY).findFirst();
+    }
+
+    /**
+     * No reachable node accepts writes, and none may yet turn out to: no node is still connecting and no former
+     * primary is merely late. What "no primary" means in alerts, {@code watch} and the window alike.
+     */
+    public boolean primaryLost() {
+        return !nodes.isEmpty() && primaries().isEmpty() && latePrimary().isEmpty()
+                && nodes.stream().noneMatch(n -> n.reachability() == NodeStatus.Reachability.CONNECTING);
+    }
+
+    /**
+     * The node a standby's WAL receiver names as its upstream, if that node is down: the standby then streams
+     * from nobody, whatever its receiver still says (it notices a dead sender only at its next read).
+     */
+    public Optional<NodeStatus> downUpstreamOf(NodeStatus standby) {
+        return standby.upstreamAddress().flatMap(u -> nodes.stream().filter(n -> n.address().equals(u)).findFirst())
+                .filter(NodeStatus::isDown);
+    }
+
     public long reachableCount() {
         return nodes.stream().filter(NodeStatus::isUp).count();
     }

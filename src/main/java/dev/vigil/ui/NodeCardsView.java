@@ -84,14 +84,12 @@ final class NodeCardsView extends VBox {
         long down = cluster.nodes().stream().filter(NodeStatus::isDown).count();
         long late = cluster.nodes().stream().filter(NodeStatus::isLate).count();
         // A late primary is not a lost one: its answer is overdue, not refused.
-        String primary = cluster.primary().map(p -> "primary " + p.node()).orElseGet(() -> cluster.nodes().stream()
-                .filter(n -> n.isLate() && n.lastKnownRole() == NodeStatus.Role.PRIMARY).findFirst()
+        String primary = cluster.primary().map(p -> "primary " + p.node()).orElseGet(() -> cluster.latePrimary()
                 .map(p -> "primary " + p.node() + " late").orElse("no primary reachable"));
         long streaming = cluster.nodes().stream()
                 .filter(n -> n.isUp() && n.inRecovery() && n.receiverState().map("streaming"::equals).orElse(false))
                 // A receiver can still say "streaming" for seconds after its sender died: that streams from nobody.
-                .filter(n -> n.upstreamAddress().flatMap(u -> cluster.nodes().stream()
-                        .filter(o -> o.address().equals(u)).findFirst()).map(o -> !o.isDown()).orElse(true))
+                .filter(n -> cluster.downUpstreamOf(n).isEmpty())
                 .count();
         String standbys = streaming + " standby" + (streaming == 1 ? "" : "s") + " streaming";
         return "Cluster " + cluster.cluster() + " · " + primary + " · " + standbys

@@ -98,7 +98,9 @@ public final class StartupSource implements ClusterSource {
 
     /** What decides how a cluster is watched and acted on (the password lookup itself has no equality). */
     private static boolean sameWatch(ClusterDefinition a, ClusterDefinition b) {
-        return a.nodes().equals(b.nodes()) && a.interval().equals(b.interval()) && a.control().equals(b.control())
+        // The monitor settings hold the interval and the connect and down timeouts: a change to any is a new watch.
+        return a.nodes().equals(b.nodes()) && a.monitorSettings().equals(b.monitorSettings())
+                && a.control().equals(b.control())
                 && a.migrations().equals(b.migrations())
                 && a.actions().map(dev.vigil.cluster.OperatorAccess::user).equals(b.actions().map(dev.vigil.cluster.OperatorAccess::user));
     }

@@ -54,20 +54,19 @@ class ClusterStatusTest {
         MonitorConnectionSettings s = new MonitorConnectionSettings(Duration.ofSeconds(1), Duration.ofSeconds(3));
         assertThat(s.statementTimeout()).isLessThan(s.interval());
         assertThat(s.lockTimeout()).isLessThan(s.statementTimeout());
-        var config = s.poolConfig("demo", new NodeEndpoint("pg1", "127.0.0.1", 5432, "postgres", "m", "p"));
-        assertThat(config.getMaximumPoolSize()).isEqualTo(1);
-        assertThat(config.getDataSourceProperties().getProperty("ApplicationName")).isEqualTo("vigil-monitor");
-        assertThat(config.getDataSourceProperties().getProperty("options"))
-                .isEqualTo("-c statement_timeout=800 -c lock_timeout=400");
+        // One connection per node, kept open by the sampler (monitor.MonitorConnection): these are its properties.
+        var properties = s.connectionProperties(new NodeEndpoint("pg1", "127.0.0.1", 5432, "postgres", "m", "p"));
+        assertThat(properties.getProperty("ApplicationName")).isEqualTo("vigil-monitor");
+        assertThat(properties.getProperty("options")).isEqualTo("-c statement_timeout=800 -c lock_timeout=400");
     }
 
     @Test
-    void aBorrowWaitsForTheConnectTimeoutNotTheSamplingInterval() {
-        // Under CPU load a login can take longer than one interval; capping the borrow at 1 s gave false "down".
+    void aConnectWaitsForTheConnectTimeoutNotTheSamplingInterval() {
+        // Under CPU load a login can take longer than one interval; capping the wait at 1 s gave false "down".
         MonitorConnectionSettings s = MonitorConnectionSettings.defaults();
         assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
-        var config = s.poolConfig("demo", new NodeEndpoint("pg1", "127.0.0.1", 5432, "postgres", "m", "p"));
-        assertThat(config.getConnectionTimeout()).isEqualTo(5_000L);
-        assertThat(config.getMinimumIdle()).as("the connection stays open between ticks").isEqualTo(1);
+        var properties = s.connectionProperties(new NodeEndpoint("pg1", "127.0.0.1", 5432, "postgres", "m", "p"));
+        assertThat(properties.getProperty("connectTimeout")).isEqualTo("5");
+        assertThat(properties.getProperty("loginTimeout")).isEqualTo("5");
     }
 }

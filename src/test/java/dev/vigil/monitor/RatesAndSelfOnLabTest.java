@@ -84,13 +84,18 @@ class RatesAndSelfOnLabTest {
         // Transactions: the standby runs nothing but Vigil's reads.
         List<Double> standby = new ArrayList<>();
         List<Double> standbyWithSelf = new ArrayList<>();
+        List<Integer> monitorBackends = new ArrayList<>();
         long from = ticks.latest("pg2").orElseThrow().tick();
         for (long t = from + 1; t <= from + 6; t++) {
             long wanted = t;
             Waits.until(Duration.ofSeconds(10), "pg2 tick " + t, () -> ticks.latest("pg2").orElseThrow().tick() >= wanted);
             standby.add(rates("pg2", false).orElseThrow().transactionsPerSecond());
             standbyWithSelf.add(rates("pg2", true).orElseThrow().transactionsPerSecond());
+            ticks.latest("pg2").flatMap(s -> s.value(DatabaseCounters.class)).map(DatabaseCounters::ownBackend)
+                    .ifPresent(monitorBackends::add);
         }
+        assertThat(monitorBackends).as("one monitoring connection, kept open between ticks: one backend pid")
+                .hasSizeGreaterThanOrEqualTo(6).containsOnly(monitorBackends.get(0));
         System.out.printf(Locale.ROOT, "[rates] idle standby tx/s (5 s avg): without Vigil %s, with Vigil %s%n",
                 standby, standbyWithSelf);
         assertThat(standby).allSatisfy(tps -> assertThat(tps).isLessThan(0.5));
