@@ -3,19 +3,14 @@ package dev.vigil.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.os.PrivateFiles;
 import dev.vigil.sql.Lsn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,29 +72,47 @@ public final class SeenWrites {
             return false;
         }
         synchronized (IN_THIS_JVM.computeIfAbsent(file, f -> new Object())) {
-            Path lockFile = file.resolveSibling(FILE_NAME + ".lock");
-            try {
-                privateDir(file.getParent());
-                try (FileChannel channel = FileChannel.open(lockFile, options(), privateFile());
-                     FileLock lock = channel.lock()) {
-                    Map<String, SeenWrite> all = new TreeMap<>();
-                    read().forEach(w -> all.put(key(w), w));
-                    boolean changed = false;
-                    for (SeenWrite w : seen) {
-                        SeenWrite stored = all.get(key(w));
-                        if (stored == null || w.supersedes(stored)) {
-                            all.put(key(w), w);
-                            changed = true;
-                        }
+            try (FileChannel channel = PrivateFiles.openReadWrite(file.resolveSibling(FILE_NAME + ".lock"));
+                 FileLock lock = channel.lock()) {
+                Map<String, SeenWrite> all = new TreeMap<>();
+                read().forEach(w -> all.put(key(w), w));
+                boolean changed = false;
+                for (SeenWrite w : seen) {
+                    SeenWrite stored = all.get(key(w));
+                    if (stored == null || w.supersedes(stored)) {
+                        all.put(key(w), w);
+                        changed = true;
                     }
-                    if (changed) {
-                        write(all.values());
-                    }
-                    return changed;
                 }
+                if (changed) {
+                    write(all.values());
+                }
+                return changed;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not record the last WAL positions seen in " + file + ": "
                         + e.getMessage() + " (check that the folder is writable)", e);
+            }
+        }
+    }
+
+    /**
+     * Drops what was seen of {@code cluster}: a cluster created anew under that name (a lab) starts its WAL again,
+     * and an old, higher position would make up a loss. Returns whether anything was dropped.
+     */
+    public boolean forget(String cluster) {
+        synchronized (IN_THIS_JVM.computeIfAbsent(file, f -> new Object())) {
+            try (FileChannel channel = PrivateFiles.openReadWrite(file.resolveSibling(FILE_NAME + ".lock"));
+                 FileLock lock = channel.lock()) {
+                List<SeenWrite> all = read();
+                List<SeenWrite> kept = all.stream().filter(w -> !w.cluster().equals(cluster)).toList();
+                if (kept.size() == all.size()) {
+                    return false;
+                }
+                write(kept);
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not forget the WAL positions seen of " + cluster + " in " + file
+                        + ": " + e.getMessage() + " (check that the folder is writable)", e);
             }
         }
     }
@@ -151,49 +164,6 @@ public final class SeenWrites {
             n.put("seenBy", w.seenBy());
             w.serverStarted().ifPresent(s -> n.put("serverStarted", s.toString()));
         }
-        byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        // One temporary name per process: the OS lock serialises writers, but a crashed writer may leave one.
-        Path tmp = file.resolveSibling(FILE_NAME + "." + ProcessHandle.current().pid() + ".tmp");
-        Files.deleteIfExists(tmp);
-        try (FileChannel out = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), privateFile())) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    // The modes in one small place until the shared private-files helper (issue 11 item 10) lands on main.
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-
-    private static java.util.Set<StandardOpenOption> options() {
-        return java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    }
-
-    private static FileAttribute<?>[] privateFile() {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
-    }
-
-    /** Creates the missing folders 0700; one that exists is left as it is (it may be shared, like /tmp). */
-    private static void privateDir(Path dir) throws IOException {
-        List<Path> missing = new ArrayList<>();
-        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
-            missing.add(0, p);
-        }
-        for (Path p : missing) {
-            try {
-                Files.createDirectory(p, POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0]);
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // Another process made it first.
-            }
-        }
+        PrivateFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 }
