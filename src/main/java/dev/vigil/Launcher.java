@@ -1,8 +1,8 @@
 package dev.vigil;
 
+import dev.vigil.bench.ui.UiBench;
 import dev.vigil.cli.VigilCli;
-import dev.vigil.ui.VigilApp;
-import dev.vigil.ui.bench.UiBench;
+import dev.vigil.ui.shell.VigilApp;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,8 @@
 package dev.vigil.cli;
 
+import dev.vigil.bench.MonitorBench;
+import dev.vigil.bench.SwitchoverBench;
+import dev.vigil.bench.SwitchoverFigures;
 import dev.vigil.lab.AckedCommit;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
@@ -22,12 +25,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {"Measure Vigil and its lab; prints figures.",
         "The window's own bench is 'vigil bench ui' (needs a display, e.g. xvfb-run)."},
         subcommands = {BenchCommand.LabBench.class, MonitorBench.class, SwitchoverBench.class})
-final class BenchCommand {
+public final class BenchCommand {
 
     @Command(name = "lab", mixinStandardHelpOptions = true,
             description = "Time a 3-node lab to streaming, then a lab switchover under a client committing every "
                     + "10 ms: the write outage it saw and the acknowledged commits lost (must be 0).")
-    static final class LabBench implements Runnable {
+    public static final class LabBench implements Runnable {
         @Spec
         CommandSpec spec;
         @Option(names = "--runs", defaultValue = "3", description = "Repetitions (default ${DEFAULT-VALUE}).")
@@ -35,7 +38,7 @@ final class BenchCommand {
         @Option(names = "--pg-bin", paramLabel = "DIR", description = "PostgreSQL bin directory (default: from Maven).")
         Path pgBin;
 
-        record Run(long startupMillis, long serverOutageMillis, long clientOutageMillis, int acked, int lost) {}
+        public record Run(long startupMillis, long serverOutageMillis, long clientOutageMillis, int acked, int lost) {}
 
         @Override
         public void run() {
@@ -73,7 +76,7 @@ final class BenchCommand {
         static final long STARTUP_GOAL_MILLIS = 5000;
 
         /** The goals printed beside the figures, decided: every run's start within the goal, and nothing lost. */
-        static List<SwitchoverFigures.Goal> goals(List<Run> runs) {
+        public static List<SwitchoverFigures.Goal> goals(List<Run> runs) {
             long slowest = runs.stream().mapToLong(Run::startupMillis).max().orElse(-1);
             int lost = runs.stream().mapToInt(Run::lost).sum();
             return List.of(

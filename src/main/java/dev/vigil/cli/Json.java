@@ -9,8 +9,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vigil.sql.Lsn;
 
 /** The JSON form of reports: ISO times, LSNs as PostgreSQL prints them, absent values as null. */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper()
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new Jdk8Module())
             .registerModule(new JavaTimeModule())
             .registerModule(new SimpleModule().addSerializer(Lsn.class, ToStringSerializer.instance))

@@ -61,11 +61,11 @@ class PrivateFilesTest {
     @Test
     void theWindowLayoutIsForThisUserOnly() throws Exception {
         Path file = dir.resolve("config").resolve("vigil").resolve("window.properties");
-        dev.vigil.ui.WindowStateStore store = new dev.vigil.ui.WindowStateStore(file);
-        store.save(dev.vigil.ui.WindowState.DEFAULT);
+        dev.vigil.ui.shell.WindowStateStore store = new dev.vigil.ui.shell.WindowStateStore(file);
+        store.save(dev.vigil.ui.shell.WindowState.DEFAULT);
         assertThat(mode(file)).isEqualTo("rw-------");
         assertThat(mode(file.getParent())).isEqualTo("rwx------");
-        assertThat(store.load()).isEqualTo(dev.vigil.ui.WindowState.DEFAULT);
+        assertThat(store.load()).isEqualTo(dev.vigil.ui.shell.WindowState.DEFAULT);
     }
 
     @Test

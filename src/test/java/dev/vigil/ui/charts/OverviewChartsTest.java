@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.vigil.ui.Snapshots;
+import dev.vigil.ui.common.Snapshots;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Files;

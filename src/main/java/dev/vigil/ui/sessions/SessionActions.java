@@ -1,0 +1,10 @@
+package dev.vigil.ui.sessions;
+
+import dev.vigil.ui.common.ClusterViewModel;
+import java.util.List;
+import javafx.stage.Window;
+
+/** Cancel or terminate backends: views ask, the workflow engine plans, checks, confirms and journals. */
+public interface SessionActions {
+    void signal(Window owner, ClusterViewModel cluster, String node, List<SessionRow> sessions, boolean terminate);
+}
