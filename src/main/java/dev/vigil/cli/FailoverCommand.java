@@ -1,6 +1,8 @@
 package dev.vigil.cli;
 
+import dev.vigil.monitor.SeenWrites;
 import dev.vigil.ops.failover.FailoverWorkflow;
+import dev.vigil.ops.failover.LastSeenSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,9 +27,11 @@ final class FailoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // The command line has no monitor history, so the data-loss estimate is read from the standbys alone.
+        // The command line keeps no monitor history of its own: the data-loss estimate comes from what the monitors
+        // (the window, `vigil watch`) recorded beside this journal.
+        LastSeenSource seen = LastSeenSource.file(SeenWrites.besideJournal(options.journal));
         return new GuidedAction(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
                 OperatorConsole.system()).run("failover", (cluster, control, settings, fences) ->
-                new FailoverWorkflow(cluster, Optional.ofNullable(to), control, settings, fences, Optional.empty()));
+                new FailoverWorkflow(cluster, Optional.ofNullable(to), control, settings, fences, seen));
     }
 }

@@ -194,7 +194,7 @@ final class SwitchoverBench implements Callable<Integer> {
         primary.kill9();
         long killMillis = (System.nanoTime() - killed) / 1_000_000;
         FailoverWorkflow workflow = new FailoverWorkflow(definition, Optional.empty(), control,
-                FailoverSettings.defaults(), fences, Optional.of(seen));
+                FailoverSettings.defaults(), fences, dev.vigil.ops.failover.LastSeenSource.fixed(Optional.of(seen), "the bench's reading"));
         Timed t = runWorkflow(workflow);
         String to = workflow.candidate().orElse("?");
         // Until the confirmation no node but the dying old primary could acknowledge a write (kill -9 returns once

@@ -12,6 +12,7 @@ import dev.vigil.monitor.DefaultCollectors;
 import dev.vigil.monitor.LockSnapshot;
 import dev.vigil.monitor.NodeSample;
 import dev.vigil.monitor.ReplicationSnapshot;
+import dev.vigil.monitor.SeenWrites;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,9 @@ final class WatchCommand implements Callable<Integer> {
     int count = Integer.MAX_VALUE;
     @Option(names = "--journal", paramLabel = "FILE", description = "Where alerts are journaled (default: ${DEFAULT-VALUE}).")
     Path journalFile = Journal.defaultPath();
+    @Option(names = "--quiet", description = "Print alerts only, no line per round: a monitor kept running so that "
+            + "a failover has the last WAL position each primary was seen to write (recorded beside the journal).")
+    boolean quiet;
 
     @Override
     public Integer call() {
@@ -71,11 +75,12 @@ final class WatchCommand implements Callable<Integer> {
                 });
                 alerts.start();
             }
+            watched.recordSeenWrites(SeenWrites.besideJournal(journal.file()), "vigil watch");
             watched.start();
             Waits.within(Duration.ofSeconds(5), watched::everyNodeSettled);
             for (int round = 0; round < count; round++) {
                 synchronized (out) {
-                    for (ClusterMonitor m : watched.monitors) {
+                    for (ClusterMonitor m : quiet ? java.util.List.<ClusterMonitor>of() : watched.monitors) {
                         out.println(line(m, watched.lastTwo(m.cluster().name()), watch.includeSelf));
                     }
                     out.flush();

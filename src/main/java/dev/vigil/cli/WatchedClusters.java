@@ -67,6 +67,12 @@ final class WatchedClusters implements AutoCloseable {
         return true;
     }
 
+    /** Every monitor records where each primary's WAL ended in {@code file}, for a failover's data-loss estimate. */
+    void recordSeenWrites(dev.vigil.monitor.SeenWrites file, String who) {
+        dev.vigil.monitor.SeenWritesRecorder recorder = new dev.vigil.monitor.SeenWritesRecorder(file, who);
+        monitors.forEach(m -> m.subscribeSamples(recorder));
+    }
+
     void start() {
         monitors.forEach(ClusterMonitor::start);
     }

@@ -8,6 +8,8 @@ import dev.vigil.ops.failover.NodeFences;
 import dev.vigil.monitor.ClusterSample;
 import dev.vigil.monitor.LatestValueMailbox;
 import dev.vigil.monitor.SampleFeed;
+import dev.vigil.monitor.SeenWrites;
+import dev.vigil.monitor.SeenWritesRecorder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +78,7 @@ public final class MainViewModel implements AutoCloseable {
     private boolean reloadAgain;
     private final WorkflowEngine workflows;
     private final NodeFences fences;
+    private final SeenWrites seenWrites;
     private volatile NodeControls nodeControls = new NodeControls();
     private boolean fencesLoading;
     private boolean fencesStale;
@@ -88,6 +91,7 @@ public final class MainViewModel implements AutoCloseable {
         this.journal = journal;
         this.workflows = new WorkflowEngine(journal);
         this.fences = NodeFences.besideJournal(journal.file());
+        this.seenWrites = SeenWrites.besideJournal(journal.file());
         selectedCluster.addListener((o, a, cluster) -> {
             shownSample.set(cluster == null ? null : cluster.sample());
             if (cluster != null) {
@@ -113,6 +117,7 @@ public final class MainViewModel implements AutoCloseable {
             // A cluster the source has just created is new: marks left by an earlier one of that name do not apply.
             for (String created : source.createdClusters()) {
                 fences.fenced(created).keySet().forEach(node -> fences.clear(created, node));
+                seenWrites.forget(created);
             }
             return feeds;
         }, this::attach, this::fail);
@@ -143,7 +148,13 @@ public final class MainViewModel implements AutoCloseable {
         });
         Consumer<ClusterSample> subscriber = toUi::offer;
         feed.subscribeSamples(subscriber);
-        clusterUnsubscribers.put(cluster, () -> feed.unsubscribeSamples(subscriber));
+        // On the delivery thread, paused or not: where each primary's WAL ended, for any process's failover.
+        SeenWritesRecorder recorder = new SeenWritesRecorder(seenWrites, "the Vigil window");
+        feed.subscribeSamples(recorder);
+        clusterUnsubscribers.put(cluster, () -> {
+            feed.unsubscribeSamples(subscriber);
+            feed.unsubscribeSamples(recorder);
+        });
         liveCluster.alerts().subscribe(event -> ui.run(() -> onAlert(event)));
     }
 
@@ -382,6 +393,11 @@ public final class MainViewModel implements AutoCloseable {
     /** Which nodes failovers fenced, beside the journal: workflows write it, the tree and views mark it. */
     public NodeFences fences() {
         return fences;
+    }
+
+    /** Where every monitor records the last WAL position it saw each primary write: read by failovers. */
+    public SeenWrites seenWrites() {
+        return seenWrites;
     }
 
     /** How the workflows stop, start and fence each cluster's servers (the demo lab's pg_ctl, or configured). */

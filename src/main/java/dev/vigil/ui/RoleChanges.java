@@ -5,6 +5,7 @@ import dev.vigil.ops.Workflow;
 import dev.vigil.ops.control.NodeControl;
 import dev.vigil.ops.failover.FailoverSettings;
 import dev.vigil.ops.failover.FailoverWorkflow;
+import dev.vigil.ops.failover.LastSeenSource;
 import dev.vigil.ops.failover.RejoinWorkflow;
 import dev.vigil.ops.failover.SwitchoverWorkflow;
 import javafx.stage.Window;
@@ -49,7 +50,7 @@ final class RoleChanges {
             case SWITCHOVER -> new SwitchoverWorkflow(definition, action.node().orElseThrow(), control, settings,
                     vm.fences());
             case FAILOVER -> new FailoverWorkflow(definition, action.node(), control, settings, vm.fences(),
-                    cluster.lastSeen());
+                    LastSeenSource.fixed(cluster.lastSeen(), "this window's monitor").and(LastSeenSource.file(vm.seenWrites())));
             case REJOIN -> new RejoinWorkflow(definition, action.node().orElseThrow(), control, settings, vm.fences());
         };
     }

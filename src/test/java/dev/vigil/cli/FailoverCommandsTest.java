@@ -6,6 +6,7 @@ import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.Waits;
+import dev.vigil.monitor.SeenWrites;
 import dev.vigil.ops.failover.NodeFences;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,8 +57,12 @@ class FailoverCommandsTest {
     }
 
     private Run vigil(String... args) {
+        return vigilWith(journal, args);
+    }
+
+    private Run vigilWith(Path journalFile, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--cluster", NAME, "--config", config.toString(), "--journal", journal.toString()));
+        all.addAll(List.of("--cluster", NAME, "--config", config.toString(), "--journal", journalFile.toString()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = VigilCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
@@ -139,8 +144,34 @@ class FailoverCommandsTest {
 
     @Test
     @Order(6)
-    void aFailoverAfterKillNineThenARejoinBringTheClusterBack() {
+    void aDryRunAfterKillNineEstimatesTheLossFromWhatAWatchSaw(@TempDir Path elsewhere) {
+        Run watch = vigil("watch", "--count", "3", "--quiet");
+        assertThat(watch.exit()).as(watch.err()).isZero();
+        assertThat(watch.out()).as("--quiet prints no line per round").doesNotContain(NAME + "  pg");
+        SeenWrites seen = SeenWrites.besideJournal(journal);
+        assertThat(seen.latest(NAME)).hasValueSatisfying(w -> {
+            assertThat(w.node()).isEqualTo("pg2");
+            assertThat(w.seenBy()).startsWith("vigil watch (pid ");
+        });
         cluster.node("pg2").kill9();
+
+        Run dry = vigil("failover", "--dry-run");
+        assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
+        assertThat(dry.out()).contains("data-loss estimate", "by vigil watch (pid ", "Outcome: DRY_RUN")
+                .containsPattern("(0 B known lost: pg[13] has received|up to [0-9.]+ [KMGi]*B of WAL pg2 wrote)")
+                .doesNotContain("unknown: no Vigil monitor");
+
+        // Beside a journal no monitor wrote to: unknown, with what each standby has, and how to know next time.
+        Run blind = vigilWith(elsewhere.resolve("journal.jsonl"), "failover", "--dry-run");
+        assertThat(blind.exit()).as(blind.out() + blind.err()).isZero();
+        assertThat(blind.out()).contains("unknown: no Vigil monitor saw " + NAME + "'s primary write",
+                "pg1 received ", "pg3 received ", ", replayed ", "vigil watch --quiet");
+        assertThat(writable()).as("dry runs change nothing").isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aFailoverAfterKillNineThenARejoinBringTheClusterBack() {
         Run failover = vigil("failover", "--acknowledge-warnings", "--yes-i-typed", NAME);
         assertThat(failover.exit()).as(failover.out()).isZero();
         assertThat(failover.out()).contains("Outcome: SUCCEEDED");

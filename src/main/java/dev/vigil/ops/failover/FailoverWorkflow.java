@@ -48,12 +48,15 @@ public final class FailoverWorkflow implements Workflow {
     /** The fencing precheck warned that only the operator can vouch that the old primary is down: see fenceStep. */
     private volatile boolean operatorVouchesDown;
     private volatile Optional<String> best = Optional.empty();
-    private final Optional<LastSeen> lastSeen;
+    private final LastSeenSource lastSeenSource;
+    /** Read from the source with each planning read (on the workflow's thread: the source may be a file). */
+    private volatile Optional<LastSeen> lastSeen = Optional.empty();
+    private volatile String lastSeenProblem = "";
     private final LiveReading live;
     private volatile ClusterReading planned;
 
     public FailoverWorkflow(ClusterDefinition cluster, Optional<String> candidate, NodeControl control,
-                            FailoverSettings settings, NodeFences fences, Optional<LastSeen> lastSeen) {
+                            FailoverSettings settings, NodeFences fences, LastSeenSource lastSeen) {
         candidate.ifPresent(c -> cluster.node(c).orElseThrow(() -> new IllegalArgumentException("cluster "
                 + cluster.name() + " has no node " + c)));
         this.cluster = cluster;
@@ -61,7 +64,7 @@ public final class FailoverWorkflow implements Workflow {
         this.control = control;
         this.settings = settings.forCluster(cluster);
         this.fences = fences;
-        this.lastSeen = lastSeen;
+        this.lastSeenSource = lastSeen;
         this.live = new LiveReading(cluster);
     }
 
@@ -93,6 +96,7 @@ public final class FailoverWorkflow implements Workflow {
     @Override
     public Topology topology(WorkflowContext context) {
         ClusterReading reading = live.fresh(context);
+        readLastSeen();
         best = best(reading, fences.fenced(cluster.name()).keySet());
         planned = reading;
         return reading.topology(candidate());
@@ -103,6 +107,9 @@ public final class FailoverWorkflow implements Workflow {
      * names, else the one unreachable node.
      */
     public Optional<String> oldPrimary() {
+        if (planned == null) {
+            readLastSeen(); // asked before any planning read: the source is read on the caller's thread
+        }
         if (lastSeen.isPresent()) {
             return lastSeen.map(LastSeen::node);
         }
@@ -118,6 +125,12 @@ public final class FailoverWorkflow implements Workflow {
             return mostNamed;
         }
         return r.unreachable().size() == 1 ? Optional.of(r.unreachable().get(0).node()) : Optional.empty();
+    }
+
+    private void readLastSeen() {
+        StringBuilder problems = new StringBuilder();
+        lastSeen = lastSeenSource.read(cluster.name(), problems);
+        lastSeenProblem = problems.toString();
     }
 
     /** The standby to promote: the one asked for, else the one that has received the most WAL. */
@@ -321,23 +334,36 @@ public final class FailoverWorkflow implements Workflow {
             }
             Lsn received = chosen.get().walEnd().get();
             if (lastSeen.isEmpty()) {
-                return CheckResult.warn(name, "unknown: this Vigil did not see the old primary write (no monitor "
-                        + "sample); " + chosen.get().node() + " has received up to " + received + ", which is the most "
-                        + "any node here can save", "Acknowledge that commits the old primary acknowledged after "
-                        + received + ", if any, will be lost.");
+                return CheckResult.warn(name, "unknown: no Vigil monitor saw " + cluster.name() + "'s primary write "
+                        + "(looked in " + lastSeenSource.describe() + (lastSeenProblem.isEmpty() ? "" : ": "
+                        + lastSeenProblem) + "). What the standbys have: " + standbyPositions(live.now(context))
+                        + ". " + chosen.get().node() + " has received up to " + received + ", the most it can save",
+                        "Acknowledge that commits the old primary acknowledged after " + received + ", if any, will "
+                        + "be lost. Next time keep a monitor running (the window, or `vigil watch --quiet` beside the "
+                        + "journal) so the failover can estimate the loss.");
             }
             LastSeen seen = lastSeen.get();
             long gap = seen.lsn().value() - received.value();
             if (gap <= 0) {
-                return CheckResult.pass(name, "none known: " + chosen.get().node() + " has received " + received
+                return CheckResult.pass(name, "0 B known lost: " + chosen.get().node() + " has received " + received
                         + ", at or past the last LSN Vigil saw " + seen.node() + " write (" + seen.lsn() + " at "
-                        + seen.at().truncatedTo(ChronoUnit.SECONDS) + ")");
+                        + seen.at().truncatedTo(ChronoUnit.SECONDS) + ", seen by " + seen.seenBy() + ")");
             }
             return CheckResult.warn(name, "up to " + dev.vigil.monitor.ByteSize.of((long) gap) + " of WAL " + seen.node()
-                    + " wrote (last seen " + seen.lsn() + " at " + seen.at().truncatedTo(ChronoUnit.SECONDS) + ") never reached " + chosen.get().node()
+                    + " wrote (last seen " + seen.lsn() + " at " + seen.at().truncatedTo(ChronoUnit.SECONDS) + " by "
+                    + seen.seenBy() + ") never reached " + chosen.get().node()
                     + " (received " + received + "): commits in it are lost", "Acknowledge the loss, or bring "
                     + seen.node() + " back and switch over instead if it can be saved.");
         });
+    }
+
+    /** Each reachable standby's received and replayed position: what the operator compares candidates by. */
+    static String standbyPositions(ClusterReading r) {
+        if (r.standbys().isEmpty()) {
+            return "no reachable standby";
+        }
+        return r.standbys().stream().map(s -> s.node() + " received " + s.receiveLsn().map(Lsn::toString).orElse("?")
+                + ", replayed " + s.replayLsn().map(Lsn::toString).orElse("?")).collect(Collectors.joining("; "));
     }
 
     private Check fencing(Plan plan) {

@@ -65,7 +65,7 @@ abstract class FailoverBehaviour {
                     .max(Comparator.comparing((LabNode n) -> n.walPosition().received().orElseThrow())
                             .thenComparing(LabNode::name, Comparator.reverseOrder())).orElseThrow();
             FailoverWorkflow failover = new FailoverWorkflow(lab.definition, Optional.empty(), lab.control,
-                    FailoverSettings.defaults(), lab.fences, Optional.of(lastSeen));
+                    FailoverSettings.defaults(), lab.fences, LastSeenSource.fixed(Optional.of(lastSeen), "the test's monitor"));
             Proposal p = lab.prepare(failover);
             assertThat(p.blocked()).as(p.prechecks().toString()).isFalse();
             assertThat(failover.candidate()).contains(mostAdvanced.name());

@@ -190,14 +190,14 @@ class FailureHalfwayTest {
         LabNode old = lab.cluster.primary();
         old.kill9();
         FailoverWorkflow first = new FailoverWorkflow(lab.definition, Optional.empty(), lab.control,
-                FailoverSettings.defaults(), lab.fences, Optional.empty());
+                FailoverSettings.defaults(), lab.fences, LastSeenSource.none());
         WorkflowReport r = run(first, "Promote ", step -> lab.cluster.node(first.candidate().orElseThrow()).kill9());
         assertThat(r.outcome()).isIn(Outcome.FAILED, Outcome.RESULT_UNKNOWN);
         assertStatedPrimaries(r, List.of());
         LabNode candidate = lab.cluster.node(first.candidate().orElseThrow());
         candidate.start();
         FailoverWorkflow again = new FailoverWorkflow(lab.definition, Optional.of(candidate.name()), lab.control,
-                FailoverSettings.defaults(), lab.fences, Optional.empty());
+                FailoverSettings.defaults(), lab.fences, LastSeenSource.none());
         WorkflowReport second = lab.confirmAll(lab.prepare(again));
         assertThat(second.outcome()).as(second.summary() + " " + second.verification()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(lab.writablePrimaries()).containsExactly(candidate.name());
@@ -260,7 +260,7 @@ class FailureHalfwayTest {
         old.kill9();
         FaultyControl deadHost = new FaultyControl(lab.control).failing(FaultyControl.Op.UNREACHABLE_HOST);
         FailoverWorkflow failover = new FailoverWorkflow(lab.definition, Optional.empty(), deadHost,
-                FailoverSettings.defaults(), lab.fences, Optional.empty());
+                FailoverSettings.defaults(), lab.fences, LastSeenSource.none());
         Proposal p = lab.prepare(failover);
         CheckResult fencing = p.prechecks().stream().filter(c -> c.name().equals(old.name() + " is fenced"))
                 .findFirst().orElseThrow();
@@ -296,7 +296,7 @@ class FailureHalfwayTest {
         execute(old, "CREATE TABLE IF NOT EXISTS only_the_old_primary_has_this AS SELECT g FROM generate_series(1, 1000) g");
         old.kill9();
         WorkflowReport failover = lab.confirmAll(lab.prepare(new FailoverWorkflow(lab.definition, Optional.empty(),
-                lab.control, FailoverSettings.defaults(), lab.fences, Optional.empty())));
+                lab.control, FailoverSettings.defaults(), lab.fences, LastSeenSource.none())));
         assertThat(failover.outcome()).as(failover.summary()).isEqualTo(Outcome.SUCCEEDED);
         old.start();
         assertThat(old.isInRecovery()).as("the fence left it able to start only read-only").isTrue();
