@@ -69,7 +69,8 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
     }
 
     static ClusterReport cluster(ClusterStatus status, Map<String, NodeSample[]> lastTwo, boolean includeSelf) {
-        List<NodeReport> nodes = status.nodes().stream().map(n -> node(n, lastTwo.get(n.node()), includeSelf)).toList();
+        List<NodeReport> nodes = status.nodes().stream().map(n -> node(status, n, lastTwo.get(n.node()), includeSelf))
+                .toList();
         return new ClusterReport(status.cluster(), status.primary().map(NodeStatus::node), status.splitBrain(),
                 status.reachableCount(), nodes);
     }
@@ -79,7 +80,7 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
      * the current tick's window; Vigil's own sessions, statements and transactions are left out unless
      * {@code includeSelf}.
      */
-    static NodeReport node(NodeStatus s, NodeSample[] samples, boolean includeSelf) {
+    static NodeReport node(ClusterStatus cluster, NodeStatus s, NodeSample[] samples, boolean includeSelf) {
         // A late or down node's samples carry its last values: never shown as live.
         boolean live = s.isUp() && samples != null && samples[1].status().isUp();
         NodeSample current = live ? samples[1] : null;
@@ -97,7 +98,7 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
         List<StatementLine> top = value(current, STATEMENTS).flatMap(c -> value(previous, STATEMENTS)
                 .map(p -> statements(p.visible(includeSelf), c.visible(includeSelf)))).orElse(List.of());
         return new NodeReport(s.node(), s.address(), s.reachability().name().toLowerCase(), s.error(),
-                s.role().name().toLowerCase(), s.version(), s.timeline(), s.upstreamAddress(),
+                s.role().name().toLowerCase(), s.version(), s.timeline(), s.upstreamAddress().map(cluster::nodeNameFor),
                 value(current, ACTIVITY).map(a -> activity(a.visible(includeSelf))), rates,
                 counters.map(DatabaseCounters::connections), counters.map(DatabaseCounters::maxConnections),
                 value(current, REPLICATION), value(current, LOCKS).map(StatusReport::locks), top, unavailable,

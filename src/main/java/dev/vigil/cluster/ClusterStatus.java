@@ -43,8 +43,8 @@ public record ClusterStatus(String cluster, List<NodeStatus> nodes, Instant at) 
      * from nobody, whatever its receiver still says (it notices a dead sender only at its next read).
      */
     public Optional<NodeStatus> downUpstreamOf(NodeStatus standby) {
-        return standby.upstreamAddress().flatMap(u -> nodes.stream().filter(n -> n.address().equals(u)).findFirst())
-                .filter(NodeStatus::isDown);
+        return standby.upstreamAddress().map(this::nodeNameFor)
+                .flatMap(u -> nodes.stream().filter(n -> n.node().equals(u)).findFirst()).filter(NodeStatus::isDown);
     }
 
     public long reachableCount() {
@@ -53,7 +53,7 @@ public record ClusterStatus(String cluster, List<NodeStatus> nodes, Instant at) 
 
     /** The configured node behind an upstream address, by name ("pg1"), else the address itself. */
     public String nodeNameFor(String address) {
-        return nodes.stream().filter(n -> n.address().equals(address)).map(NodeStatus::node).findFirst()
-                .orElse(address);
+        return UpstreamNames.nameFor(nodes.stream().flatMap(n -> UpstreamNames.Known.parse(n.node(), n.address())
+                .stream()).toList(), address);
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.ops;
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
+import dev.vigil.cluster.UpstreamNames;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,8 +50,7 @@ public final class TopologyReader {
     private static String upstreamName(ClusterDefinition cluster, String host, ResultSet rs) {
         try {
             int port = rs.getInt("upstream_port");
-            return cluster.nodes().stream().filter(n -> n.host().equals(host) && n.port() == port)
-                    .map(NodeEndpoint::name).findFirst().orElse(host + ":" + port);
+            return UpstreamNames.nodeAt(UpstreamNames.of(cluster), host, port).orElse(host + ":" + port);
         } catch (SQLException e) {
             return host;
         }

@@ -32,6 +32,15 @@ class ClusterStatusTest {
     }
 
     @Test
+    void anUpstreamSpeltAnotherLoopbackWayIsStillNamedAndSeenDown() {
+        ClusterStatus status = new ClusterStatus("demo", List.of(up("pg1", 5001, false, null),
+                up("pg2", 5002, true, "localhost:5003"), down("pg3", 5003)), Instant.EPOCH);
+        assertThat(status.nodeNameFor("localhost:5001")).isEqualTo("pg1");
+        assertThat(status.nodeNameFor("::1:5002")).isEqualTo("pg2");
+        assertThat(status.downUpstreamOf(status.nodes().get(1))).map(NodeStatus::node).contains("pg3");
+    }
+
+    @Test
     void twoNodesOutOfRecoveryIsSplitBrainAndNoSinglePrimary() {
         ClusterStatus status = new ClusterStatus("demo", List.of(up("pg1", 5001, false, null),
                 up("pg2", 5002, false, null), up("pg3", 5003, true, "127.0.0.1:5001")), Instant.EPOCH);

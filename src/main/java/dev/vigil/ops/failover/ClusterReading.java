@@ -3,6 +3,7 @@ package dev.vigil.ops.failover;
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
+import dev.vigil.cluster.UpstreamNames;
 import dev.vigil.ops.Topology;
 import dev.vigil.ops.TopologyNode;
 import java.time.Instant;
@@ -58,16 +59,7 @@ public record ClusterReading(ClusterDefinition cluster, List<NodeReading> nodes,
     }
 
     private Optional<String> nodeAt(String host, int port) {
-        return cluster.nodes().stream().filter(n -> n.port() == port && sameHost(n.host(), host))
-                .map(NodeEndpoint::name).findFirst();
-    }
-
-    private static boolean sameHost(String a, String b) {
-        return a.equalsIgnoreCase(b) || (loopback(a) && loopback(b));
-    }
-
-    private static boolean loopback(String host) {
-        return host.equals("127.0.0.1") || host.equalsIgnoreCase("localhost") || host.equals("::1");
+        return UpstreamNames.nodeAt(UpstreamNames.of(cluster), host, port);
     }
 
     /** The standbys that stream (or should stream) from {@code upstream}. */

@@ -413,19 +413,10 @@ public final class FailoverWorkflow implements Workflow {
         if (old.isEmpty() || c.isEmpty() || plan.size() == 0) {
             return Optional.empty();
         }
-        List<String> f = followers();
-        List<TopologyNode> after = before.nodes().stream().map(n -> {
-            if (n.node().equals(c.get())) {
-                return new TopologyNode(n.node(), n.address(), NodeStatus.Role.PRIMARY, Optional.empty(),
-                        n.timeline().map(t -> t + 1), n.version(), "");
-            }
-            if (n.node().equals(old.get())) {
-                return TopologyNode.unreachable(n.node(), n.address(), "fenced, needs rejoin");
-            }
-            return f.contains(n.node()) ? new TopologyNode(n.node(), n.address(), n.role(), Optional.of(c.get()),
-                    n.timeline().map(t -> t + 1), n.version(), "") : n;
-        }).toList();
-        return Optional.of(new Topology(before.cluster(), after, before.focus(), before.readAt()));
+        TopologyNode was = before.nodes().stream().filter(n -> n.node().equals(old.get())).findFirst()
+                .orElse(TopologyNode.unreachable(old.get(), "", "not read"));
+        return Optional.of(AfterPicture.of(before, c.get(), old.get(), followers(),
+                TopologyNode.unreachable(was.node(), was.address(), "fenced, needs rejoin")));
     }
 
     @Override

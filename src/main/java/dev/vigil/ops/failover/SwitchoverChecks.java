@@ -121,6 +121,22 @@ final class SwitchoverChecks {
                 return CheckResult.fail(name, receiver + "; no primary found", "See 'no second primary exists'.");
             }
             Optional<String> upstream = r.upstreamOf(c.get());
+            Optional<NodeState> via = upstream.filter(u -> !u.equals(primary.get())).flatMap(r::state)
+                    .filter(NodeState::inRecovery);
+            if (c.get().streaming() && via.isPresent()) {
+                // A cascade is healthy, but the switchover hands over from the primary to a direct standby.
+                String direct = String.join(", ", r.standbysOf(primary.get()).stream().map(NodeState::node).toList());
+                String sql = cluster.node(primary.get()).flatMap(p -> Conninfo.tryParse(c.get().primaryConninfo())
+                        .map(ci -> SetConninfo.sql(ci.pointedAt(p.host(), p.port(), candidate).renderMasked())))
+                        .orElse("ALTER SYSTEM SET primary_conninfo = '<" + primary.get() + "''s host and port>'");
+                return CheckResult.fail(name, receiver + " (" + upstream.get() + "): " + candidate + " is cascaded from "
+                        + upstream.get() + ", which streams from " + r.upstreamOf(via.get()).orElse("?")
+                        + "; replication is healthy, but a switchover needs a candidate that streams from "
+                        + primary.get() + " directly", "Re-point " + candidate + " to " + primary.get() + " first: on "
+                        + candidate + " run " + sql + "; SELECT pg_reload_conf(); then wait until it streams from "
+                        + primary.get() + " and plan again. Or choose a standby that streams from " + primary.get()
+                        + (direct.isEmpty() ? " (none does now)" : ": " + direct) + ".");
+            }
             if (!c.get().streaming() || upstream.filter(primary.get()::equals).isEmpty()) {
                 return CheckResult.fail(name, receiver + (upstream.map(u -> " (" + u + ")").orElse("")) + ", not streaming from "
                         + primary.get(), "Fix replication to " + candidate + " first (its server log says why), or "
@@ -202,11 +218,17 @@ final class SwitchoverChecks {
             if (c.isEmpty()) {
                 return CheckResult.fail(name, candidate + " is unreachable", "Choose a reachable standby.");
             }
-            int needed = siblings.size() + 1;
+            // Those it will serve: the re-pointed siblings, its own cascades (they stay), and the old primary.
+            List<String> served = new ArrayList<>(siblings);
+            live.now(context).standbysOf(candidate).stream().map(NodeState::node).filter(n -> !served.contains(n))
+                    .forEach(served::add);
+            primary.filter(p -> !served.contains(p)).ifPresent(served::add);
+            int needed = served.size();
             List<ReplicationReads.Slot> slots = primary.isEmpty() ? List.of()
                     : ReplicationReads.physicalSlots(cluster.node(primary.get()).orElseThrow());
             String evidence = "hot_standby = " + (c.get().hotStandby() ? "on" : "off") + ", max_wal_senders = "
-                    + c.get().maxWalSenders() + " for " + needed + " standby" + (needed == 1 ? "" : "s")
+                    + c.get().maxWalSenders() + " for the " + (needed == 1 ? "standby " : needed + " standbys ") + candidate
+                    + " will serve (" + String.join(", ", served) + ")"
                     + ", max_replication_slots = " + c.get().maxReplicationSlots()
                     + (slotsToCreate.isEmpty() ? "" : " for the slots the plan creates: " + slotsToCreate);
             if (!c.get().hotStandby()) {

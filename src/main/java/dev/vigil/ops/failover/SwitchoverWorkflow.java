@@ -352,19 +352,12 @@ public final class SwitchoverWorkflow implements Workflow {
             return Optional.empty();
         }
         boolean rejoins = StepRoles.planned(plan, StepRoles.REJOIN);
-        List<TopologyNode> after = before.nodes().stream().map(n -> {
-            Optional<Integer> tl = n.timeline().map(t -> t + 1);
-            if (n.node().equals(candidate)) {
-                return new TopologyNode(n.node(), n.address(), NodeStatus.Role.PRIMARY, Optional.empty(), tl, n.version(), "");
-            }
-            if (n.node().equals(old.get())) {
-                return rejoins ? new TopologyNode(n.node(), n.address(), NodeStatus.Role.STANDBY, Optional.of(candidate),
-                        tl, n.version(), "") : TopologyNode.unreachable(n.node(), n.address(), "stopped; needs rejoin");
-            }
-            boolean follows = n.upstream().filter(old.get()::equals).isPresent();
-            return follows ? new TopologyNode(n.node(), n.address(), n.role(), Optional.of(candidate), tl, n.version(), "") : n;
-        }).toList();
-        return Optional.of(new Topology(before.cluster(), after, before.focus(), before.readAt()));
+        TopologyNode was = before.nodes().stream().filter(n -> n.node().equals(old.get())).findFirst()
+                .orElse(TopologyNode.unreachable(old.get(), "", "not read"));
+        TopologyNode oldAfter = rejoins ? new TopologyNode(was.node(), was.address(), NodeStatus.Role.STANDBY,
+                Optional.of(candidate), was.timeline().map(t -> t + 1), was.version(), "")
+                : TopologyNode.unreachable(was.node(), was.address(), "stopped; needs rejoin");
+        return Optional.of(AfterPicture.of(before, candidate, old.get(), siblings(), oldAfter));
     }
 
     @Override
