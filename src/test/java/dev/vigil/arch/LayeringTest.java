@@ -155,4 +155,18 @@ class LayeringTest {
     static final ArchRule cliDoesNotUseTheUi = noClasses()
             .that().resideInAPackage("dev.vigil.cli..")
             .should().dependOnClassesThat().resideInAPackage("dev.vigil.ui..");
+
+    /**
+     * The window by feature (ADR 0034): a feature package never imports another one. They meet in
+     * {@code ui.common} (view-models and shared parts), draw with {@code ui.charts}, and confirm actions in the one
+     * workflow dialog ({@code ui.workflow}); only {@code ui.shell}, which builds the window, knows every feature.
+     */
+    @ArchTest
+    static final ArchRule uiFeaturesMeetOnlyInCommon = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("dev.vigil.ui.(*)..").should().notDependOnEachOther()
+            .ignoreDependency(in("dev.vigil.ui.shell.."), DescribedPredicate.alwaysTrue())
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), in("dev.vigil.ui.common.."))
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), in("dev.vigil.ui.charts.."))
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), in("dev.vigil.ui.workflow.."))
+            .because("a newcomer reads one feature at a time; features share through ui.common only");
 }

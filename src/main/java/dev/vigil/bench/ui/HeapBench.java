@@ -2,7 +2,7 @@ package dev.vigil.bench.ui;
 
 import dev.vigil.monitor.ClusterHistory;
 import dev.vigil.monitor.Series;
-import dev.vigil.ui.shell.ConsoleView;
+import dev.vigil.ui.common.ConsoleView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import dev.vigil.lab.LabSettings;
 import dev.vigil.monitor.ClusterSample;
 import dev.vigil.monitor.SampleFeed;
 import dev.vigil.ui.common.ClusterSource;
-import dev.vigil.ui.shell.ConsoleView;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.shell.StartupSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.vigil.bench.ui;
 
-import dev.vigil.ui.shell.ConsoleView;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.shell.WindowState;
 import java.nio.file.Path;
 import java.time.Duration;

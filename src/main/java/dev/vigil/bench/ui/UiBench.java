@@ -1,6 +1,6 @@
 package dev.vigil.bench.ui;
 
-import dev.vigil.ui.shell.ConsoleView;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.shell.MainViewModel;
 import java.io.IOException;
 import java.io.PrintWriter;

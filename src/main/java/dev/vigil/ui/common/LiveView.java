@@ -1,6 +1,5 @@
 package dev.vigil.ui.common;
 
-import dev.vigil.ui.shell.ConsoleView;
 import javafx.scene.Node;
 
 /**

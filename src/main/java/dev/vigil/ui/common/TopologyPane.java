@@ -1,6 +1,5 @@
 package dev.vigil.ui.common;
 
-import dev.vigil.ui.replication.ReplicationTopology;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

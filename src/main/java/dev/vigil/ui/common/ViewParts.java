@@ -34,4 +34,12 @@ public final class ViewParts {
         facts.addRow(row, n, v);
         return row + 1;
     }
+
+    /** A tooltip that wraps long explanations (why an action is greyed) instead of running off the screen. */
+    public static javafx.scene.control.Tooltip wideTooltip(String text) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        return tip;
+    }
 }

@@ -2,9 +2,9 @@ package dev.vigil.ui.events;
 
 import dev.vigil.journal.JournalEntry;
 import dev.vigil.ui.common.ClusterViewModel;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.LiveView;
 import dev.vigil.ui.common.ViewParts;
-import dev.vigil.ui.shell.ConsoleView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

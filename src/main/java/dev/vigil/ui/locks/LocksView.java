@@ -5,15 +5,17 @@ import dev.vigil.locks.WaitForGraph;
 import dev.vigil.monitor.LockSession;
 import dev.vigil.monitor.LockSnapshot;
 import dev.vigil.monitor.NodeSample;
+import dev.vigil.ui.common.MigrationActions;
 import dev.vigil.ui.common.ClusterViewModel;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Format;
+import dev.vigil.ui.common.HeldLocksLabel;
 import dev.vigil.ui.common.LiveView;
+import dev.vigil.ui.common.MigrationBanner;
+import dev.vigil.ui.common.SessionActions;
+import dev.vigil.ui.common.SessionRow;
 import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.ViewParts;
-import dev.vigil.ui.migrations.MigrationBanner;
-import dev.vigil.ui.sessions.SessionActions;
-import dev.vigil.ui.sessions.SessionRow;
-import dev.vigil.ui.shell.ConsoleView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -63,11 +65,6 @@ public final class LocksView extends BorderPane implements LiveView {
     }
 
     private final HeldLocksLabel heldLocks;
-
-    /** Opens the guided stop of an in-flight migration: cancel, or terminate as the escalation. */
-    public interface MigrationActions {
-        void stop(javafx.stage.Window owner, ClusterViewModel cluster, String node, int pid, boolean terminate);
-    }
 
     private final MigrationBanner banner;
 

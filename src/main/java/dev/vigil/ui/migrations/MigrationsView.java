@@ -7,12 +7,12 @@ import dev.vigil.locks.WaitForGraph;
 import dev.vigil.monitor.LockSnapshot;
 import dev.vigil.ops.Workflow;
 import dev.vigil.ui.common.ClusterViewModel;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Format;
 import dev.vigil.ui.common.LiveView;
+import dev.vigil.ui.common.MigrationBanner;
 import dev.vigil.ui.common.ViewParts;
-import dev.vigil.ui.locks.LocksView;
-import dev.vigil.ui.shell.ClusterTreeView;
-import dev.vigil.ui.shell.ConsoleView;
+import dev.vigil.ui.common.MigrationActions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ public final class MigrationsView extends BorderPane implements LiveView {
     private ClusterViewModel cluster;
     private String primaryNode = "";
 
-    public MigrationsView(MigrationsViewModel vm, Launcher launcher, LocksView.MigrationActions stops) {
+    public MigrationsView(MigrationsViewModel vm, Launcher launcher, MigrationActions stops) {
         this.vm = vm;
         this.launcher = launcher;
         this.banner = new MigrationBanner("migrations-inflight",
@@ -307,9 +307,9 @@ public final class MigrationsView extends BorderPane implements LiveView {
         shownOffers = offers;
         rollback.setDisable(!offers.rollback().enabled());
         apply.setDisable(!offers.apply().enabled());
-        Tooltip.install(rollbackWrap, ClusterTreeView.wideTooltip(offers.rollback().enabled()
+        Tooltip.install(rollbackWrap, ViewParts.wideTooltip(offers.rollback().enabled()
                 ? Format.capitalised(offers.rollback().reason()) + "." : "Not now: " + offers.rollback().reason() + "."));
-        Tooltip.install(applyWrap, ClusterTreeView.wideTooltip(offers.apply().enabled()
+        Tooltip.install(applyWrap, ViewParts.wideTooltip(offers.apply().enabled()
                 ? Format.capitalised(offers.apply().reason()) + "." : "Not now: " + offers.apply().reason() + "."));
         List<String> why = new ArrayList<>();
         if (!offers.rollback().enabled() && !offers.apply().enabled()

@@ -1,8 +1,8 @@
 package dev.vigil.ui.overview;
 
 import dev.vigil.ui.common.ClusterViewModel;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.LiveView;
-import dev.vigil.ui.shell.ConsoleView;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;

@@ -2,9 +2,9 @@ package dev.vigil.ui.queries;
 
 import dev.vigil.ui.charts.SparklineTableCell;
 import dev.vigil.ui.common.ClusterViewModel;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.LiveView;
 import dev.vigil.ui.common.SelfToggle;
-import dev.vigil.ui.shell.ConsoleView;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import dev.vigil.ui.charts.Scale;
 import dev.vigil.ui.charts.TimeChart;
 import dev.vigil.ui.charts.ValueFormat;
 import dev.vigil.ui.common.ClusterViewModel;
+import dev.vigil.ui.common.ReplicationTopology;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,13 +4,13 @@ import dev.vigil.monitor.NodeSample;
 import dev.vigil.monitor.ReplicationSnapshot;
 import dev.vigil.monitor.SlotState;
 import dev.vigil.ui.common.ClusterViewModel;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Format;
 import dev.vigil.ui.common.LiveView;
+import dev.vigil.ui.common.ReplicationTopology;
 import dev.vigil.ui.common.RoleAction;
 import dev.vigil.ui.common.TopologyPane;
 import dev.vigil.ui.common.ViewParts;
-import dev.vigil.ui.shell.ClusterTreeView;
-import dev.vigil.ui.shell.ConsoleView;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;
@@ -181,7 +181,7 @@ public final class ReplicationView extends BorderPane implements LiveView {
         b.setOnAction(e -> launcher.open(getScene().getWindow(), cluster, action));
         StackPane wrapper = new StackPane(b);
         wrapper.setId("wrap-" + action.id());
-        Tooltip.install(wrapper, ClusterTreeView.wideTooltip(action.enabled() ? action.explanation()
+        Tooltip.install(wrapper, ViewParts.wideTooltip(action.enabled() ? action.explanation()
                 : "Not now: " + action.whyNot() + "."));
         return wrapper;
     }

@@ -1,5 +1,6 @@
 package dev.vigil.ui.sessions;
 
+import dev.vigil.ui.common.SessionRow;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Predicate;

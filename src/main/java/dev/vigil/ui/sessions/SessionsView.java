@@ -1,13 +1,15 @@
 package dev.vigil.ui.sessions;
 
 import dev.vigil.ui.common.ClusterViewModel;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Format;
+import dev.vigil.ui.common.HeldLocksLabel;
 import dev.vigil.ui.common.LiveView;
 import dev.vigil.ui.common.SelfToggle;
+import dev.vigil.ui.common.SessionActions;
+import dev.vigil.ui.common.SessionRow;
 import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.ViewParts;
-import dev.vigil.ui.locks.HeldLocksLabel;
-import dev.vigil.ui.shell.ConsoleView;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;

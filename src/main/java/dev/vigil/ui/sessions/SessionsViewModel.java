@@ -5,6 +5,7 @@ import dev.vigil.monitor.LockSession;
 import dev.vigil.monitor.LockSnapshot;
 import dev.vigil.monitor.NodeSample;
 import dev.vigil.ui.common.Format;
+import dev.vigil.ui.common.SessionRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

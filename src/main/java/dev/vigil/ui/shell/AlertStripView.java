@@ -1,6 +1,7 @@
 package dev.vigil.ui.shell;
 
 import dev.vigil.alert.Severity;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Format;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import dev.vigil.ui.common.ClusterViewModel;
 import dev.vigil.ui.common.NodeBadges;
 import dev.vigil.ui.common.RoleAction;
 import dev.vigil.ui.common.RoleActions;
-import dev.vigil.ui.replication.RoleChanges;
+import dev.vigil.ui.common.ViewParts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,12 +145,12 @@ public final class ClusterTreeView extends TreeView<TreeEntry> {
         VBox content = new VBox(1, title);
         content.setId("menu-" + action.id());
         if (action.enabled()) {
-            Tooltip.install(content, wideTooltip(action.explanation()));
+            Tooltip.install(content, ViewParts.wideTooltip(action.explanation()));
         } else {
             Label why = new Label(action.whyNot());
             why.getStyleClass().add("menu-action-why");
             content.getChildren().add(why);
-            Tooltip.install(content, wideTooltip(action.whyNot()));
+            Tooltip.install(content, ViewParts.wideTooltip(action.whyNot()));
         }
         CustomMenuItem item = new CustomMenuItem(content, true);
         item.setDisable(!action.enabled());
@@ -158,13 +158,6 @@ public final class ClusterTreeView extends TreeView<TreeEntry> {
         item.setUserData(action);
         item.setOnAction(e -> changes.open(getScene().getWindow(), cluster, action));
         return item;
-    }
-
-    public static Tooltip wideTooltip(String text) {
-        Tooltip tip = new Tooltip(text);
-        tip.setWrapText(true);
-        tip.setMaxWidth(420);
-        return tip;
     }
 
     private final class EntryCell extends TreeCell<TreeEntry> {
@@ -207,7 +200,7 @@ public final class ClusterTreeView extends TreeView<TreeEntry> {
                 String tip = String.join("\n", java.util.stream.Stream.of(fence, n.node().error())
                         .filter(x -> !x.isEmpty()).toList());
                 if (!tip.isEmpty()) {
-                    setTooltip(wideTooltip(tip));
+                    setTooltip(ViewParts.wideTooltip(tip));
                 }
             } else if (entry instanceof TreeEntry.ClusterEntry c) {
                 setGraphic(clusterRow(c.cluster()));

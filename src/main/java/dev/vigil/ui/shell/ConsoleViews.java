@@ -7,6 +7,8 @@ import dev.vigil.ops.RunningWorkflow;
 import dev.vigil.ops.session.SessionSignalWorkflow;
 import dev.vigil.ops.session.SessionTarget;
 import dev.vigil.ui.common.LiveView;
+import dev.vigil.ui.common.MigrationActions;
+import dev.vigil.ui.common.SessionActions;
 import dev.vigil.ui.events.EventsView;
 import dev.vigil.ui.events.EventsViewModel;
 import dev.vigil.ui.locks.LockHistoryChart;
@@ -20,8 +22,6 @@ import dev.vigil.ui.queries.QueriesViewModel;
 import dev.vigil.ui.queries.QueryDetailPane;
 import dev.vigil.ui.replication.ReplicationLagCharts;
 import dev.vigil.ui.replication.ReplicationView;
-import dev.vigil.ui.replication.RoleChanges;
-import dev.vigil.ui.sessions.SessionActions;
 import dev.vigil.ui.sessions.SessionsView;
 import dev.vigil.ui.workflow.WorkflowDialog;
 import java.time.Duration;
@@ -57,7 +57,7 @@ final class ConsoleViews {
                     ? SessionSignalWorkflow.terminate(cluster.definition(), node, targets)
                     : SessionSignalWorkflow.cancel(cluster.definition(), node, targets), vm.tasks());
         };
-        LocksView.MigrationActions stops = (owner, cluster, node, pid, terminate) -> WorkflowDialog.open(owner,
+        MigrationActions stops = (owner, cluster, node, pid, terminate) -> WorkflowDialog.open(owner,
                 vm.workflows(), terminate ? StopMigrationWorkflow.terminate(cluster.definition(), node, pid)
                         : StopMigrationWorkflow.cancel(cluster.definition(), node, pid), vm.tasks());
         QueriesViewModel queries = new QueriesViewModel(queriesWorker(vm), vm.ui());

@@ -1,6 +1,7 @@
 package dev.vigil.ui.shell;
 
 import dev.vigil.ui.common.ClusterViewModel;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.LiveView;
 import java.util.EnumMap;
 import java.util.List;
@@ -141,7 +142,7 @@ public final class MainView extends BorderPane {
     /** Saves the window's layout to {@code store} when the window closes; the next start reopens it so. */
     public void rememberLayoutIn(WindowStateStore store) {
         javafx.stage.Stage stage = (javafx.stage.Stage) getScene().getWindow();
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> store.save(VigilApp.capture(stage, this)));
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> store.save(capture(stage)));
     }
 
     public MainViewModel vm() {
@@ -213,5 +214,17 @@ public final class MainView extends BorderPane {
             }
         });
         return overlay;
+    }
+
+    /**
+     * Where the window is and what it shows, to open it the same way next time. Here, not in the application
+     * class, so that the window does not depend on the class that builds it.
+     */
+    WindowState capture(javafx.stage.Stage stage) {
+        String ua = javafx.application.Application.getUserAgentStylesheet();
+        boolean light = ua != null && ua.equals(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        return new WindowState(stage.getX(), stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(),
+                stage.isMaximized(), split().getDividerPositions()[0], vm().viewProperty().get(), !light,
+                vm().chartRangeProperty().get());
     }
 }

@@ -12,6 +12,7 @@ import dev.vigil.ops.control.NodeControls;
 import dev.vigil.ops.failover.NodeFences;
 import dev.vigil.ui.common.ClusterSource;
 import dev.vigil.ui.common.ClusterViewModel;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.LiveCluster;
 import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.UiThread;

@@ -95,17 +95,6 @@ public final class VigilApp extends Application {
         return !Screen.getScreensForRectangle(layout.x(), layout.y(), Math.min(layout.width(), 200), 100).isEmpty();
     }
 
-    static WindowState capture(Stage stage, MainView view) {
-        return new WindowState(stage.getX(), stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(),
-                stage.isMaximized(), view.split().getDividerPositions()[0], view.vm().viewProperty().get(),
-                !isLight(), view.vm().chartRangeProperty().get());
-    }
-
-    private static boolean isLight() {
-        String ua = getUserAgentStylesheet();
-        return ua != null && ua.equals(new PrimerLight().getUserAgentStylesheet());
-    }
-
     private void toggleTheme() {
         dark = !dark;
         applyTheme();

@@ -1,5 +1,6 @@
 package dev.vigil.ui.shell;
 
+import dev.vigil.ui.common.ConsoleView;
 import java.time.Duration;
 import java.util.Properties;
 

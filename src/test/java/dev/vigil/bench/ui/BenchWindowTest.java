@@ -2,7 +2,7 @@ package dev.vigil.bench.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.ui.shell.ConsoleView;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.shell.MainViewModel;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;

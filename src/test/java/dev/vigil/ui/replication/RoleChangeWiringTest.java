@@ -19,6 +19,7 @@ import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.UiThread;
 import dev.vigil.ui.shell.MainViewModel;
 import dev.vigil.ui.shell.MainViewModelTest;
+import dev.vigil.ui.shell.RoleChanges;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.vigil.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import dev.vigil.journal.Journal;
 import dev.vigil.ui.common.ClusterSource;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.UiThread;
 import java.io.IOException;

@@ -14,6 +14,7 @@ import dev.vigil.monitor.NodeSample;
 import dev.vigil.monitor.SampleFeed;
 import dev.vigil.ui.common.ClusterSource;
 import dev.vigil.ui.common.ClusterViewModel;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Format;
 import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.UiThread;

@@ -8,6 +8,7 @@ import dev.vigil.cluster.NodeStatus;
 import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
+import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Snapshots;
 import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.UiThread;

@@ -1,9 +1,7 @@
-package dev.vigil.ui.locks;
+package dev.vigil.ui.common;
 
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.ops.session.HeldLocks;
-import dev.vigil.ui.common.ClusterViewModel;
-import dev.vigil.ui.common.TaskExecutor;
 import java.util.List;
 import java.util.Objects;
 import javafx.scene.control.Label;

@@ -1,7 +1,6 @@
-package dev.vigil.ui.migrations;
+package dev.vigil.ui.common;
 
 import dev.vigil.locks.InFlightMigration;
-import dev.vigil.ui.common.Format;
 import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.geometry.Insets;

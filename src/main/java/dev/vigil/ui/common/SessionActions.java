@@ -1,6 +1,5 @@
-package dev.vigil.ui.sessions;
+package dev.vigil.ui.common;
 
-import dev.vigil.ui.common.ClusterViewModel;
 import java.util.List;
 import javafx.stage.Window;
 

@@ -1,4 +1,4 @@
-package dev.vigil.ui.shell;
+package dev.vigil.ui.common;
 
 import javafx.scene.input.KeyCode;
 

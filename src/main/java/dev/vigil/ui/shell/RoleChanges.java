@@ -1,4 +1,4 @@
-package dev.vigil.ui.replication;
+package dev.vigil.ui.shell;
 
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.ops.Workflow;
@@ -10,7 +10,6 @@ import dev.vigil.ops.failover.RejoinWorkflow;
 import dev.vigil.ops.failover.SwitchoverWorkflow;
 import dev.vigil.ui.common.ClusterViewModel;
 import dev.vigil.ui.common.RoleAction;
-import dev.vigil.ui.shell.MainViewModel;
 import dev.vigil.ui.workflow.WorkflowDialog;
 import dev.vigil.ui.workflow.WorkflowDialogViewModel;
 import javafx.stage.Window;
@@ -48,7 +47,7 @@ public final class RoleChanges {
         });
     }
 
-    Workflow workflow(ClusterViewModel cluster, RoleAction action) {
+    public Workflow workflow(ClusterViewModel cluster, RoleAction action) {
         ClusterDefinition definition = cluster.definition();
         NodeControl control = vm.nodeControls().forCluster(definition);
         return switch (action.kind()) {

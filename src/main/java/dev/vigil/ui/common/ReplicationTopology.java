@@ -1,4 +1,4 @@
-package dev.vigil.ui.replication;
+package dev.vigil.ui.common;
 
 import dev.vigil.alert.AlertThresholds;
 import dev.vigil.cluster.ClusterStatus;
@@ -8,7 +8,6 @@ import dev.vigil.monitor.NodeSample;
 import dev.vigil.monitor.ReceiverState;
 import dev.vigil.monitor.ReplicationSnapshot;
 import dev.vigil.monitor.StandbyLink;
-import dev.vigil.ui.common.Format;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

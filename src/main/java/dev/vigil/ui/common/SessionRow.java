@@ -1,4 +1,4 @@
-package dev.vigil.ui.sessions;
+package dev.vigil.ui.common;
 
 import dev.vigil.monitor.LockSession;
 import dev.vigil.monitor.SessionActivity;
