@@ -5,6 +5,7 @@ import dev.vigil.cluster.NodeStatus;
 import dev.vigil.locks.BlockingTree;
 import dev.vigil.locks.InFlightMigration;
 import dev.vigil.locks.InFlightMigrations;
+import dev.vigil.locks.RootBlocker;
 import dev.vigil.locks.WaitEdge;
 import dev.vigil.locks.WaitForGraph;
 import dev.vigil.monitor.NodeSample;
@@ -169,8 +170,8 @@ public final class DefaultRules {
                 Duration longest = graph.edges().stream().map(WaitEdge::waited).flatMap(Optional::stream)
                         .max(Duration::compareTo).orElse(Duration.ZERO);
                 if (locks.waitingCount() >= t.blockedSessions() || longest.compareTo(t.blockedWait()) >= 0) {
-                    String roots = graph.trees().stream().map(tree -> tree.root() + " (holds up " + tree.size() + ")")
-                            .reduce((a, b) -> a + ", " + b).orElse("none (a cycle)");
+                    String roots = graph.rootBlockerDetails().stream().map(RootBlocker::describe)
+                            .reduce((a, b) -> a + "; " + b).orElse("none (a cycle)");
                     findings.add(finding("blocked-sessions", Severity.WARNING, n.node(), "", String.format(Locale.ROOT,
                             "%d sessions blocked on %s, longest %.1f s; root blockers: %s", locks.waitingCount(),
                             n.node(), longest.toMillis() / 1000.0, roots), Map.of("blocked",
@@ -184,8 +185,8 @@ public final class DefaultRules {
     }
 
     /**
-     * The incident moment: a session that holds (or queues for) a table lock a migration takes, with sessions
-     * piling up behind it. Critical at once: every second of it is an outage for the table's users.
+     * The incident moment: a session that waits on nobody and holds a table lock a migration takes, with sessions
+     * piling up behind it (never a waiter: stopping one would not free the chain). Critical at once: every second of it is an outage for the table's users.
      */
     private static List<Finding> migrations(Observation o) {
         List<Finding> findings = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.vigil.locks.InFlightMigrations;
 import dev.vigil.locks.WaitForGraph;
 import dev.vigil.monitor.LockSnapshot;
 import dev.vigil.monitor.LockWaitCollector;
+import dev.vigil.monitor.RelationNameCache;
 import dev.vigil.ops.ActionConnections;
 import dev.vigil.ops.StepFailures;
 import java.sql.Connection;
@@ -23,8 +24,8 @@ import java.util.Optional;
  */
 record MigrationsInFlight(List<InFlightMigration> suspects, Optional<String> unread) {
     /** What is looked for, for a "none" that says what it means. */
-    static final String LOOKS_FOR = "no session holds or is queued for a SHARE-or-stronger table lock that others "
-            + "wait on";
+    static final String LOOKS_FOR = "no session that waits on nobody holds a SHARE-or-stronger table lock that "
+            + "others wait on";
     private static final ActionConnections.Limits LIMITS = ActionConnections.Limits.within(Duration.ofSeconds(5));
 
     MigrationsInFlight {
@@ -33,7 +34,9 @@ record MigrationsInFlight(List<InFlightMigration> suspects, Optional<String> unr
 
     static MigrationsInFlight read(NodeEndpoint node, int serverVersionNum) {
         try (Connection c = ActionConnections.reader(node, LIMITS)) {
-            LockSnapshot snapshot = new LockWaitCollector().collect(c, serverVersionNum);
+            LockWaitCollector collector = new LockWaitCollector();
+            LockSnapshot snapshot = collector.complete(collector.collect(c, serverVersionNum),
+                    RelationNameCache.of(dev.vigil.cluster.MonitorConnectionSettings.defaults(), node));
             return new MigrationsInFlight(InFlightMigrations.find(WaitForGraph.of(snapshot)), Optional.empty());
         } catch (SQLException | RuntimeException e) {
             return new MigrationsInFlight(List.of(), Optional.of(StepFailures.describe(e)));

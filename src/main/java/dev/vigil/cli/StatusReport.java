@@ -2,7 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.cluster.ClusterStatus;
 import dev.vigil.cluster.NodeStatus;
-import dev.vigil.locks.BlockingTree;
+import dev.vigil.locks.RootBlocker;
 import dev.vigil.locks.WaitEdge;
 import dev.vigil.locks.WaitForGraph;
 import dev.vigil.monitor.ActivityCollector;
@@ -50,7 +50,33 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
     record ActivitySummary(long clientSessions, int active, long idleInTransaction, Map<String, Integer> waitProfile,
                            Optional<Double> longestTransactionSeconds, Optional<Integer> oldestXminAge) {}
 
-    record LocksSummary(long waiting, List<BlockingTree> trees, List<Set<Integer>> cycles, Set<WaitEdge> edges) {}
+    /**
+     * @param rootBlockers each root with who it is and what it runs, largest tree first
+     * @param edges        who waits on whom, each saying what it waits for (never a bare null relation)
+     */
+    record LocksSummary(long waiting, List<RootBlockerLine> rootBlockers, List<Set<Integer>> cycles,
+                        List<EdgeLine> edges) {}
+
+    /** A root blocker in the report: its facts, and the sentence the text form prints. */
+    record RootBlockerLine(int pid, int heldUp, int heldUpDirectly, String application, String user, String database,
+                           String state, Optional<Double> transactionAgeSeconds, String query, List<String> strongLocks,
+                           String description) {
+        static RootBlockerLine of(RootBlocker r) {
+            return new RootBlockerLine(r.pid(), r.heldUp(), r.heldUpDirectly(), r.application(), r.user(),
+                    r.database(), r.state(), r.transactionAge().map(d -> d.toMillis() / 1000.0), r.query(),
+                    r.strongLocks(), r.describe());
+        }
+    }
+
+    /** One wait: {@code table} appears only where the lock concerns a table; {@code awaited} is always said. */
+    record EdgeLine(int waiter, int blocker, String mode, String awaited,
+                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+                    Optional<String> table, Optional<Double> waitedSeconds) {
+        static EdgeLine of(WaitEdge e) {
+            return new EdgeLine(e.waiter(), e.blocker(), e.mode(), e.awaited(), e.relation(),
+                    e.waited().map(d -> d.toMillis() / 1000.0));
+        }
+    }
 
     record StatementLine(long queryId, String query, double callsPerSecond, double totalMillisPerSecond,
                          Optional<Double> meanMillis, double rowsPerSecond, Optional<Double> hitRatio) {}
@@ -123,7 +149,10 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
 
     static LocksSummary locks(LockSnapshot snapshot) {
         WaitForGraph graph = WaitForGraph.of(snapshot);
-        return new LocksSummary(snapshot.waitingCount(), graph.trees(), graph.cycles(), graph.edges());
+        return new LocksSummary(snapshot.waitingCount(),
+                graph.rootBlockerDetails().stream().map(RootBlockerLine::of).toList(), graph.cycles(),
+                graph.edges().stream().sorted(java.util.Comparator.comparingInt(WaitEdge::waiter)
+                        .thenComparingInt(WaitEdge::blocker)).map(EdgeLine::of).toList());
     }
 
     static List<StatementLine> statements(StatementsSnapshot before, StatementsSnapshot after) {

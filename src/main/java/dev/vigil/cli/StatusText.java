@@ -52,8 +52,7 @@ final class StatusText {
                 return;
             }
             out.printf("           locks: %d waiting%s%n", l.waiting(), l.cycles().isEmpty() ? "" : ", CYCLES " + l.cycles());
-            l.trees().forEach(t -> out.printf("             root blocker pid %d holds up %d (%d directly)%n", t.root(),
-                    t.size(), t.directlyBlocked()));
+            l.rootBlockers().forEach(r -> out.printf("             root blocker %s%n", r.description()));
         });
         n.topStatements().forEach(s -> out.printf(Locale.ROOT, "           %8.1f ms/s %7.1f calls/s  %s%n",
                 s.totalMillisPerSecond(), s.callsPerSecond(), s.query()));

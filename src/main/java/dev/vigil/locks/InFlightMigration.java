@@ -6,17 +6,15 @@ import java.util.Optional;
 
 /**
  * A session that behaves like a schema migration in the middle of the incident the postmortem describes: it
- * holds a SHARE-or-stronger table lock others wait on, or it sits at the head of a lock queue asking for one
- * while everyone else queues behind it.
+ * waits on nobody and holds a SHARE-or-stronger table lock others wait on.
  *
- * @param lock     "AccessExclusiveLock on shop.orders" (held) or the lock it is queued for
- * @param queued   true when it waits for that lock itself (the second incident shape)
+ * @param lock     "AccessExclusiveLock on shop.orders", the lock it holds that others wait for
  * @param blocked  sessions waiting behind it, directly or through others
  * @param ddl      its current statement is DDL (ALTER, CREATE, DROP, LOCK, …)
  * @param tool     the migration tool its application_name names, when it names one
  */
 public record InFlightMigration(int pid, String user, String database, String application, String query, String lock,
-                                boolean queued, int blocked, boolean ddl, Optional<String> tool,
+                                int blocked, boolean ddl, Optional<String> tool,
                                 Optional<Instant> transactionStart, Instant seenAt) {
 
     public Optional<Duration> transactionAge() {
@@ -26,8 +24,7 @@ public record InFlightMigration(int pid, String user, String database, String ap
     /** "pid 4242 (flyway) holds AccessExclusiveLock on shop.orders; 12 sessions wait behind it". */
     public String describe() {
         String who = "pid " + pid + (application.isEmpty() ? "" : " (" + application + ")");
-        String what = queued ? " is queued for " + lock + " and " : " holds " + lock + "; ";
-        return who + what + blocked + (blocked == 1 ? " session waits" : " sessions wait") + " behind it"
+        return who + " holds " + lock + "; " + blocked + (blocked == 1 ? " session waits" : " sessions wait") + " behind it"
                 + transactionAge().map(a -> ", transaction open " + a.toSeconds() + " s").orElse("");
     }
 }

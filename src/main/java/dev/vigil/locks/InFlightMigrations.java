@@ -1,5 +1,6 @@
 package dev.vigil.locks;
 
+import dev.vigil.monitor.HeldLock;
 import dev.vigil.monitor.LockSession;
 import dev.vigil.monitor.WaitingLock;
 import java.util.ArrayList;
@@ -12,10 +13,11 @@ import java.util.regex.Pattern;
 
 /**
  * Finds sessions that look like a migration blocking traffic, from the lock graph alone (no extra query): a
- * session others wait on that holds a SHARE-or-stronger lock on the table they wait for, or that is itself
- * queued for one. The
- * statement being DDL and the application being a migration tool are evidence, not conditions: a migration
- * between statements (sleeping, or idle in transaction) shows neither, and is the worst case.
+ * session that waits on nobody, holds a granted SHARE-or-stronger lock on a table its waiters wait for, and so
+ * holds them up. A session that itself waits is never one: stopping it would not free the chain (whatever it
+ * waits on still holds the others), so the alert and its "stop" go to the holder. The statement being DDL and
+ * the application being a migration tool are evidence, not conditions: a migration between statements
+ * (sleeping, or idle in transaction) shows neither, and is the worst case.
  */
 public final class InFlightMigrations {
     /** Table lock modes a migration takes, SHARE and stronger: each blocks the writes of ordinary traffic. */
@@ -35,7 +37,7 @@ public final class InFlightMigrations {
         List<InFlightMigration> found = new ArrayList<>();
         for (LockSession s : graph.sessions().values()) {
             int blocked = graph.blockedTransitively(s.pid());
-            if (blocked == 0) {
+            if (blocked == 0 || s.isWaiting()) {
                 continue;
             }
             // Only a lock on a table its waiters wait for counts: a bulk job's temp table held in ACCESS
@@ -43,25 +45,17 @@ public final class InFlightMigrations {
             Set<String> waitedOn = graph.sessions().values().stream().filter(w -> w.blockedBy().contains(s.pid()))
                     .flatMap(w -> w.waitingFor().flatMap(WaitingLock::relation).stream())
                     .collect(java.util.stream.Collectors.toSet());
-            Optional<String> held = s.strongLocks().stream().filter(l -> waitedOn.contains(relationOf(l))).findFirst();
-            Optional<WaitingLock> queuedFor = s.waitingFor().filter(w -> "relation".equals(w.lockType())
-                    && STRONG.contains(w.mode()) && w.relation().filter(waitedOn::contains).isPresent());
-            if (held.isEmpty() && queuedFor.isEmpty()) {
+            Optional<HeldLock> held = s.strong().stream().filter(l -> STRONG.contains(l.mode())
+                    && waitedOn.contains(l.relation().shown())).findFirst();
+            if (held.isEmpty()) {
                 continue;
             }
-            String lock = held.orElseGet(() -> queuedFor.get().mode() + " on " + queuedFor.get().relation().orElse("a table"));
-            found.add(new InFlightMigration(s.pid(), s.user(), s.database(), s.application(), s.query(), lock,
-                    held.isEmpty(), blocked, DDL.matcher(stripComments(s.query())).find(), tool(s.application()),
+            found.add(new InFlightMigration(s.pid(), s.user(), s.database(), s.application(), s.query(),
+                    held.get().describe(), blocked, DDL.matcher(stripComments(s.query())).find(), tool(s.application()),
                     s.transactionStart(), graph.snapshot().at()));
         }
         found.sort(Comparator.comparingInt(InFlightMigration::blocked).reversed().thenComparingInt(InFlightMigration::pid));
         return found;
-    }
-
-    /** "shop.orders" from "AccessExclusiveLock on shop.orders". */
-    private static String relationOf(String heldLock) {
-        int on = heldLock.indexOf(" on ");
-        return on < 0 ? heldLock : heldLock.substring(on + 4);
     }
 
     static Optional<String> tool(String application) {

@@ -71,9 +71,9 @@ public final class LockGraphLayout {
 
     /** One label per waiter (all its edges ask for the same lock), centred on its connector, at most maxWidth wide. */
     public record EdgeLabel(int waiter, String text, double centerX, double centerY, double maxWidth) {
-        /** "mode · relation", or the mode alone when the lock names no table. */
+        /** "mode · relation", or "mode · what it waits for" when the lock names no table (a transaction, an advisory key). */
         public static String textFor(WaitEdge edge) {
-            return edge.relation().map(r -> edge.mode() + " · " + r).orElse(edge.mode());
+            return edge.mode() + " · " + edge.relation().orElse(edge.awaited());
         }
     }
 

@@ -43,6 +43,7 @@ public final class WaitForGraph {
                 Optional<WaitingLock> lock = session.waitingFor();
                 g.graph.addEdge(session.pid(), blocker, new WaitEdge(session.pid(), blocker,
                         lock.map(WaitingLock::mode).orElse("?"), lock.flatMap(WaitingLock::relation),
+                        lock.map(WaitingLock::awaited).orElse("a lock (released while it was being read)"),
                         waited(lock, session, snapshot.at())));
             }
         }
@@ -99,6 +100,11 @@ public final class WaitForGraph {
                 .map(root -> new BlockingTree(root, blockedDirectly(root), blockedBehind(root)))
                 .sorted(Comparator.comparingInt(BlockingTree::size).reversed().thenComparingInt(BlockingTree::root))
                 .toList();
+    }
+
+    /** The root blockers with who they are, largest tree first: what a DBA reads before ending one. */
+    public List<RootBlocker> rootBlockerDetails() {
+        return trees().stream().map(t -> RootBlocker.of(t, snapshot.session(t.root()), snapshot.at())).toList();
     }
 
     /**

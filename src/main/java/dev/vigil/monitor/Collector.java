@@ -49,4 +49,12 @@ public interface Collector<T> {
     default T collect(Connection connection, int serverVersionNum, java.util.Optional<T> previous) throws SQLException {
         return collect(connection, serverVersionNum);
     }
+
+    /**
+     * Finishes a value read on the monitoring connection with what only the node's other databases know (the
+     * names of their tables). Most collectors need nothing; the sampler calls it once per successful read.
+     */
+    default T complete(T value, OtherDatabases others) {
+        return value;
+    }
 }

@@ -21,7 +21,9 @@ enum MonitorSql implements VersionedSql.Query {
     /** 14 added pg_stat_statements_info. */
     STATEMENTS_INFO(140000),
     /** 14 added pg_locks.waitstart. */
-    LOCK_WAITS(140000);
+    LOCK_WAITS(140000),
+    /** Run in another database of the node, to name the tables its locks are on. */
+    RELATION_NAMES;
 
     /** The comment that starts every monitoring statement Vigil sends. */
     static final String MARK = "/* vigil-monitor */ ";

@@ -37,6 +37,8 @@ public final class NodeSampler implements AutoCloseable {
     private final Consumer<NodeSample> publish;
     private final MonitorConnection connection;
     private final NodeHealth health;
+    /** Names of tables in the node's other databases, for locks on them (read rarely, cached). */
+    private final OtherDatabases otherDatabases;
     private final Map<String, Metric<?>> metrics = new HashMap<>();
     private final Map<String, Instant> quarantinedUntil = new HashMap<>();
     private long tick;
@@ -57,6 +59,7 @@ public final class NodeSampler implements AutoCloseable {
         this.publish = publish;
         this.connection = new MonitorConnection(settings, endpoint);
         this.health = new NodeHealth(settings.downAfter(), settings.downAttempts());
+        this.otherDatabases = RelationNameCache.of(settings, endpoint);
     }
 
     public synchronized void start(ScheduledExecutorService scheduler) {
@@ -224,8 +227,13 @@ public final class NodeSampler implements AutoCloseable {
     }
 
     private void succeeded(Collector<?> collector, Object value, Instant now) {
-        metrics.put(collector.name(), new Metric.Available<>(value, now));
+        metrics.put(collector.name(), new Metric.Available<>(completed(collector, value), now));
         quarantinedUntil.remove(collector.name());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T completed(Collector<T> collector, Object value) {
+        return collector.complete((T) value, otherDatabases);
     }
 
     /** Runs one collector; false if the connection itself failed. */

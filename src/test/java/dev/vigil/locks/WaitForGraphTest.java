@@ -45,7 +45,7 @@ class WaitForGraphTest {
             assertThat(t.size()).isEqualTo(3);
         });
         assertThat(g.edges()).contains(new WaitEdge(4, 3, "ShareLock", Optional.of("shop.customers"),
-                Optional.of(Duration.ofSeconds(7))));
+                "transaction ? (a row of shop.customers) to end", Optional.of(Duration.ofSeconds(7))));
         assertThat(g.cycles()).isEmpty();
     }
 

@@ -48,6 +48,6 @@ public record SessionRow(SessionActivity activity, List<Integer> blockedBy, List
             return activity.isActive() ? "CPU" : "";
         }
         String base = activity.waitEventType() + ": " + activity.waitEvent();
-        return waitingFor.map(l -> base + " · " + l.mode() + l.relation().map(r -> " on " + r).orElse("")).orElse(base);
+        return waitingFor.map(l -> base + " · " + l.mode() + " for " + l.awaited()).orElse(base);
     }
 }

@@ -161,7 +161,7 @@ public final class LocksView extends BorderPane implements LiveView {
         row = ViewParts.fact(facts, row, "pid", l.pid() + " · " + l.user() + " @ " + l.database() + " · " + l.application());
         row = ViewParts.fact(facts, row, "state", l.state() + (l.waitEventType().isEmpty() ? "" : " · waits on " + l.waitEventType() + ": " + l.waitEvent()));
         row = ViewParts.fact(facts, row, "transaction", l.transactionStart().map(t -> "open for " + Format.age(Optional.of(Duration.between(t, current.snapshot().at())))).orElse("none"));
-        row = ViewParts.fact(facts, row, "waits for", l.waitingFor().map(w -> w.mode() + " (" + w.lockType() + ")" + w.relation().map(r -> " on " + r).orElse("")).orElse("nothing"));
+        row = ViewParts.fact(facts, row, "waits for", l.waitingFor().map(w -> w.mode() + " for " + w.awaited()).orElse("nothing"));
         row = ViewParts.fact(facts, row, "blocked by", l.blockedBy().isEmpty() ? "nobody (root)" : "pid " + String.join(", ", l.blockedBy().stream().map(String::valueOf).toList()));
         row = ViewParts.fact(facts, row, "holding up", current.blockedTransitively(l.pid()) + " session(s), " + current.blockedDirectly(l.pid()) + " directly");
         Label locksName = new Label("locks");
@@ -261,7 +261,10 @@ public final class LocksView extends BorderPane implements LiveView {
                 box.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
             }
             Optional<LockSession> root = current.session(tree.root());
-            head.setText("pid " + tree.root() + root.map(r -> " · " + r.user() + " · " + r.state()).orElse(""));
+            // Who the root is, before anyone ends it: application, user, state and how long its transaction is open.
+            head.setText("pid " + tree.root() + root.map(r -> " · " + (r.application().isEmpty() ? "no app" : r.application())
+                    + " · " + r.user() + " · " + r.state() + r.transactionStart().map(t -> " · tx "
+                    + Format.age(Optional.of(Duration.between(t, current.snapshot().at())))).orElse("")).orElse(""));
             count.setText("blocks " + tree.size());
             q.setText(root.map(r -> Format.oneLine(r.query())).orElse(""));
             setGraphic(box);

@@ -208,7 +208,7 @@ public final class SessionsView extends BorderPane implements LiveView {
         line = ViewParts.fact(facts, line, "who", a.user() + " @ " + a.database() + " · " + (a.application().isEmpty() ? "no application_name" : a.application()) + (a.clientAddress().isEmpty() ? "" : " from " + a.clientAddress()));
         line = ViewParts.fact(facts, line, "state", a.state() + (a.transactionAge().isPresent() ? " · transaction open " + Format.age(a.transactionAge()) : ""));
         line = ViewParts.fact(facts, line, "wait", row.waitText().isEmpty() ? "not waiting" : row.waitText());
-        line = ViewParts.fact(facts, line, "waits for lock", row.waitingFor().map(l -> l.mode() + " (" + l.lockType() + ")" + l.relation().map(r -> " on " + r).orElse("")).orElse("none"));
+        line = ViewParts.fact(facts, line, "waits for lock", row.waitingFor().map(l -> l.mode() + " for " + l.awaited()).orElse("none"));
         line = ViewParts.fact(facts, line, "blocked by", row.blockedBy().isEmpty() ? "nobody" : "pid " + join(row.blockedBy()));
         line = ViewParts.fact(facts, line, "holding up", row.blocking().isEmpty() ? "nobody" : row.blocking().size() + " session(s): pid " + join(row.blocking()));
         Label locksName = new Label("locks");
