@@ -8,6 +8,7 @@ import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.lab.Waits;
+import dev.vigil.locks.RootBlocker;
 import dev.vigil.locks.WaitEdge;
 import dev.vigil.locks.WaitForGraph;
 import java.nio.file.Path;
@@ -43,6 +44,9 @@ abstract class LockWaitBehaviour {
     private LabNode node;
     private Connection monitor;
     private Connection monitorOfOtherDatabase;
+    /** Names tables for the monitor that sits in "postgres", as a node's sampler does. */
+    private OtherDatabases namesFromPostgres;
+    private String monitorPassword;
     private int versionNum;
     private final List<Connection> sessions = new ArrayList<>();
     private final java.util.Map<Connection, Integer> pids = new java.util.HashMap<>();
@@ -55,12 +59,16 @@ abstract class LockWaitBehaviour {
         lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin().orElse(null)));
         LabCluster cluster = lab.createCluster("locks", 0);
         node = cluster.primary();
+        monitorPassword = cluster.credentials().monitorPassword();
         Properties props = new Properties();
         props.setProperty("user", LabCredentials.MONITOR_USER);
         props.setProperty("password", cluster.credentials().monitorPassword());
         props.setProperty("ApplicationName", "vigil-monitor");
         monitor = DriverManager.getConnection(node.jdbcUrl(LabCluster.DATABASE), props);
         monitorOfOtherDatabase = DriverManager.getConnection(node.jdbcUrl("postgres"), props);
+        namesFromPostgres = RelationNameCache.of(dev.vigil.cluster.MonitorConnectionSettings.defaults(),
+                new dev.vigil.cluster.NodeEndpoint(node.name(), "127.0.0.1", node.port(), "postgres",
+                        LabCredentials.MONITOR_USER, cluster.credentials().monitorPassword()));
         try (Statement st = monitor.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version_num")) {
             rs.next();
             versionNum = rs.getInt(1);
@@ -129,10 +137,17 @@ abstract class LockWaitBehaviour {
             assertThat(e.relation()).contains("shop.orders");
         });
         assertThat(edge(graph, pidD, pidC).relation()).contains("shop.customers");
-        WaitForGraph fromOtherDatabase = WaitForGraph.of(
-                new LockWaitCollector().collect(monitorOfOtherDatabase, versionNum));
-        assertThat(edge(fromOtherDatabase, pidB, pidA).relation().orElseThrow())
-                .matches("relation \\d+ in database shop");
+        // B waits for A's transaction; the table comes from the tuple lock B holds: never a bare null relation.
+        assertThat(edge(graph, pidB, pidA).awaited()).matches("transaction \\d+ \\(a row of shop.orders\\) to end");
+        // Seen from another database, the table comes back as an oid and is named from its own database.
+        LockSnapshot raw = new LockWaitCollector().collect(monitorOfOtherDatabase, versionNum);
+        assertThat(edge(WaitForGraph.of(raw), pidB, pidA).relation().orElseThrow()).matches("shop\\.\\d+");
+        WaitForGraph fromOtherDatabase = WaitForGraph.of(new LockWaitCollector().complete(raw, namesFromPostgres));
+        assertThat(edge(fromOtherDatabase, pidB, pidA).relation()).contains("shop.orders");
+        assertThat(edge(fromOtherDatabase, pidD, pidC).relation()).contains("shop.customers");
+        RootBlocker root = graph.rootBlockerDetails().get(0);
+        assertThat(root.describe()).startsWith("pid " + pidA + " (lock-A, user ").contains(" on shop, active, transaction open ")
+                .contains("holds up 3 (2 directly): SELECT pg_sleep(120)");
         assertThat(graph.session(pidA).orElseThrow().query()).contains("pg_sleep");
         assertThat(graph.session(pidA).orElseThrow().isWaiting()).isFalse();
         if (versionNum >= 140000) {
@@ -173,6 +188,77 @@ abstract class LockWaitBehaviour {
         assertThat(xWaits).failsWithin(WAIT);
         y.rollback();
         x.rollback();
+    }
+
+    @Test
+    void anAdvisoryLockWaitSaysItsKeyAndTheRootBlockerWhoItIs() throws Exception {
+        Connection a = session("adv-A", true);
+        Connection b = session("adv-B", true);
+        execute(a, "SELECT pg_advisory_lock(42)");
+        CompletableFuture<Void> bWaits = async(b, "SELECT pg_advisory_lock(42)");
+        Waits.until(WAIT, "B waiting for advisory lock 42", () -> collect().waitingCount() == 1);
+        WaitForGraph graph = WaitForGraph.of(collect());
+        WaitEdge e = edge(graph, pids.get(b), pids.get(a));
+        assertThat(e.relation()).isEmpty();
+        assertThat(e.awaited()).isEqualTo("advisory lock 42");
+        assertThat(graph.rootBlockerDetails()).singleElement().satisfies(r -> {
+            assertThat(r.application()).isEqualTo("adv-A");
+            assertThat(r.state()).isEqualTo("idle");
+            assertThat(r.transactionAge()).isEmpty();
+            assertThat(r.describe()).contains("(adv-A, user ").contains(", idle, no transaction) holds up 1");
+        });
+        execute(a, "SELECT pg_advisory_unlock(42)");
+        bWaits.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aTableOfADatabaseTheMonitorMayNotEnterIsShownAsDatabaseDotOidWithTheReason() throws Exception {
+        Connection a = session("noconnect-A", false);
+        Connection b = session("noconnect-B", true);
+        execute(a, "UPDATE shop.orders SET status = 'held' WHERE id = 3");
+        CompletableFuture<Void> bWaits = async(b, "UPDATE shop.orders SET status = 'b' WHERE id = 3");
+        Waits.until(WAIT, "B waiting", () -> collect().waitingCount() == 1);
+        try (Connection admin = node.connect("postgres"); Statement st = admin.createStatement()) {
+            st.execute("REVOKE CONNECT ON DATABASE shop FROM PUBLIC");
+            try {
+                OtherDatabases fresh = RelationNameCache.of(dev.vigil.cluster.MonitorConnectionSettings.defaults(),
+                        new dev.vigil.cluster.NodeEndpoint(node.name(), "127.0.0.1", node.port(), "postgres",
+                                LabCredentials.MONITOR_USER, monitorPassword));
+                LockSnapshot named = new LockWaitCollector().complete(
+                        new LockWaitCollector().collect(monitorOfOtherDatabase, versionNum), fresh);
+                assertThat(edge(WaitForGraph.of(named), pids.get(b), pids.get(a)).relation().orElseThrow())
+                        .matches("shop\\.\\d+ \\(name not read: vigil_monitor may not connect to shop \\(GRANT CONNECT ON "
+                                + "DATABASE \"shop\" TO \"vigil_monitor\" to see names\\)\\)");
+            } finally {
+                st.execute("GRANT CONNECT ON DATABASE shop TO PUBLIC");
+            }
+        }
+        a.rollback();
+        bWaits.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void onlyTheHolderThatWaitsOnNobodyIsAnInFlightMigrationEvenSeenFromAnotherDatabase() throws Exception {
+        Connection holder = session("flyway-holder", false);
+        Connection second = session("flyway-second", false);
+        Connection reader = session("reader", true);
+        execute(holder, "LOCK TABLE shop.orders IN ACCESS EXCLUSIVE MODE");
+        execute(second, "LOCK TABLE shop.customers IN ACCESS EXCLUSIVE MODE");
+        CompletableFuture<Void> secondWaits = async(second, "ALTER TABLE shop.orders ADD COLUMN vigil_probe int");
+        CompletableFuture<Void> readerWaits = async(reader, "SELECT count(*) FROM shop.customers");
+        Waits.until(WAIT, "the second migration and the reader waiting", () -> collect().waitingCount() == 2);
+        for (LockSnapshot seen : List.of(collect(), new LockWaitCollector().complete(
+                new LockWaitCollector().collect(monitorOfOtherDatabase, versionNum), namesFromPostgres))) {
+            assertThat(dev.vigil.locks.InFlightMigrations.find(WaitForGraph.of(seen))).singleElement().satisfies(m -> {
+                assertThat(m.pid()).isEqualTo(pids.get(holder));
+                assertThat(m.lock()).isEqualTo("AccessExclusiveLock on shop.orders");
+                assertThat(m.blocked()).isEqualTo(2);
+            });
+        }
+        holder.rollback();
+        secondWaits.get(20, TimeUnit.SECONDS);
+        second.rollback();
+        readerWaits.get(20, TimeUnit.SECONDS);
     }
 
     @Test

@@ -230,6 +230,7 @@ public final class LocksView extends BorderPane implements LiveView {
     private final class TreeCell extends ListCell<BlockingTree> {
         private final Label head = new Label();
         private final Label count = new Label();
+        private final Label who = new Label();
         private final Label q = new Label();
         private final VBox box;
 
@@ -240,11 +241,13 @@ public final class LocksView extends BorderPane implements LiveView {
             count.setMinWidth(Region.USE_PREF_SIZE);
             q.getStyleClass().add("tree-muted");
             q.setMinWidth(0);
+            who.getStyleClass().add("tree-muted");
+            who.setMinWidth(0);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox top = new HBox(6, head, spacer, count);
             top.setAlignment(Pos.CENTER_LEFT);
-            box = new VBox(2, top, q);
+            box = new VBox(2, top, who, q);
             box.setMinWidth(0);
             setPrefWidth(0);
         }
@@ -262,9 +265,11 @@ public final class LocksView extends BorderPane implements LiveView {
             }
             Optional<LockSession> root = current.session(tree.root());
             // Who the root is, before anyone ends it: application, user, state and how long its transaction is open.
-            head.setText("pid " + tree.root() + root.map(r -> " · " + (r.application().isEmpty() ? "no app" : r.application())
-                    + " · " + r.user() + " · " + r.state() + r.transactionStart().map(t -> " · tx "
-                    + Format.age(Optional.of(Duration.between(t, current.snapshot().at())))).orElse("")).orElse(""));
+            head.setText("pid " + tree.root() + root.map(r -> " · " + (r.application().isEmpty() ? "no application_name"
+                    : r.application())).orElse(""));
+            who.setText(root.map(r -> r.user() + " · " + r.state() + r.transactionStart().map(t -> " · xact "
+                    + Format.age(Optional.of(Duration.between(t, current.snapshot().at())))).orElse(" · no transaction"))
+                    .orElse(tree.root() == 0 ? "a prepared transaction (pg_prepared_xacts)" : "no longer in pg_stat_activity"));
             count.setText("blocks " + tree.size());
             q.setText(root.map(r -> Format.oneLine(r.query())).orElse(""));
             setGraphic(box);

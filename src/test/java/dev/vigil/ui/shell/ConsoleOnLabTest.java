@@ -150,6 +150,10 @@ public class ConsoleOnLabTest {
         assertThat(fx(() -> graph.currentLayout().boxes().values().stream().filter(b -> b.root()).count())).isEqualTo(1);
         waitFor(10, () -> fx(() -> robot.lookup("#held-locks").queryAs(Label.class).getText()
                 .contains("RowExclusiveLock on drill_rows")));
+        // The root blocker's tree says who it is before anyone ends it: application, user, state, transaction age.
+        assertThat(fx(() -> robot.lookup("#blocking-trees").queryAll().stream().findFirst().map(n -> n.lookupAll(".label")
+                .stream().map(l -> ((Label) l).getText()).toList()).orElse(List.of())))
+                .anySatisfy(t -> assertThat(t).contains("idle in transaction").contains("xact "));
         Snapshots.save(scene, "view-locks");
         robot.clickOn("#terminate-root");
         answerDialog(robot, true, "dialog-terminate-root");
