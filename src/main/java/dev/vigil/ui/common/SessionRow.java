@@ -48,6 +48,7 @@ public record SessionRow(SessionActivity activity, List<Integer> blockedBy, List
             return activity.isActive() ? "CPU" : "";
         }
         String base = activity.waitEventType() + ": " + activity.waitEvent();
-        return waitingFor.map(l -> base + " · " + l.mode() + " for " + l.awaited()).orElse(base);
+        return waitingFor.map(l -> base + " · " + l.mode() + (l.lockType().equals("relation")
+                ? l.relation().map(r -> " on " + r).orElse("") : " for " + l.awaited())).orElse(base);
     }
 }
