@@ -1,15 +1,15 @@
 package dev.vigil.alert;
 
 import dev.vigil.cluster.ClusterStatus;
-import dev.vigil.monitor.ActivitySnapshot;
 import dev.vigil.monitor.ClusterSample;
-import dev.vigil.monitor.DatabaseCounters;
-import dev.vigil.monitor.DatabaseRates;
-import dev.vigil.monitor.DatabaseWindow;
-import dev.vigil.monitor.LockSnapshot;
 import dev.vigil.monitor.Metric;
 import dev.vigil.monitor.NodeSample;
-import dev.vigil.monitor.ReplicationSnapshot;
+import dev.vigil.monitor.activity.ActivitySnapshot;
+import dev.vigil.monitor.database.DatabaseCounters;
+import dev.vigil.monitor.database.DatabaseRates;
+import dev.vigil.monitor.database.DatabaseWindow;
+import dev.vigil.monitor.lockwaits.LockSnapshot;
+import dev.vigil.monitor.replication.ReplicationSnapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

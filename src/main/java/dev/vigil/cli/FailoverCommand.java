@@ -1,6 +1,6 @@
 package dev.vigil.cli;
 
-import dev.vigil.monitor.SeenWrites;
+import dev.vigil.monitor.seen.SeenWrites;
 import dev.vigil.ops.failover.FailoverWorkflow;
 import dev.vigil.ops.failover.LastSeenSource;
 import java.util.Optional;

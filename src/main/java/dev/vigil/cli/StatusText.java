@@ -1,8 +1,8 @@
 package dev.vigil.cli;
 
-import dev.vigil.monitor.ReplicationSnapshot;
-import dev.vigil.monitor.SlotState;
-import dev.vigil.monitor.StandbyLink;
+import dev.vigil.monitor.replication.ReplicationSnapshot;
+import dev.vigil.monitor.replication.SlotState;
+import dev.vigil.monitor.replication.StandbyLink;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;

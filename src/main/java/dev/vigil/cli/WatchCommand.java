@@ -4,15 +4,15 @@ import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertThresholds;
 import dev.vigil.alert.ClusterAlerts;
 import dev.vigil.alert.DefaultRules;
-import dev.vigil.journal.Journal;
 import dev.vigil.cluster.NodeStatus;
+import dev.vigil.journal.Journal;
 import dev.vigil.lab.Waits;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.DefaultCollectors;
-import dev.vigil.monitor.LockSnapshot;
 import dev.vigil.monitor.NodeSample;
-import dev.vigil.monitor.ReplicationSnapshot;
-import dev.vigil.monitor.SeenWrites;
+import dev.vigil.monitor.lockwaits.LockSnapshot;
+import dev.vigil.monitor.replication.ReplicationSnapshot;
+import dev.vigil.monitor.seen.SeenWrites;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,7 +121,7 @@ final class WatchCommand implements Callable<Integer> {
      * A streaming standby's lag; a standby that is not streaming says so, never "0 B". Replay can be a hair
      * ahead of the clock (a commit stamped by the primary's clock), which is no lag, not "-0.0s".
      */
-    static String receiver(dev.vigil.monitor.ReceiverState r) {
+    static String receiver(dev.vigil.monitor.replication.ReceiverState r) {
         if (!r.isStreaming()) {
             return " NOT-STREAMING(" + r.status().orElse("no WAL receiver") + ")" + (r.replayPaused() ? " PAUSED" : "");
         }

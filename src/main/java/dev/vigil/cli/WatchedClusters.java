@@ -6,10 +6,10 @@ import dev.vigil.cluster.InventoryProblem;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.Collector;
-import dev.vigil.monitor.DatabaseCounters;
-import dev.vigil.monitor.DatabaseWindow;
 import dev.vigil.monitor.NodeSample;
 import dev.vigil.monitor.NodeTicks;
+import dev.vigil.monitor.database.DatabaseCounters;
+import dev.vigil.monitor.database.DatabaseWindow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +68,8 @@ final class WatchedClusters implements AutoCloseable {
     }
 
     /** Every monitor records where each primary's WAL ended in {@code file}, for a failover's data-loss estimate. */
-    void recordSeenWrites(dev.vigil.monitor.SeenWrites file, String who) {
-        dev.vigil.monitor.SeenWritesRecorder recorder = new dev.vigil.monitor.SeenWritesRecorder(file, who);
+    void recordSeenWrites(dev.vigil.monitor.seen.SeenWrites file, String who) {
+        dev.vigil.monitor.seen.SeenWritesRecorder recorder = new dev.vigil.monitor.seen.SeenWritesRecorder(file, who);
         monitors.forEach(m -> m.subscribeSamples(recorder));
     }
 

@@ -1,8 +1,8 @@
 package dev.vigil.locks;
 
-import dev.vigil.monitor.HeldLock;
-import dev.vigil.monitor.LockSession;
-import dev.vigil.monitor.WaitingLock;
+import dev.vigil.monitor.lockwaits.HeldLock;
+import dev.vigil.monitor.lockwaits.LockSession;
+import dev.vigil.monitor.lockwaits.WaitingLock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

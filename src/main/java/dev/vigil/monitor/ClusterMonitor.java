@@ -4,6 +4,7 @@ import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
+import dev.vigil.monitor.database.DatabaseWindow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

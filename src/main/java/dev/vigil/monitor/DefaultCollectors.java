@@ -1,5 +1,10 @@
 package dev.vigil.monitor;
 
+import dev.vigil.monitor.activity.ActivityCollector;
+import dev.vigil.monitor.database.DatabaseCollector;
+import dev.vigil.monitor.lockwaits.LockWaitCollector;
+import dev.vigil.monitor.replication.ReplicationCollector;
+import dev.vigil.monitor.statements.StatementsCollector;
 import java.util.List;
 
 /** The collectors every node gets, at their default cadence. */

@@ -7,7 +7,7 @@ import dev.vigil.sql.VersionedSql;
  * text starts with {@link #MARK}: pg_stat_statements keeps a statement's leading comment in its text, so Vigil can
  * tell its own statements from everyone else's even when it monitors as a shared (superuser) role.
  */
-enum MonitorSql implements VersionedSql.Query {
+public enum MonitorSql implements VersionedSql.Query {
     NODE_STATUS,
     ACTIVITY,
     DATABASE,
@@ -40,7 +40,7 @@ enum MonitorSql implements VersionedSql.Query {
     }
 
     /** Whether a pg_stat_statements text is one of the statements above, as Vigil sent it. */
-    static boolean isOwnText(String text) {
+    public static boolean isOwnText(String text) {
         return text != null && text.stripLeading().startsWith(MARK.strip());
     }
 

@@ -5,6 +5,7 @@ import dev.vigil.cluster.ConnectionFailures;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
+import dev.vigil.monitor.lockwaits.RelationNameCache;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.Waits;
-import dev.vigil.monitor.SeenWrites;
+import dev.vigil.monitor.seen.SeenWrites;
 import dev.vigil.ops.failover.NodeFences;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,9 +3,9 @@ package dev.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.monitor.LockSession;
-import dev.vigil.monitor.LockSnapshot;
-import dev.vigil.monitor.WaitingLock;
+import dev.vigil.monitor.lockwaits.LockSession;
+import dev.vigil.monitor.lockwaits.LockSnapshot;
+import dev.vigil.monitor.lockwaits.WaitingLock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

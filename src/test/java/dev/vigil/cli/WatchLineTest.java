@@ -2,7 +2,7 @@ package dev.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.monitor.ReceiverState;
+import dev.vigil.monitor.replication.ReceiverState;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

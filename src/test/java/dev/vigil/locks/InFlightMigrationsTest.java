@@ -2,10 +2,10 @@ package dev.vigil.locks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.monitor.HeldLock;
-import dev.vigil.monitor.LockSession;
-import dev.vigil.monitor.LockSnapshot;
-import dev.vigil.monitor.WaitingLock;
+import dev.vigil.monitor.lockwaits.HeldLock;
+import dev.vigil.monitor.lockwaits.LockSession;
+import dev.vigil.monitor.lockwaits.LockSnapshot;
+import dev.vigil.monitor.lockwaits.WaitingLock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

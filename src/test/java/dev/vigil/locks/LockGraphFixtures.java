@@ -1,8 +1,8 @@
 package dev.vigil.locks;
 
-import dev.vigil.monitor.LockSession;
-import dev.vigil.monitor.LockSnapshot;
-import dev.vigil.monitor.WaitingLock;
+import dev.vigil.monitor.lockwaits.LockSession;
+import dev.vigil.monitor.lockwaits.LockSnapshot;
+import dev.vigil.monitor.lockwaits.WaitingLock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

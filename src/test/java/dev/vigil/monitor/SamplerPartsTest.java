@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.monitor.activity.ActivityCollector;
+import dev.vigil.monitor.activity.SessionActivity;
+import dev.vigil.monitor.activity.WaitProfile;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.vigil.bench.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import dev.vigil.journal.Journal;
-import dev.vigil.monitor.ClusterHistory;
+import dev.vigil.monitor.history.ClusterHistory;
 import dev.vigil.ui.common.ClusterSource;
 import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.TaskExecutor;

@@ -1,7 +1,7 @@
 package dev.vigil.bench.ui;
 
-import dev.vigil.monitor.ClusterHistory;
-import dev.vigil.monitor.Series;
+import dev.vigil.monitor.history.ClusterHistory;
+import dev.vigil.monitor.history.Series;
 import dev.vigil.ui.common.ConsoleView;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.vigil.ops.failover;
 
-import dev.vigil.monitor.SeenWrite;
+import dev.vigil.monitor.seen.SeenWrite;
 import dev.vigil.sql.Lsn;
 import java.time.Instant;
 

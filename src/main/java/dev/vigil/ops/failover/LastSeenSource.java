@@ -1,6 +1,6 @@
 package dev.vigil.ops.failover;
 
-import dev.vigil.monitor.SeenWrites;
+import dev.vigil.monitor.seen.SeenWrites;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 

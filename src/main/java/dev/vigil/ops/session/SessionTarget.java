@@ -1,6 +1,6 @@
 package dev.vigil.ops.session;
 
-import dev.vigil.monitor.SessionActivity;
+import dev.vigil.monitor.activity.SessionActivity;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.vigil.ui.charts;
 
-import dev.vigil.monitor.Series;
+import dev.vigil.monitor.history.Series;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.vigil.ui.charts;
 
-import dev.vigil.monitor.ClusterHistory;
-import dev.vigil.monitor.HistoryPoints;
-import dev.vigil.monitor.Series;
+import dev.vigil.monitor.history.ClusterHistory;
+import dev.vigil.monitor.history.HistoryPoints;
+import dev.vigil.monitor.history.Series;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.vigil.ui.charts;
 
-import dev.vigil.monitor.Series;
+import dev.vigil.monitor.history.Series;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.Shape;

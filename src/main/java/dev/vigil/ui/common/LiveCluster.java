@@ -4,8 +4,8 @@ import dev.vigil.alert.AlertThresholds;
 import dev.vigil.alert.ClusterAlerts;
 import dev.vigil.alert.DefaultRules;
 import dev.vigil.journal.Journal;
-import dev.vigil.monitor.ClusterHistory;
 import dev.vigil.monitor.SampleFeed;
+import dev.vigil.monitor.history.ClusterHistory;
 import java.util.Map;
 
 /** One watched cluster with what the window keeps of it: its last hour of history and its alerts. */

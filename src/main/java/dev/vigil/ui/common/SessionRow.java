@@ -1,8 +1,8 @@
 package dev.vigil.ui.common;
 
-import dev.vigil.monitor.LockSession;
-import dev.vigil.monitor.SessionActivity;
-import dev.vigil.monitor.WaitingLock;
+import dev.vigil.monitor.activity.SessionActivity;
+import dev.vigil.monitor.lockwaits.LockSession;
+import dev.vigil.monitor.lockwaits.WaitingLock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

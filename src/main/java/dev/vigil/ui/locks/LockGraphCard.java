@@ -1,6 +1,6 @@
 package dev.vigil.ui.locks;
 
-import dev.vigil.monitor.LockSession;
+import dev.vigil.monitor.lockwaits.LockSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;

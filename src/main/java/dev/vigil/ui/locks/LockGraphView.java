@@ -5,7 +5,7 @@ import dev.vigil.locks.LockGraphLayout;
 import dev.vigil.locks.LockGraphLayoutMetrics;
 import dev.vigil.locks.WaitEdge;
 import dev.vigil.locks.WaitForGraph;
-import dev.vigil.monitor.LockSession;
+import dev.vigil.monitor.lockwaits.LockSession;
 import dev.vigil.ui.common.Format;
 import java.time.Duration;
 import java.util.HashMap;

@@ -2,15 +2,15 @@ package dev.vigil.ui.locks;
 
 import dev.vigil.locks.BlockingTree;
 import dev.vigil.locks.WaitForGraph;
-import dev.vigil.monitor.LockSession;
-import dev.vigil.monitor.LockSnapshot;
 import dev.vigil.monitor.NodeSample;
-import dev.vigil.ui.common.MigrationActions;
+import dev.vigil.monitor.lockwaits.LockSession;
+import dev.vigil.monitor.lockwaits.LockSnapshot;
 import dev.vigil.ui.common.ClusterViewModel;
 import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Format;
 import dev.vigil.ui.common.HeldLocksLabel;
 import dev.vigil.ui.common.LiveView;
+import dev.vigil.ui.common.MigrationActions;
 import dev.vigil.ui.common.MigrationBanner;
 import dev.vigil.ui.common.SessionActions;
 import dev.vigil.ui.common.SessionRow;
@@ -136,7 +136,7 @@ public final class LocksView extends BorderPane implements LiveView {
         if (root.isEmpty() || cluster == null) {
             return;
         }
-        cluster.focus(node).flatMap(n -> n.upValue(dev.vigil.monitor.ActivitySnapshot.class))
+        cluster.focus(node).flatMap(n -> n.upValue(dev.vigil.monitor.activity.ActivitySnapshot.class))
                 .flatMap(a -> a.sessions().stream().filter(s -> s.pid() == root.get()).findFirst())
                 .ifPresentOrElse(
                         s -> actions.signal(getScene().getWindow(), cluster, node, List.of(SessionRow.of(s,

@@ -1,8 +1,8 @@
 package dev.vigil.ui.overview;
 
-import dev.vigil.monitor.ClusterHistory;
-import dev.vigil.monitor.DatabaseWindow;
 import dev.vigil.monitor.NodeSample;
+import dev.vigil.monitor.database.DatabaseWindow;
+import dev.vigil.monitor.history.ClusterHistory;
 import dev.vigil.ui.charts.ChartCard;
 import dev.vigil.ui.charts.ChartRedraw;
 import dev.vigil.ui.charts.ChartSeries;

@@ -1,10 +1,10 @@
 package dev.vigil.ui.queries;
 
 import dev.vigil.monitor.NodeSample;
-import dev.vigil.monitor.Series;
-import dev.vigil.monitor.StatementDeltas;
-import dev.vigil.monitor.StatementRate;
-import dev.vigil.monitor.StatementsSnapshot;
+import dev.vigil.monitor.history.Series;
+import dev.vigil.monitor.statements.StatementDeltas;
+import dev.vigil.monitor.statements.StatementRate;
+import dev.vigil.monitor.statements.StatementsSnapshot;
 import dev.vigil.ui.common.Format;
 import dev.vigil.ui.common.UiThread;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.vigil.ui.queries;
 
-import dev.vigil.monitor.Series;
+import dev.vigil.monitor.history.Series;
 import dev.vigil.ui.charts.ChartCard;
 import dev.vigil.ui.charts.Scale;
 import dev.vigil.ui.charts.TimeChart;

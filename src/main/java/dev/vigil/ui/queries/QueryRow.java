@@ -1,7 +1,7 @@
 package dev.vigil.ui.queries;
 
-import dev.vigil.monitor.Series;
-import dev.vigil.monitor.StatementRate;
+import dev.vigil.monitor.history.Series;
+import dev.vigil.monitor.statements.StatementRate;
 import dev.vigil.ui.common.Format;
 
 /**

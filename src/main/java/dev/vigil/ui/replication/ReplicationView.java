@@ -1,8 +1,8 @@
 package dev.vigil.ui.replication;
 
 import dev.vigil.monitor.NodeSample;
-import dev.vigil.monitor.ReplicationSnapshot;
-import dev.vigil.monitor.SlotState;
+import dev.vigil.monitor.replication.ReplicationSnapshot;
+import dev.vigil.monitor.replication.SlotState;
 import dev.vigil.ui.common.ClusterViewModel;
 import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Format;

@@ -1,9 +1,9 @@
 package dev.vigil.ui.sessions;
 
-import dev.vigil.monitor.ActivitySnapshot;
-import dev.vigil.monitor.LockSession;
-import dev.vigil.monitor.LockSnapshot;
 import dev.vigil.monitor.NodeSample;
+import dev.vigil.monitor.activity.ActivitySnapshot;
+import dev.vigil.monitor.lockwaits.LockSession;
+import dev.vigil.monitor.lockwaits.LockSnapshot;
 import dev.vigil.ui.common.Format;
 import dev.vigil.ui.common.SessionRow;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.vigil.ui.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vigil.monitor.Series;
+import dev.vigil.monitor.history.Series;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

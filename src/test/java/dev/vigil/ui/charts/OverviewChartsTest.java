@@ -143,8 +143,8 @@ class OverviewChartsTest {
     @Test
     void replicationAndStatementChartsStayReadableInNarrowCards(FxRobot robot) throws Exception {
         SyntheticHistory history = new SyntheticHistory();
-        java.util.Map<String, dev.vigil.monitor.Series.Points> pg3 = new java.util.LinkedHashMap<>();
-        dev.vigil.monitor.Series.Points replay = history.lagSeconds.get("pg3").points();
+        java.util.Map<String, dev.vigil.monitor.history.Series.Points> pg3 = new java.util.LinkedHashMap<>();
+        dev.vigil.monitor.history.Series.Points replay = history.lagSeconds.get("pg3").points();
         pg3.put("write", scaled(replay, 0.02));
         pg3.put("flush", scaled(replay, 0.05));
         pg3.put("replay", replay);
@@ -174,9 +174,9 @@ class OverviewChartsTest {
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        java.util.Map<String, dev.vigil.monitor.Series.Points> calls = java.util.Map.of("calls",
+        java.util.Map<String, dev.vigil.monitor.history.Series.Points> calls = java.util.Map.of("calls",
                 scaled(history.tps.get("commit").points(), 0.3));
-        java.util.Map<String, dev.vigil.monitor.Series.Points> meanTime = java.util.Map.of("mean time",
+        java.util.Map<String, dev.vigil.monitor.history.Series.Points> meanTime = java.util.Map.of("mean time",
                 scaled(history.sessions.get("active").points(), 0.004));
         robot.interact(() -> {
             standby.update(pg3, history.end(), HOUR);
@@ -196,12 +196,12 @@ class OverviewChartsTest {
         Snapshots.save(stage.getScene(), "charts-narrow-light");
     }
 
-    private static dev.vigil.monitor.Series.Points scaled(dev.vigil.monitor.Series.Points p, double factor) {
+    private static dev.vigil.monitor.history.Series.Points scaled(dev.vigil.monitor.history.Series.Points p, double factor) {
         double[] v = p.values().clone();
         for (int i = 0; i < v.length; i++) {
             v[i] *= factor;
         }
-        return new dev.vigil.monitor.Series.Points(p.times(), v);
+        return new dev.vigil.monitor.history.Series.Points(p.times(), v);
     }
 
     @Test
@@ -220,12 +220,12 @@ class OverviewChartsTest {
         List<Long> cpu = new ArrayList<>();
         for (int tick = 0; tick < 55; tick++) {
             history.tick(); // the copies a view-model would take off the FX thread
-            Map<String, dev.vigil.monitor.Series.Points> tps = SyntheticHistory.points(history.tps);
-            Map<String, dev.vigil.monitor.Series.Points> sessions = SyntheticHistory.points(history.sessions);
-            Map<String, dev.vigil.monitor.Series.Points> waits = SyntheticHistory.points(history.waits);
-            Map<String, dev.vigil.monitor.Series.Points> hit = Map.of("hit ratio", history.hitRatio.points());
-            Map<String, dev.vigil.monitor.Series.Points> bytes = SyntheticHistory.points(history.lagBytes);
-            Map<String, dev.vigil.monitor.Series.Points> secs = SyntheticHistory.points(history.lagSeconds);
+            Map<String, dev.vigil.monitor.history.Series.Points> tps = SyntheticHistory.points(history.tps);
+            Map<String, dev.vigil.monitor.history.Series.Points> sessions = SyntheticHistory.points(history.sessions);
+            Map<String, dev.vigil.monitor.history.Series.Points> waits = SyntheticHistory.points(history.waits);
+            Map<String, dev.vigil.monitor.history.Series.Points> hit = Map.of("hit ratio", history.hitRatio.points());
+            Map<String, dev.vigil.monitor.history.Series.Points> bytes = SyntheticHistory.points(history.lagBytes);
+            Map<String, dev.vigil.monitor.history.Series.Points> secs = SyntheticHistory.points(history.lagSeconds);
             java.time.Instant end = history.end();
             long[] took = WaitForAsyncUtils.asyncFx(() -> {
                 java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -327,7 +327,7 @@ class OverviewChartsTest {
 
     private static int totalPoints(SyntheticHistory h) {
         return java.util.stream.Stream.of(h.tps, h.sessions, h.waits, h.lagBytes, h.lagSeconds)
-                .flatMap(m -> m.values().stream()).mapToInt(dev.vigil.monitor.Series::size).sum()
+                .flatMap(m -> m.values().stream()).mapToInt(dev.vigil.monitor.history.Series::size).sum()
                 + h.hitRatio.size();
     }
 }

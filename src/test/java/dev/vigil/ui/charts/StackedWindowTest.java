@@ -2,7 +2,7 @@ package dev.vigil.ui.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.monitor.Series;
+import dev.vigil.monitor.history.Series;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

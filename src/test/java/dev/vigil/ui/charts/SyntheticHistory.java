@@ -1,6 +1,6 @@
 package dev.vigil.ui.charts;
 
-import dev.vigil.monitor.Series;
+import dev.vigil.monitor.history.Series;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

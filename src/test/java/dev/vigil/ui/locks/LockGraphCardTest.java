@@ -2,8 +2,8 @@ package dev.vigil.ui.locks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.monitor.LockSession;
-import dev.vigil.monitor.WaitingLock;
+import dev.vigil.monitor.lockwaits.LockSession;
+import dev.vigil.monitor.lockwaits.WaitingLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

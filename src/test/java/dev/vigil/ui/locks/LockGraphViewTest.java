@@ -9,7 +9,7 @@ import dev.vigil.locks.LockGraphLayout.Box;
 import dev.vigil.locks.LockGraphLayout.Lane;
 import dev.vigil.locks.LockGraphLayout;
 import dev.vigil.locks.WaitForGraph;
-import dev.vigil.monitor.LockSnapshot;
+import dev.vigil.monitor.lockwaits.LockSnapshot;
 import dev.vigil.ui.common.Snapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
