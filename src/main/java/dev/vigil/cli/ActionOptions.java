@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** What `switchover`, `failover` and `rejoin` share: the cluster, the confirmation, and where it is journaled. */
-final class ActionOptions {
+public final class ActionOptions {
     @Option(names = "--cluster", required = true, paramLabel = "NAME",
             description = "The cluster (from the inventory; running labs are named lab:<name>).")
     String cluster;
@@ -19,7 +19,7 @@ final class ActionOptions {
             + "try --dry-run).")
     boolean acknowledgeWarnings;
     @Option(names = "--config", paramLabel = "FILE", description = "Inventory file (default: ${DEFAULT-VALUE}).")
-    Path config = InventoryFile.defaultPath();
+    public Path config = InventoryFile.defaultPath();
     @Option(names = "--journal", paramLabel = "FILE",
             description = "Journal every step here (default: ${DEFAULT-VALUE}); the fenced-node list lies beside it.")
     Path journal = Journal.defaultPath();

@@ -28,10 +28,10 @@ import java.util.function.Function;
  * and execute it with live progress, all journaled. The confirmation comes from the options or the terminal,
  * never from a guess: with neither, nothing runs.
  */
-final class GuidedAction {
-    static final int OK = 0;
-    static final int USAGE = 1;
-    static final int NOT_RUN = 2;
+public final class GuidedAction {
+    public static final int OK = 0;
+    public static final int USAGE = 1;
+    public static final int NOT_RUN = 2;
     static final int FAILED = 3;
 
     /** Builds the workflow for the chosen cluster; an IllegalArgumentException is a usage error. */
@@ -45,7 +45,7 @@ final class GuidedAction {
     private final PrintWriter err;
     private final Optional<OperatorConsole> console;
 
-    GuidedAction(ActionOptions options, PrintWriter out, PrintWriter err, Optional<OperatorConsole> console) {
+    public GuidedAction(ActionOptions options, PrintWriter out, PrintWriter err, Optional<OperatorConsole> console) {
         this.options = options;
         this.out = out;
         this.err = err;
@@ -57,7 +57,7 @@ final class GuidedAction {
     }
 
     /** A workflow that acts through SQL alone (schema migrations): no server is stopped or started. */
-    int runThroughSql(String command, Function<ClusterDefinition, Workflow> factory) throws InterruptedException {
+    public int runThroughSql(String command, Function<ClusterDefinition, Workflow> factory) throws InterruptedException {
         return run(command, (cluster, control, settings, fences) -> factory.apply(cluster), false);
     }
 
@@ -65,7 +65,7 @@ final class GuidedAction {
      * The cluster named {@code name} in the inventory and the running labs; when there is none, says so on
      * {@code err} with the names there are and the inventory's problems.
      */
-    static Optional<ClusterDefinition> cluster(Path config, String name, String command, PrintWriter err) {
+    public static Optional<ClusterDefinition> cluster(Path config, String name, String command, PrintWriter err) {
         Inventory inventory = Inventory.discover(config, LabSettings.defaultBaseDir());
         Optional<ClusterDefinition> cluster = inventory.clusters().stream()
                 .filter(c -> c.name().equals(name)).findFirst();

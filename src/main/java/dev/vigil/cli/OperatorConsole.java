@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** Where the operator answers a question typed at the terminal; absent when there is no terminal. */
 @FunctionalInterface
-interface OperatorConsole {
+public interface OperatorConsole {
 
     /** The line typed after {@code prompt}; empty at end of input. */
     Optional<String> ask(String prompt);

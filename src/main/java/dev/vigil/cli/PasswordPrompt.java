@@ -14,11 +14,11 @@ import java.util.function.Function;
  * Asks for the passwords the password file did not have, once per user, host, port and database. What is typed
  * goes into the endpoints in memory, nowhere else.
  */
-final class PasswordPrompt {
+public final class PasswordPrompt {
     private PasswordPrompt() {}
 
     /** {@code ask} gets a prompt and returns what was typed (empty: the operator gave none). */
-    static Inventory fill(Inventory inventory, Function<String, Optional<char[]>> ask) {
+    public static Inventory fill(Inventory inventory, Function<String, Optional<char[]>> ask) {
         Map<String, Optional<String>> answers = new HashMap<>();
         List<ClusterDefinition> clusters = inventory.clusters().stream().map(c -> c.withNodes(
                 c.nodes().stream().map(n -> n.passwordSource() != PasswordSource.NONE ? n : answers
@@ -32,7 +32,7 @@ final class PasswordPrompt {
     }
 
     /** The terminal's no-echo prompt; refuses clearly when there is no terminal. */
-    static Function<String, Optional<char[]>> console() {
+    public static Function<String, Optional<char[]>> console() {
         java.io.Console console = System.console();
         if (console == null) {
             throw new IllegalStateException("--ask-password needs a terminal; put the passwords in "

@@ -1,7 +1,10 @@
 package dev.vigil.cli;
 
-import picocli.CommandLine;
+import dev.vigil.cli.migrate.MigrateCommand;
+import dev.vigil.cli.status.StatusCommand;
+import dev.vigil.cli.status.WatchCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code vigil} command line: the same core as the window, headless. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",

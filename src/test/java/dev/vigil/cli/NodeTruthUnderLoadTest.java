@@ -7,6 +7,7 @@ import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertThresholds;
 import dev.vigil.alert.ClusterAlerts;
 import dev.vigil.alert.DefaultRules;
+import dev.vigil.cli.status.WatchCommand;
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.LabInventory;
 import dev.vigil.cluster.NodeStatus;

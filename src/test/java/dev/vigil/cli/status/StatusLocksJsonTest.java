@@ -1,8 +1,9 @@
-package dev.vigil.cli;
+package dev.vigil.cli.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.cli.Json;
 import dev.vigil.monitor.lockwaits.LockSession;
 import dev.vigil.monitor.lockwaits.LockSnapshot;
 import dev.vigil.monitor.lockwaits.WaitingLock;

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.cli.status;
 
 import dev.vigil.monitor.replication.ReplicationSnapshot;
 import dev.vigil.monitor.replication.SlotState;

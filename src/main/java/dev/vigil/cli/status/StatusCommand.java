@@ -1,5 +1,6 @@
-package dev.vigil.cli;
+package dev.vigil.cli.status;
 
+import dev.vigil.cli.Json;
 import dev.vigil.cluster.InventoryProblem;
 import dev.vigil.lab.Waits;
 import dev.vigil.monitor.ClusterMonitor;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = "Print one full snapshot of the watched clusters: topology, load, replication, locks and top "
                 + "statements. Exits 0 when every node is up with one primary per cluster, 1 otherwise, 2 when "
                 + "there is nothing to watch, 3 when the configuration has problems (each printed as file:line).")
-final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.cli.migrate;
 
 import dev.vigil.locks.InFlightMigration;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
-package dev.vigil.cli;
+package dev.vigil.cli.status;
 
+import dev.vigil.cli.PasswordPrompt;
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.Inventory;
 import dev.vigil.cluster.InventoryProblem;

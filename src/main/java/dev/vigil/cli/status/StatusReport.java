@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.cli.status;
 
 import dev.vigil.cluster.ClusterStatus;
 import dev.vigil.cluster.NodeStatus;

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.cli.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,10 @@
-package dev.vigil.cli;
+package dev.vigil.cli.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.cli.Json;
+import dev.vigil.cli.VigilCli;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.Waits;

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.cli.migrate;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.cli.status;
 
 import dev.vigil.alert.AlertEvent;
 import dev.vigil.alert.AlertThresholds;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Print one compact line per cluster each second, and alerts as they are raised and cleared "
                 + "(also written to the journal), until Ctrl-C or --count rounds.")
-final class WatchCommand implements Callable<Integer> {
+public final class WatchCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     @Spec
     CommandSpec spec;
@@ -131,7 +131,7 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     /** Rates over each node's window, labelled with it ({@code tps(5s)=398}); Vigil itself left out unless asked. */
-    static String line(ClusterMonitor monitor, Map<String, NodeSample[]> lastTwo, boolean includeSelf) {
+    public static String line(ClusterMonitor monitor, Map<String, NodeSample[]> lastTwo, boolean includeSelf) {
         java.time.Instant now = java.time.Instant.now();
         String nodes = monitor.cluster().nodes().stream().map(endpoint -> {
             NodeSample[] pair = lastTwo.get(endpoint.name());

@@ -1,5 +1,9 @@
-package dev.vigil.cli;
+package dev.vigil.cli.migrate;
 
+import dev.vigil.cli.ActionOptions;
+import dev.vigil.cli.GuidedAction;
+import dev.vigil.cli.Json;
+import dev.vigil.cli.OperatorConsole;
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.InventoryFile;
 import dev.vigil.migrate.ApplyMigrationsWorkflow;
@@ -7,11 +11,11 @@ import dev.vigil.migrate.MigrationReading;
 import dev.vigil.migrate.MigrationRollbackWorkflow;
 import dev.vigil.migrate.MigrationTarget;
 import dev.vigil.migrate.MigrationVersion;
+import dev.vigil.migrate.inflight.StopMigrationWorkflow;
 import dev.vigil.ops.MissingOperatorLogin;
 import dev.vigil.ops.StepFailures;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import dev.vigil.migrate.inflight.StopMigrationWorkflow;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +29,7 @@ import picocli.CommandLine.Spec;
                 + "U<version>__<desc>.sql), read against flyway_schema_history, applied and rolled back under guards.",
         subcommands = {MigrateCommand.Status.class, MigrateCommand.Apply.class, MigrateCommand.Rollback.class,
                 MigrateCommand.Stop.class})
-final class MigrateCommand {
+public final class MigrateCommand {
 
     @Command(name = "status", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = GuidedAction.USAGE,
             description = {"Each version as the folder and the history say it stands: applied (with its checksum "

@@ -1,11 +1,11 @@
-package dev.vigil.cli;
+package dev.vigil.cli.status;
 
 import dev.vigil.cluster.InventoryFile;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * What `status` and `watch` watch: the inventory file, one cluster or all, whether to ask for passwords, and

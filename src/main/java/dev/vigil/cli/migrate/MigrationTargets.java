@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.cli.migrate;
 
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.LabInventory;
