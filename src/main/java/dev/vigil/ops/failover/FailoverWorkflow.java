@@ -24,7 +24,6 @@ import dev.vigil.sql.Lsn;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +43,7 @@ public final class FailoverWorkflow implements Workflow {
     private final Optional<String> requested;
     private final NodeControl control;
     private final FailoverSettings settings;
+    private final RoleChange roleChange;
     private final NodeFences fences;
     /** The fencing precheck warned that only the operator can vouch that the old primary is down: see fenceStep. */
     private volatile boolean operatorVouchesDown;
@@ -63,6 +63,7 @@ public final class FailoverWorkflow implements Workflow {
         this.requested = candidate;
         this.control = control;
         this.settings = settings.forCluster(cluster);
+        this.roleChange = new RoleChange(cluster, this.settings);
         this.fences = fences;
         this.lastSeenSource = lastSeen;
         this.live = new LiveReading(cluster);
@@ -175,18 +176,10 @@ public final class FailoverWorkflow implements Workflow {
         List<Step> steps = new ArrayList<>();
         control.fence(old.get()).ifPresent(f -> steps.add(fenceStep(old.get(), f)));
         String oldName = old.get();
-        steps.add(FailoverSteps.promote(cluster, next, settings, () -> fences.mark(cluster.name(), oldName,
-                NodeFences.BY_FAILOVER + "failed over to " + next.name() + " at " + now() + "; rejoin it as a standby (pg_rewind or re-clone) "
-                        + "before it serves again")));
-        steps.add(FailoverSteps.verifyPromoted(next, cand.timeline().orElse(0)));
-        Optional<Conninfo> template = Conninfo.tryParse(cand.primaryConninfo());
-        for (String f : followers()) {
-            Conninfo own = r.state(f).flatMap(s -> Conninfo.tryParse(s.primaryConninfo())).or(() -> template).orElse(Conninfo.parse(""));
-            r.state(f).map(NodeState::primarySlotName).filter(slot -> !slot.isBlank())
-                    .ifPresent(slot -> steps.add(FailoverSteps.createSlot(cluster, next, slot, f)));
-            steps.add(FailoverSteps.repoint(cluster, cluster.node(f).orElseThrow(), next,
-                    own.pointedAt(next.host(), next.port(), f), settings));
-        }
+        roleChange.promote(steps, next, cand.timeline().orElse(0), () -> fences.mark(cluster.name(), oldName,
+                NodeFences.BY_FAILOVER + "failed over to " + next.name() + " at " + RoleChange.now()
+                        + "; rejoin it as a standby (pg_rewind or re-clone) before it serves again"));
+        roleChange.repoint(steps, r, followers(), next, Conninfo.tryParse(cand.primaryConninfo()));
         steps.add(markStep(old.get(), c.get()));
         steps.add(FailoverSteps.refreshRoles(cluster, c.get()));
         return new Plan(steps);
@@ -201,7 +194,7 @@ public final class FailoverWorkflow implements Workflow {
         Duration limit = settings.control();
         return new Step("Fence " + old, "so that it cannot come back as a second primary", old, fence.command(),
                 limit.plusSeconds(35), context -> {
-            fences.mark(cluster.name(), old, NodeFences.BY_FAILOVER + "fenced at " + now() + "; rejoin it as a standby");
+            fences.mark(cluster.name(), old, NodeFences.BY_FAILOVER + "fenced at " + RoleChange.now() + "; rejoin it as a standby");
             String said;
             try {
                 said = fence.run(limit);
@@ -224,7 +217,7 @@ public final class FailoverWorkflow implements Workflow {
         return new Step("Mark " + old + " 'needs rejoin'", "it is never started as a primary; a rejoin workflow "
                 + "rewinds or re-clones it", old, Command.described("record '" + cluster.name() + "/" + old
                 + " needs rejoin' in Vigil's fenced-node list"), Duration.ofSeconds(5), context -> {
-            fences.mark(cluster.name(), old, NodeFences.BY_FAILOVER + "failed over to " + next + " at " + now()
+            fences.mark(cluster.name(), old, NodeFences.BY_FAILOVER + "failed over to " + next + " at " + RoleChange.now()
                     + "; rejoin it as a standby (pg_rewind or re-clone) before it serves again");
             return StepResult.done(old + " is marked 'needs rejoin'");
         });
@@ -436,17 +429,8 @@ public final class FailoverWorkflow implements Workflow {
 
     @Override
     public List<Check> verifications(Plan plan, List<StepRecord> attempted) {
-        boolean allDone = attempted.size() == plan.size() && attempted.stream().allMatch(StepRecord::done);
-        List<Check> out = new ArrayList<>();
-        out.add(FailoverChecks.writablePrimaries(cluster, allDone ? candidate() : Optional.empty()));
-        List<String> slots = FailoverSteps.slotsCreated(attempted);
-        if (!slots.isEmpty()) {
-            candidate().flatMap(cluster::node).ifPresent(c -> out.add(FailoverChecks.createdSlotsInUse(cluster, c, slots)));
-        }
-        if (allDone && candidate().isPresent()) {
-            if (!followers().isEmpty()) {
-                out.add(FailoverChecks.streamingFrom(cluster, cluster.node(candidate().get()).orElseThrow(), followers()));
-            }
+        List<Check> out = new ArrayList<>(roleChange.verifications(plan, attempted, candidate(), followers()));
+        if (RoleChange.allDone(plan, attempted) && candidate().isPresent()) {
             oldPrimary().ifPresent(old -> out.add(Check.of(old + " is fenced", context -> {
                 ProcessState s = control.state(old);
                 Optional<String> mark = fences.reason(cluster.name(), old);
@@ -470,7 +454,7 @@ public final class FailoverWorkflow implements Workflow {
             return List.of("Nothing was promoted: no node accepts writes. Do not start " + old + " as a primary "
                     + "unless you give up the failover; fix what stopped it and plan again.");
         }
-        if (!promoted && SwitchoverWorkflow.promoteFailed(attempted)) {
+        if (!promoted && RoleChange.promoteFailed(attempted)) {
             return List.of(c + " was not promoted (nothing reached it): no node accepts writes. Bring " + c
                     + " back, or choose another standby, and plan the failover again.");
         }
@@ -483,9 +467,4 @@ public final class FailoverWorkflow implements Workflow {
                 + " stays fenced until a rejoin.");
     }
 
-
-    /** To the second: evidence and marks are read by people. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    }
 }

@@ -27,8 +27,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +42,7 @@ public final class SwitchoverWorkflow implements Workflow {
     private final String candidate;
     private final NodeControl control;
     private final FailoverSettings settings;
+    private final RoleChange roleChange;
     private final NodeFences fences;
     private final LiveReading live;
     private final SwitchoverChecks checks;
@@ -61,6 +60,7 @@ public final class SwitchoverWorkflow implements Workflow {
         this.candidate = candidate;
         this.control = control;
         this.settings = settings.forCluster(cluster);
+        this.roleChange = new RoleChange(cluster, this.settings);
         this.fences = fences;
         this.live = new LiveReading(cluster);
         this.checks = new SwitchoverChecks(cluster, candidate, control, settings, live);
@@ -132,28 +132,15 @@ public final class SwitchoverWorkflow implements Workflow {
         List<Step> steps = new ArrayList<>();
         steps.add(FailoverSteps.checkpoint(cluster, primary));
         control.stop(primary.name()).ifPresent(stop -> steps.add(stopStep(primary, stop).withRole(StepRoles.STOP)));
-        int stopAt = steps.size();
         steps.add(catchUpStep(primary, next));
-        steps.add(FailoverSteps.promote(cluster, next, settings, () -> markNeedsRejoin(primary)));
-        steps.add(FailoverSteps.verifyPromoted(next, timeline));
-        int promotedAt = steps.size();
+        roleChange.promote(steps, next, timeline, () -> markNeedsRejoin(primary));
         Optional<Conninfo> template = template(cand.get());
-        for (String sibling : siblings()) {
-            NodeState s = r.state(sibling).orElseThrow();
-            Conninfo own = Conninfo.tryParse(s.primaryConninfo()).or(() -> template).orElse(Conninfo.parse(""));
-            if (!s.primarySlotName().isBlank()) {
-                steps.add(FailoverSteps.createSlot(cluster, next, s.primarySlotName(), sibling));
-            }
-            steps.add(FailoverSteps.repoint(cluster, endpoint(sibling), next,
-                    own.pointedAt(next.host(), next.port(), sibling), settings));
-        }
+        roleChange.repoint(steps, r, siblings(), next, template);
         rejoinStep(primary, next, template).map(s -> s.withRole(StepRoles.REJOIN)).ifPresent(steps::add);
         steps.add(FailoverSteps.refreshRoles(cluster, candidate));
         // Without a stop step (no node control) the prechecks refuse the plan, and there is nothing to hold.
-        boolean stops = stopAt == 2;
-        return new Plan(steps, stops ? Optional.of(new Plan.Uninterruptible(stopAt, promotedAt, "stopping between "
-                + primary.name() + "'s stop and " + candidate + "'s promotion would leave no primary"))
-                : Optional.empty());
+        return new Plan(steps, RoleChange.uninterruptible(steps, StepRoles.STOP, StepRoles.CHECK_PROMOTED,
+                "stopping between " + primary.name() + "'s stop and " + candidate + "'s promotion would leave no primary"));
     }
 
     private Step stopStep(NodeEndpoint primary, ControlAction stop) {
@@ -276,7 +263,7 @@ public final class SwitchoverWorkflow implements Workflow {
      * is the way back, so it is marked only as pg_promote goes out.
      */
     private void markNeedsRejoin(NodeEndpoint primary) {
-        fences.mark(cluster.name(), primary.name(), "stopped by a switchover to " + candidate + " at " + now()
+        fences.mark(cluster.name(), primary.name(), "stopped by a switchover to " + candidate + " at " + RoleChange.now()
                 + "; rejoin it as a standby before it serves again");
     }
 
@@ -382,21 +369,11 @@ public final class SwitchoverWorkflow implements Workflow {
 
     @Override
     public List<Check> verifications(Plan plan, List<StepRecord> attempted) {
-        boolean allDone = attempted.size() == plan.size() && attempted.stream().allMatch(StepRecord::done);
-        List<Check> out = new ArrayList<>();
-        out.add(FailoverChecks.writablePrimaries(cluster, allDone ? Optional.of(candidate) : Optional.empty()));
-        List<String> slots = FailoverSteps.slotsCreated(attempted);
-        if (!slots.isEmpty()) {
-            out.add(FailoverChecks.createdSlotsInUse(cluster, endpoint(candidate), slots));
+        List<String> followers = new ArrayList<>(siblings());
+        if (StepRoles.planned(plan, StepRoles.REJOIN)) {
+            oldPrimary().ifPresent(followers::add);
         }
-        if (allDone) {
-            List<String> followers = new ArrayList<>(siblings());
-            if (StepRoles.planned(plan, StepRoles.REJOIN)) {
-                oldPrimary().ifPresent(followers::add);
-            }
-            out.add(FailoverChecks.streamingFrom(cluster, endpoint(candidate), followers));
-        }
-        return out;
+        return roleChange.verifications(plan, attempted, Optional.of(candidate), followers);
     }
 
     @Override
@@ -418,7 +395,7 @@ public final class SwitchoverWorkflow implements Workflow {
                     + " is still a standby. To go back, start " + old + " again"
                     + control.start(old).map(a -> " (" + a.command().text() + ")").orElse("")
                     + "; it is still the primary. Or find why " + candidate + " did not catch up, then fail over to it.");
-        } else if (!promoted && promoteFailed(attempted)) {
+        } else if (!promoted && RoleChange.promoteFailed(attempted)) {
             next.add(candidate + " was not promoted (nothing reached it) and no node accepts writes: " + old
                     + " is stopped cleanly with every commit. Start " + old + " again"
                     + control.start(old).map(a -> " (" + a.command().text() + ")").orElse("")
@@ -436,14 +413,4 @@ public final class SwitchoverWorkflow implements Workflow {
         return next;
     }
 
-    /** The promote step ran and failed outright (as opposed to an unknown result). */
-    static boolean promoteFailed(List<StepRecord> attempted) {
-        return attempted.stream().anyMatch(s -> s.role().equals(StepRoles.PROMOTE)
-                && s.outcome() == dev.vigil.ops.StepOutcome.FAILED);
-    }
-
-    /** To the second: evidence and marks are read by people. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    }
 }
