@@ -1,13 +1,14 @@
 package dev.vigil.lab;
 
 import dev.vigil.sql.VersionedSql;
+import dev.vigil.sql.VersionedSql.Since;
 
 /** The SQL the lab runs: {@code lab/sql/<name>.sql} next to this class, plus variants by server version. */
 enum LabSql implements VersionedSql.Query {
     CREATE_ROLES,
     DEMO_SCHEMA,
-    BACKUP_START(150000),
-    BACKUP_STOP(150000),
+    @Since(150000) BACKUP_START,
+    @Since(150000) BACKUP_STOP,
     REPLAY_PAUSE,
     REPLAY_RESUME,
     PROMOTE,
@@ -18,20 +19,4 @@ enum LabSql implements VersionedSql.Query {
     WORKLOAD_CUSTOMER_ORDERS,
     WORKLOAD_SHIP_ORDER,
     MISSING_ACKED;
-
-    private final int[] variantsSince;
-
-    LabSql(int... variantsSince) {
-        this.variantsSince = variantsSince;
-    }
-
-    @Override
-    public int[] variantsSince() {
-        return variantsSince.clone();
-    }
-
-    /** For queries with one file only. */
-    String sql() {
-        return sql(0);
-    }
 }

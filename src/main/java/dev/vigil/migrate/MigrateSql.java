@@ -26,21 +26,6 @@ enum MigrateSql implements VersionedSql.Query {
     WATCH,
     BLOCKED_BY_APPLICATION;
 
-    private final int[] variantsSince;
-
-    MigrateSql(int... variantsSince) {
-        this.variantsSince = variantsSince;
-    }
-
-    @Override
-    public int[] variantsSince() {
-        return variantsSince.clone();
-    }
-
-    String sql() {
-        return sql(0);
-    }
-
     /** The SQL with the history table's quoted name in its {@code {history}} slots. */
     String sql(HistoryTable history) {
         return IdentifierSlots.of().quoted("history", history.quoted()).quoted("pk", history.primaryKeyName())

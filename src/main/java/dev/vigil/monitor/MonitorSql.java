@@ -1,6 +1,7 @@
 package dev.vigil.monitor;
 
 import dev.vigil.sql.VersionedSql;
+import dev.vigil.sql.VersionedSql.Since;
 
 /**
  * The collectors' SQL: {@code monitor/sql/<name>.sql} next to this class, plus variants by server version. Every
@@ -16,23 +17,17 @@ public enum MonitorSql implements VersionedSql.Query {
     REPLICATION_RECEIVER,
     STATEMENTS_EXTENSION,
     /** 14 added toplevel to the entry key. */
-    STATEMENTS(140000),
+    @Since(140000) STATEMENTS,
     STATEMENTS_TEXTS,
     /** 14 added pg_stat_statements_info. */
-    STATEMENTS_INFO(140000),
+    @Since(140000) STATEMENTS_INFO,
     /** 14 added pg_locks.waitstart. */
-    LOCK_WAITS(140000),
+    @Since(140000) LOCK_WAITS,
     /** Run in another database of the node, to name the tables its locks are on. */
     RELATION_NAMES;
 
     /** The comment that starts every monitoring statement Vigil sends. */
     static final String MARK = "/* vigil-monitor */ ";
-
-    private final int[] variantsSince;
-
-    MonitorSql(int... variantsSince) {
-        this.variantsSince = variantsSince;
-    }
 
     @Override
     public String sql(int serverVersionNum) {
@@ -42,10 +37,5 @@ public enum MonitorSql implements VersionedSql.Query {
     /** Whether a pg_stat_statements text is one of the statements above, as Vigil sent it. */
     public static boolean isOwnText(String text) {
         return text != null && text.stripLeading().startsWith(MARK.strip());
-    }
-
-    @Override
-    public int[] variantsSince() {
-        return variantsSince.clone();
     }
 }

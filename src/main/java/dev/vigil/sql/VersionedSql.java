@@ -25,12 +25,34 @@ public final class VersionedSql {
      * A query named by an enum constant: its file is the constant's name in lower case, in a {@code sql}
      * directory next to the enum.
      */
+    /** On a query constant: the server versions (server_version_num) from which it has its own variant file. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.FIELD)
+    public @interface Since {
+        int[] value();
+    }
+
     public interface Query {
         /** The enum constant's name. */
         String name();
 
-        /** The minimum server_version_num of each variant beyond the base file, ascending. */
-        int[] variantsSince();
+        /**
+         * The minimum server_version_num of each variant beyond the base file, ascending: the constant's
+         * {@link Since}, or none.
+         */
+        default int[] variantsSince() {
+            try {
+                Since since = anchor().getField(name()).getAnnotation(Since.class);
+                return since == null ? new int[0] : since.value().clone();
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException(anchor().getName() + " has no constant " + name(), e);
+            }
+        }
+
+        /** The base file, for queries with one file only. */
+        default String sql() {
+            return sql(0);
+        }
 
         default String fileName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -9,19 +9,4 @@ enum InFlightSql implements VersionedSql.Query {
     HISTORY_TABLES,
     HISTORY_STATE,
     MAY_SIGNAL;
-
-    private final int[] variantsSince;
-
-    InFlightSql(int... variantsSince) {
-        this.variantsSince = variantsSince;
-    }
-
-    @Override
-    public int[] variantsSince() {
-        return variantsSince.clone();
-    }
-
-    String sql() {
-        return sql(0);
-    }
 }

@@ -8,9 +8,4 @@ enum ExplainSql implements VersionedSql.Query {
     BEGIN_READ_WRITE,
     LIMITS,
     ROLLBACK;
-
-    @Override
-    public int[] variantsSince() {
-        return new int[0];
-    }
 }

@@ -1,16 +1,17 @@
 package dev.vigil.ops.failover;
 
 import dev.vigil.sql.VersionedSql;
+import dev.vigil.sql.VersionedSql.Since;
 
 /** The SQL of switchover, failover and rejoin: {@code ops/failover/sql/<name>.sql} next to this class. */
 enum FailoverSql implements VersionedSql.Query {
-    NODE_STATE(140000),
+    @Since(140000) NODE_STATE,
     DOWNSTREAM,
     PHYSICAL_SLOTS,
     LONG_TRANSACTIONS,
     HA_AGENTS,
-    BACKUP_STATE(150000),
-    OPERATOR_PRIVILEGES(150000),
+    @Since(150000) BACKUP_STATE,
+    @Since(150000) OPERATOR_PRIVILEGES,
     WAL_PROGRESS,
     CURRENT_LSN,
     CHECKPOINT,
@@ -20,19 +21,4 @@ enum FailoverSql implements VersionedSql.Query {
     PROMOTED,
     SET_PRIMARY_CONNINFO,
     CREATE_SLOT;
-
-    private final int[] variantsSince;
-
-    FailoverSql(int... variantsSince) {
-        this.variantsSince = variantsSince;
-    }
-
-    @Override
-    public int[] variantsSince() {
-        return variantsSince.clone();
-    }
-
-    String sql() {
-        return sql(0);
-    }
 }

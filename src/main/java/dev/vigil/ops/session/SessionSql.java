@@ -9,19 +9,4 @@ enum SessionSql implements VersionedSql.Query {
     CANCEL,
     TERMINATE,
     HELD_LOCKS;
-
-    private final int[] variantsSince;
-
-    SessionSql(int... variantsSince) {
-        this.variantsSince = variantsSince;
-    }
-
-    @Override
-    public int[] variantsSince() {
-        return variantsSince.clone();
-    }
-
-    String sql() {
-        return sql(0);
-    }
 }
