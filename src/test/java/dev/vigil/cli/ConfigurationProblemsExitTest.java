@@ -3,21 +3,14 @@ package dev.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.lab.Lab;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** A broken clusters.yaml is never silent: status and watch exit 3 and print each problem as file:line. */
 class ConfigurationProblemsExitTest {
-    private record Run(int exit, String out, String err) {}
-
-    private static Run vigil(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VigilCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun vigil(String... args) {
+        return CliRun.vigil(args);
     }
 
     @Test
@@ -26,17 +19,17 @@ class ConfigurationProblemsExitTest {
             lab.createCluster("cfg", 0);
             Path config = Files.writeString(lab.dir().resolve("clusters.yaml"),
                     "clusters:\n  - name: prod\n    nodes\n      - name: db1\n");
-            Run status = vigil("status", "--config", config.toString());
+            CliRun status = vigil("status", "--config", config.toString());
             assertThat(status.exit()).as(status.err()).isEqualTo(3);
             assertThat(status.out()).contains("cluster lab:cfg: primary pg1, 1/1 nodes up");
             assertThat(status.err()).contains("vigil status: the configuration has 1 problem")
                     .contains(config + ":3: error: not valid YAML: could not find expected ':'");
 
-            Run json = vigil("status", "--json", "--config", config.toString());
+            CliRun json = vigil("status", "--json", "--config", config.toString());
             assertThat(json.exit()).isEqualTo(3);
             assertThat(Json.MAPPER.readTree(json.out()).get("inventoryProblems").get(0).asText()).startsWith(config + ":3:");
 
-            Run watch = vigil("watch", "--count", "1", "--config", config.toString(), "--journal",
+            CliRun watch = vigil("watch", "--count", "1", "--config", config.toString(), "--journal",
                     lab.dir().resolve("journal.jsonl").toString());
             assertThat(watch.exit()).isEqualTo(3);
             assertThat(watch.err()).contains("vigil watch: the configuration has 1 problem").contains(config + ":3:");
@@ -44,7 +37,7 @@ class ConfigurationProblemsExitTest {
 
             // The same file fixed: healthy again.
             Files.writeString(config, "clusters: []\n");
-            Run fixed = vigil("status", "--cluster", "lab:cfg", "--config", config.toString());
+            CliRun fixed = vigil("status", "--cluster", "lab:cfg", "--config", config.toString());
             assertThat(fixed.exit()).as(fixed.err()).isZero();
         }
     }
@@ -53,7 +46,7 @@ class ConfigurationProblemsExitTest {
     void aBrokenConfigurationWithNothingElseToWatchExitsThreeNotTwo() throws Exception {
         Path dir = Files.createTempDirectory("vigil-cfg");
         Path config = Files.writeString(dir.resolve("clusters.yaml"), "clusters:\n  - name: x\n    nodse: []\n");
-        Run status = vigil("status", "--cluster", "x", "--config", config.toString());
+        CliRun status = vigil("status", "--cluster", "x", "--config", config.toString());
         assertThat(status.exit()).isEqualTo(3);
         assertThat(status.err()).contains(config + ":3: error: unknown key 'nodse'");
     }
@@ -72,12 +65,12 @@ class ConfigurationProblemsExitTest {
                     nodes:
                       - {name: db1, host: 127.0.0.1, port: %d}
                 """.formatted(closed));
-        Run status = vigil("status", "--cluster", "gone", "--config", config.toString());
+        CliRun status = vigil("status", "--cluster", "gone", "--config", config.toString());
         assertThat(status.exit()).as("warnings alone do not make it 3").isEqualTo(1);
         assertThat(status.out()).contains("DOWN").contains("nothing listening: connection to 127.0.0.1:" + closed
                 + " refused (node db1). Start PostgreSQL on db1").doesNotContain("total=");
 
-        Run watch = vigil("watch", "--cluster", "gone", "--count", "3", "--config", config.toString(), "--journal",
+        CliRun watch = vigil("watch", "--cluster", "gone", "--count", "3", "--config", config.toString(), "--journal",
                 dir.resolve("journal.jsonl").toString());
         assertThat(watch.exit()).isZero();
         assertThat(watch.out()).contains("db1 DOWN (nothing listening)");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,8 +29,6 @@ class ExplainCommandTest {
     private LabCluster cluster;
     private Path config;
 
-    private record Run(int exit, String out, String err) {}
-
     @BeforeAll
     void start(@TempDir Path dir) {
         lab = Lab.open();
@@ -47,19 +43,17 @@ class ExplainCommandTest {
         }
     }
 
-    private Run vigil(String... args) {
+    private CliRun vigil(String... args) {
         List<String> all = new ArrayList<>(List.of("explain", "--cluster", NAME, "--config", config.toString()));
         all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VigilCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
-        System.out.println("[cli] vigil explain " + String.join(" ", args) + " -> " + exit + "\n" + out + err);
-        return new Run(exit, out.toString(), err.toString());
+        CliRun run = CliRun.vigil(all.toArray(String[]::new));
+        System.out.println("[cli] vigil explain " + String.join(" ", args) + " -> " + run.exit() + "\n" + run.out() + run.err());
+        return run;
     }
 
     @Test
     void plansAStatementAndShowsWhatWasSentAndThePlan() {
-        Run run = vigil(JOIN);
+        CliRun run = vigil(JOIN);
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("EXPLAIN on " + NAME + "/pg1", "Sent:", "BEGIN", "EXPLAIN (SUMMARY, FORMAT JSON) "
                 + JOIN, "ROLLBACK", "Plan:", "(cost=", "customers", "Planning ", "PLANNED: Planned; nothing was run.");
@@ -69,11 +63,11 @@ class ExplainCommandTest {
     @Test
     void analyzeOfAWriteIsRefusedUnlessAllowedAndThenRolledBack() throws Exception {
         String update = "UPDATE shop.orders SET status = 'explained' WHERE id IN (SELECT id FROM shop.orders LIMIT 3)";
-        Run refused = vigil("--analyze", update);
+        CliRun refused = vigil("--analyze", update);
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.out()).contains("REFUSED: Not run:").doesNotContain("Sent:");
 
-        Run ran = vigil("--analyze", "--allow-writes", update);
+        CliRun ran = vigil("--analyze", "--allow-writes", update);
         assertThat(ran.exit()).as(ran.err()).isZero();
         assertThat(ran.out()).contains("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ", "actual time=", "Execution ",
                 "ANALYZED: Ran with EXPLAIN ANALYZE and rolled back");
@@ -86,11 +80,11 @@ class ExplainCommandTest {
 
     @Test
     void aServerErrorExitsThreeWithItsPositionAndAnUnknownNodeIsAUsageError() {
-        Run failed = vigil("SELECT no_such_column FROM shop.orders");
+        CliRun failed = vigil("SELECT no_such_column FROM shop.orders");
         assertThat(failed.exit()).isEqualTo(3);
         assertThat(failed.out()).contains("FAILED: ERROR 42703 at character 8", "no_such_column", "ROLLBACK");
 
-        Run noNode = vigil("--node", "pg9", "SELECT 1");
+        CliRun noNode = vigil("--node", "pg9", "SELECT 1");
         assertThat(noNode.exit()).isEqualTo(1);
         assertThat(noNode.err()).contains("has no node pg9", "pg1");
     }

@@ -38,8 +38,6 @@ class FailoverCommandsTest {
     private Path journal;
     private Path config;
 
-    private record Run(int exit, String out, String err) {}
-
     @BeforeAll
     void start(@TempDir Path dir) {
         lab = Lab.open();
@@ -56,18 +54,16 @@ class FailoverCommandsTest {
         }
     }
 
-    private Run vigil(String... args) {
+    private CliRun vigil(String... args) {
         return vigilWith(journal, args);
     }
 
-    private Run vigilWith(Path journalFile, String... args) {
+    private CliRun vigilWith(Path journalFile, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--cluster", NAME, "--config", config.toString(), "--journal", journalFile.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VigilCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
-        System.out.println("[cli] vigil " + String.join(" ", args) + " -> " + exit + "\n" + out + err);
-        return new Run(exit, out.toString(), err.toString());
+        CliRun run = CliRun.vigil(all.toArray(String[]::new));
+        System.out.println("[cli] vigil " + String.join(" ", args) + " -> " + run.exit() + "\n" + run.out() + run.err());
+        return run;
     }
 
     private List<String> writable() {
@@ -78,7 +74,7 @@ class FailoverCommandsTest {
     @Test
     @Order(1)
     void dryRunPrintsTopologyPlanAndPrechecksAndChangesNothing() {
-        Run run = vigil("switchover", "--to", "pg2", "--dry-run");
+        CliRun run = vigil("switchover", "--to", "pg2", "--dry-run");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Topology now", "pg1 (127.0.0.1:" + cluster.node("pg1").port() + ") primary",
                 "After \"Switch over lab:clifail to pg2\":", "Plan (", "CHECKPOINT", "pg_ctl stop -D", "Prechecks:",
@@ -90,7 +86,7 @@ class FailoverCommandsTest {
     @Test
     @Order(2)
     void withoutATypedNameAndNoTerminalNothingRuns() throws Exception {
-        Run run = vigil("switchover", "--to", "pg2", "--acknowledge-warnings");
+        CliRun run = vigil("switchover", "--to", "pg2", "--acknowledge-warnings");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).contains("--yes-i-typed " + NAME, "Outcome: DECLINED").doesNotContain("[1/");
         assertThat(writable()).containsExactly("pg1");
@@ -100,13 +96,13 @@ class FailoverCommandsTest {
     @Test
     @Order(3)
     void aMistypedNameIsRefusedAndAMissingOptionIsAUsageError() {
-        Run wrong = vigil("switchover", "--to", "pg2", "--acknowledge-warnings", "--yes-i-typed", "clifail");
+        CliRun wrong = vigil("switchover", "--to", "pg2", "--acknowledge-warnings", "--yes-i-typed", "clifail");
         assertThat(wrong.exit()).isEqualTo(2);
         assertThat(wrong.out()).contains("Outcome: REFUSED");
-        Run noNode = vigil("switchover", "--to", "pg9", "--dry-run");
+        CliRun noNode = vigil("switchover", "--to", "pg9", "--dry-run");
         assertThat(noNode.exit()).isEqualTo(1);
         assertThat(noNode.err()).contains("has no node pg9");
-        Run missing = vigil("rejoin");
+        CliRun missing = vigil("rejoin");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(writable()).containsExactly("pg1");
     }
@@ -135,7 +131,7 @@ class FailoverCommandsTest {
     @Test
     @Order(5)
     void aTypedSwitchoverHandsThePrimaryRoleOver() {
-        Run run = vigil("switchover", "--to", "pg2", "--acknowledge-warnings", "--yes-i-typed", NAME);
+        CliRun run = vigil("switchover", "--to", "pg2", "--acknowledge-warnings", "--yes-i-typed", NAME);
         assertThat(run.exit()).as(run.out()).isZero();
         assertThat(run.out()).contains("[1/", "done in", "Outcome: SUCCEEDED");
         assertThat(writable()).containsExactly("pg2");
@@ -145,7 +141,7 @@ class FailoverCommandsTest {
     @Test
     @Order(6)
     void aDryRunAfterKillNineEstimatesTheLossFromWhatAWatchSaw(@TempDir Path elsewhere) {
-        Run watch = vigil("watch", "--count", "3", "--quiet");
+        CliRun watch = vigil("watch", "--count", "3", "--quiet");
         assertThat(watch.exit()).as(watch.err()).isZero();
         assertThat(watch.out()).as("--quiet prints no line per round").doesNotContain(NAME + "  pg");
         SeenWrites seen = SeenWrites.besideJournal(journal);
@@ -155,14 +151,14 @@ class FailoverCommandsTest {
         });
         cluster.node("pg2").kill9();
 
-        Run dry = vigil("failover", "--dry-run");
+        CliRun dry = vigil("failover", "--dry-run");
         assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
         assertThat(dry.out()).contains("data-loss estimate", "by vigil watch (pid ", "Outcome: DRY_RUN")
                 .containsPattern("(0 B known lost: pg[13] has received|up to [0-9.]+ [KMGi]*B of WAL pg2 wrote)")
                 .doesNotContain("unknown: no Vigil monitor");
 
         // Beside a journal no monitor wrote to: unknown, with what each standby has, and how to know next time.
-        Run blind = vigilWith(elsewhere.resolve("journal.jsonl"), "failover", "--dry-run");
+        CliRun blind = vigilWith(elsewhere.resolve("journal.jsonl"), "failover", "--dry-run");
         assertThat(blind.exit()).as(blind.out() + blind.err()).isZero();
         assertThat(blind.out()).contains("unknown: no Vigil monitor saw " + NAME + "'s primary write",
                 "pg1 received ", "pg3 received ", ", replayed ", "vigil watch --quiet");
@@ -172,7 +168,7 @@ class FailoverCommandsTest {
     @Test
     @Order(7)
     void aFailoverAfterKillNineThenARejoinBringTheClusterBack() {
-        Run failover = vigil("failover", "--acknowledge-warnings", "--yes-i-typed", NAME);
+        CliRun failover = vigil("failover", "--acknowledge-warnings", "--yes-i-typed", NAME);
         assertThat(failover.exit()).as(failover.out()).isZero();
         assertThat(failover.out()).contains("Outcome: SUCCEEDED");
         assertThat(failover.out()).contains("data-loss estimate", "Fence pg2", "[6/6]");
@@ -181,7 +177,7 @@ class FailoverCommandsTest {
         NodeFences fences = NodeFences.besideJournal(journal);
         assertThat(fences.fenced(NAME)).containsKey("pg2");
 
-        Run rejoin = vigil("rejoin", "--node", "pg2", "--acknowledge-warnings", "--yes-i-typed", NAME);
+        CliRun rejoin = vigil("rejoin", "--node", "pg2", "--acknowledge-warnings", "--yes-i-typed", NAME);
         assertThat(rejoin.exit()).as(rejoin.out()).isZero();
         assertThat(rejoin.out()).contains("Outcome: SUCCEEDED");
         assertThat(Waits.within(Duration.ofSeconds(20),

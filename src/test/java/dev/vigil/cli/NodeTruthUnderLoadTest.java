@@ -21,8 +21,6 @@ import dev.vigil.monitor.ClusterSample;
 import dev.vigil.monitor.DefaultCollectors;
 import dev.vigil.monitor.NodeSample;
 import dev.vigil.monitor.NodeTicks;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,13 +44,8 @@ class NodeTruthUnderLoadTest {
     private static final Set<String> TRUTHS = Set.of("node-down", "no-primary", "two-primaries",
             "standby-not-streaming", "standby-streams-from-nobody");
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run vigil(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VigilCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun vigil(String... args) {
+        return CliRun.vigil(args);
     }
 
     private static Map<String, NodeSample[]> lastTwo(ClusterDefinition cluster, NodeTicks ticks) {
@@ -90,7 +83,7 @@ class NodeTruthUnderLoadTest {
                     int sampledBefore = samples.size();
                     int alertsBefore = alerts.size();
                     long lateSamples;
-                    List<Run> runs = new ArrayList<>();
+                    List<CliRun> runs = new ArrayList<>();
                     Instant end = Instant.now().plus(LOADED);
                     while (Instant.now().isBefore(end)) {
                         runs.add(vigil(status));
@@ -109,7 +102,7 @@ class NodeTruthUnderLoadTest {
                     assertThat(raised).as("no false cluster alert under load")
                             .noneMatch(r -> TRUTHS.contains(r.substring(0, r.indexOf(':'))));
                     assertThat(runs).as("status runs in %s", LOADED).hasSizeGreaterThanOrEqualTo(3);
-                    for (Run run : runs) {
+                    for (CliRun run : runs) {
                         assertThat(run.exit()).as("status under load: %s", run.err()).isZero();
                         JsonNode report = Json.MAPPER.readTree(run.out());
                         assertThat(report.get("waitingFor")).as("complete: %s", run.err()).isEmpty();
@@ -140,7 +133,7 @@ class NodeTruthUnderLoadTest {
                     String line = WatchCommand.line(monitor, lastTwo(definition, ticks), false);
                     assertThat(line).contains("NO-PRIMARY").contains("pg1 DOWN").doesNotContain("pg1 P");
 
-                    Run after = vigil(status);
+                    CliRun after = vigil(status);
                     assertThat(after.exit()).isEqualTo(1);
                     JsonNode c = Json.MAPPER.readTree(after.out()).get("clusters").get(0);
                     assertThat(c.get("primary").isNull() || c.get("primary").isMissingNode()).as(after.out()).isTrue();

@@ -1,5 +1,6 @@
 package dev.vigil.cli.migrate;
 
+import dev.vigil.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,8 +45,6 @@ class MigrateCommandsTest {
     private Path dir;
     private Path folder;
 
-    private record Run(int exit, String out, String err) {}
-
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
         dir = tmp;
@@ -73,7 +72,7 @@ class MigrateCommandsTest {
         Files.writeString(folder.resolve(file), sql);
     }
 
-    private Run vigil(String... args) {
+    private CliRun vigil(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--cluster", NAME, "--config", dir.resolve("none.yaml").toString()));
         if (!args[1].equals("status")) {
@@ -82,11 +81,9 @@ class MigrateCommandsTest {
         if (all.stream().noneMatch(a -> a.equals("--folder")) && !args[1].equals("stop")) {
             all.addAll(List.of("--folder", folder.toString()));
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VigilCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
-        System.out.println("[cli] vigil " + String.join(" ", args) + " -> " + exit + "\n" + out + err);
-        return new Run(exit, out.toString(), err.toString());
+        CliRun run = CliRun.vigil(all.toArray(String[]::new));
+        System.out.println("[cli] vigil " + String.join(" ", args) + " -> " + run.exit() + "\n" + run.out() + run.err());
+        return run;
     }
 
     private String scalar(String sql) throws SQLException {
@@ -104,7 +101,7 @@ class MigrateCommandsTest {
     @Test
     @Order(1)
     void statusOfAFreshDatabaseListsEveryVersionPendingWithItsUndoOnThePrimary() {
-        Run run = vigil("migrate", "status");
+        CliRun run = vigil("migrate", "status");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Migrations of " + NAME + " on pg1 (primary), from folder " + folder,
                 "History public.flyway_schema_history is not there", "Pending: 1, 2, 3 (",
@@ -116,7 +113,7 @@ class MigrateCommandsTest {
     @Test
     @Order(2)
     void aDryRunOfApplyShowsThePlanAndChangesNothing() throws Exception {
-        Run run = vigil("migrate", "apply", "--to", "2", "--dry-run");
+        CliRun run = vigil("migrate", "apply", "--to", "2", "--dry-run");
         assertThat(run.exit()).as(run.out()).isZero();
         assertThat(run.out()).contains("Apply pending migrations on pg1 up to version 2 (dry run", "Topology now",
                 "Plan (2 steps", "Apply 1 create items", "Apply 2 add note", "ALTER TABLE public.items ADD COLUMN note",
@@ -129,19 +126,19 @@ class MigrateCommandsTest {
     @Test
     @Order(3)
     void applyUpToAVersionRunsTheScriptsAndStatusShowsThemApplied() throws Exception {
-        Run run = vigil("migrate", "apply", "--to", "2", "--yes-i-typed", NAME);
+        CliRun run = vigil("migrate", "apply", "--to", "2", "--yes-i-typed", NAME);
         assertThat(run.exit()).as(run.out()).isZero();
         assertThat(run.out()).contains("[1/2] Apply 1 create items", "[2/2] Apply 2 add note", "Outcome: SUCCEEDED");
         assertThat(noteColumnExists()).isTrue();
 
-        Run status = vigil("migrate", "status");
+        CliRun status = vigil("migrate", "status");
         assertThat(status.exit()).isZero();
         assertThat(status.out()).contains("Schema version: 2.", "Pending: 3 (", "Failed: none.")
                 .containsPattern("\\n  1 +applied +matches +U1__create_items.sql +create items +\\d{4}-\\d\\d-\\d\\d "
                         + "[0-9:]{8} by postgres in \\d+ ms\\n")
                 .containsPattern("\\n  2 +applied +matches +U2__add_note.sql +add note ");
 
-        Run json = vigil("migrate", "status", "--json");
+        CliRun json = vigil("migrate", "status", "--json");
         JsonNode doc = Json.MAPPER.readTree(json.out());
         assertThat(doc.get("schemaVersion").asText()).isEqualTo("2");
         assertThat(doc.get("versions")).hasSize(3);
@@ -177,7 +174,7 @@ class MigrateCommandsTest {
                 }
             });
 
-            Run run = vigil("migrate", "status");
+            CliRun run = vigil("migrate", "status");
 
             assertThat(run.exit()).isZero();
             assertThat(run.out()).contains("In flight on pg1 now: 1 session that looks like a migration",
@@ -186,7 +183,7 @@ class MigrateCommandsTest {
                     "vigil migrate stop --cluster " + NAME + " --node pg1 --pid " + pid);
 
             // It is idle in its transaction, so a cancel would not end it: the escalation terminates it.
-            Run stop = vigil("migrate", "stop", "--node", "pg1", "--pid", Integer.toString(pid), "--terminate",
+            CliRun stop = vigil("migrate", "stop", "--node", "pg1", "--pid", Integer.toString(pid), "--terminate",
                     "--acknowledge-warnings", "--yes-i-typed", NAME);
             assertThat(stop.exit()).isZero();
             assertThat(stop.out()).contains("pg_terminate_backend", "Outcome: SUCCEEDED", "items kept its shape");
@@ -204,12 +201,12 @@ class MigrateCommandsTest {
     @Test
     @Order(5)
     void rollbackToAnEarlierVersionUndoesTheNewerOnes() throws Exception {
-        Run untyped = vigil("migrate", "rollback", "--to", "1", "--acknowledge-warnings");
+        CliRun untyped = vigil("migrate", "rollback", "--to", "1", "--acknowledge-warnings");
         assertThat(untyped.exit()).isEqualTo(2);
         assertThat(untyped.out()).contains("--yes-i-typed " + NAME, "Outcome: DECLINED");
         assertThat(noteColumnExists()).isTrue();
 
-        Run run = vigil("migrate", "rollback", "--to", "1", "--acknowledge-warnings", "--yes-i-typed", NAME);
+        CliRun run = vigil("migrate", "rollback", "--to", "1", "--acknowledge-warnings", "--yes-i-typed", NAME);
 
         assertThat(run.exit()).as(run.out()).isZero();
         assertThat(run.out()).contains("Roll back migrations on pg1 to version 1", "Undo 2 add note",
@@ -217,7 +214,7 @@ class MigrateCommandsTest {
                         + "DROP COLUMN public.items.note: 20 values", "[PASS] dry run of the undo (rolled back)",
                 "[1/1] Undo 2 add note", "Outcome: SUCCEEDED");
         assertThat(noteColumnExists()).isFalse();
-        Run status = vigil("migrate", "status");
+        CliRun status = vigil("migrate", "status");
         assertThat(status.out()).contains("Schema version: 1.", "Pending: 2, 3 (")
                 .containsPattern("\\n  2 +undone +matches +U2__add_note.sql +add note ");
     }
@@ -227,7 +224,7 @@ class MigrateCommandsTest {
     void aVersionWithoutAnUndoScriptIsRefusedByName() throws Exception {
         write("V4__no_way_back.sql", "CREATE TABLE public.no_way_back (id int);\n");
         try {
-            Run run = vigil("migrate", "apply", "--yes-i-typed", NAME, "--acknowledge-warnings");
+            CliRun run = vigil("migrate", "apply", "--yes-i-typed", NAME, "--acknowledge-warnings");
             assertThat(run.exit()).as(run.out()).isEqualTo(2);
             assertThat(run.out()).contains("[FAIL] undo script for 4: no U4__*.sql: once applied, version 4 cannot be "
                     + "rolled back by Vigil", "fix: Write U4__no_way_back.sql", "Outcome: BLOCKED");
@@ -242,10 +239,10 @@ class MigrateCommandsTest {
     @Order(7)
     void anUnknownFolderOrNoFolderIsAUsageErrorThatSaysWhatToDo() throws Exception {
         Path missing = dir.resolve("no-such-folder");
-        Run status = vigil("migrate", "status", "--folder", missing.toString());
+        CliRun status = vigil("migrate", "status", "--folder", missing.toString());
         assertThat(status.exit()).isEqualTo(1);
         assertThat(status.err()).contains("migration folder " + missing + " (given with --folder) does not exist");
-        Run apply = vigil("migrate", "apply", "--dry-run", "--folder", missing.toString());
+        CliRun apply = vigil("migrate", "apply", "--dry-run", "--folder", missing.toString());
         assertThat(apply.exit()).isEqualTo(1);
         assertThat(apply.err()).contains("vigil migrate apply: migration folder " + missing);
 
@@ -265,7 +262,7 @@ class MigrateCommandsTest {
         Files.writeString(odd.resolve("V1.1-typo.sql"), "SELECT 1;\n");
         Files.writeString(odd.resolve("U9__orphan.sql"), "SELECT 1;\n");
 
-        Run run = vigil("migrate", "status", "--folder", odd.toString());
+        CliRun run = vigil("migrate", "status", "--folder", odd.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("Problems in the folder " + odd + ":",

@@ -1,14 +1,12 @@
 package dev.vigil.cli.status;
 
+import dev.vigil.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.cli.Json;
-import dev.vigil.cli.VigilCli;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -16,13 +14,8 @@ import org.junit.jupiter.api.Test;
 /** `vigil status` and `vigil watch` headless, against a running lab found as inventory. */
 class StatusCommandTest {
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run vigil(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VigilCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun vigil(String... args) {
+        return CliRun.vigil(args);
     }
 
     @Test
@@ -30,7 +23,7 @@ class StatusCommandTest {
         try (Lab lab = Lab.open()) {
             LabCluster cluster = lab.createCluster("cli", 1);
             String[] args = {"status", "--cluster", "lab:cli", "--json", "--config", lab.dir().resolve("none.yaml").toString()};
-            Run healthy = vigil(args);
+            CliRun healthy = vigil(args);
             assertThat(healthy.exit()).as(healthy.err()).isZero();
             JsonNode report = Json.MAPPER.readTree(healthy.out());
             JsonNode c = report.get("clusters").get(0);
@@ -54,23 +47,23 @@ class StatusCommandTest {
 
             List<String> withSelfArgs = new java.util.ArrayList<>(List.of(args));
             withSelfArgs.add("--include-self");
-            Run withSelf = vigil(withSelfArgs.toArray(String[]::new));
+            CliRun withSelf = vigil(withSelfArgs.toArray(String[]::new));
             JsonNode pg1WithSelf = Json.MAPPER.readTree(withSelf.out()).get("clusters").get(0).get("nodes").get(0);
             assertThat(pg1WithSelf.get("database").get("commitsPerSecond").asDouble()).isPositive();
             assertThat(pg1WithSelf.get("database").get("ownTransactionsPerSecond").asDouble()).isZero();
             assertThat(pg1WithSelf.get("topStatements")).isNotEmpty();
-            Run text = vigil("status", "--cluster", "lab:cli", "--config", lab.dir().resolve("none.yaml").toString());
+            CliRun text = vigil("status", "--cluster", "lab:cli", "--config", lab.dir().resolve("none.yaml").toString());
             // The label gives the window the rate really covers: 5 s, or a little more when a tick came late.
             assertThat(text.out()).contains("tx/s ").containsPattern("\\(5(\\.\\d)? s avg;").contains("Vigil's own");
 
             cluster.node("pg2").kill9();
-            Run degraded = vigil(args);
+            CliRun degraded = vigil(args);
             assertThat(degraded.exit()).isEqualTo(1);
             JsonNode pg2 = Json.MAPPER.readTree(degraded.out()).get("clusters").get(0).get("nodes").get(1);
             assertThat(pg2.get("state").asText()).isEqualTo("down");
             assertThat(pg2.get("error").asText()).isNotBlank();
 
-            Run watch = vigil("watch", "--cluster", "lab:cli", "--count", "2", "--config",
+            CliRun watch = vigil("watch", "--cluster", "lab:cli", "--count", "2", "--config",
                     lab.dir().resolve("none.yaml").toString(), "--journal", lab.dir().resolve("journal.jsonl").toString());
             List<String> lines = watch.out().lines().toList();
             assertThat(lines).filteredOn(l -> !l.contains(" ALERT ")).hasSize(2)
@@ -82,7 +75,7 @@ class StatusCommandTest {
 
     @Test
     void nothingToWatchExitsTwoAndSaysWhatToDo() {
-        Run run = vigil("status", "--cluster", "no-such-cluster");
+        CliRun run = vigil("status", "--cluster", "no-such-cluster");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("no cluster to show named no-such-cluster").contains("vigil lab up");
     }
