@@ -78,7 +78,7 @@ public final class UpstreamNames {
     }
 
     /** This machine: a loopback address, or a Unix socket directory (sender_host is then a path). */
-    static boolean local(String host) {
+    public static boolean local(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1") || h.startsWith("127.")
                 || h.equals("localhost.localdomain") || h.startsWith("/");

@@ -2,6 +2,7 @@ package dev.vigil.ops.failover;
 
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.cluster.UpstreamNames;
 import dev.vigil.ops.ActionConnections;
 import dev.vigil.ops.Command;
 import dev.vigil.ops.MissingOperatorLogin;
@@ -312,7 +313,8 @@ final class FailoverSteps {
     record Receiver(boolean inRecovery, Optional<String> status, Optional<String> host, Optional<Integer> port) {
         boolean streamingFrom(NodeEndpoint upstream) {
             return inRecovery && status.filter("streaming"::equals).isPresent() && port.filter(p -> p == upstream.port()).isPresent()
-                    && host.filter(h -> h.equalsIgnoreCase(upstream.host()) || (loopback(h) && loopback(upstream.host()))).isPresent();
+                    && host.filter(h -> h.equalsIgnoreCase(upstream.host())
+                    || (UpstreamNames.local(h) && UpstreamNames.local(upstream.host()))).isPresent();
         }
 
         String describe() {
@@ -320,10 +322,6 @@ final class FailoverSteps {
                 return "it is not in recovery";
             }
             return "receiver " + status.orElse("not running") + host.map(h -> ", sender " + h + port.map(p -> ":" + p).orElse("")).orElse("");
-        }
-
-        private static boolean loopback(String h) {
-            return h.equals("127.0.0.1") || h.equalsIgnoreCase("localhost") || h.equals("::1");
         }
     }
 
