@@ -146,7 +146,22 @@ public final class RejoinWorkflow implements Workflow {
         NodeEndpoint at = endpoint(p.get());
         return me.filter(NodeState::streaming).isPresent() && source.isPresent()
                 && me.get().senderPort().filter(port -> port == at.port()).isPresent()
-                && me.get().timeline().isPresent() && me.get().timeline().equals(source.get().timeline());
+                && me.get().timeline().isPresent() && me.get().timeline().equals(source.get().timeline())
+                && primaryStreamsTo(at);
+    }
+
+    /**
+     * The node's own view is not enough: a diverged old primary started read-only fetches the new timeline's
+     * history file (so its timeline reads as the primary's) and its receiver says "streaming" for a moment before
+     * the primary refuses its start point. Only the primary listing it as streaming shows that it really follows.
+     */
+    private boolean primaryStreamsTo(NodeEndpoint primary) {
+        try {
+            return ReplicationReads.downstream(primary).stream()
+                    .anyMatch(d -> d.applicationName().equals(node) && "streaming".equals(d.state()));
+        } catch (java.sql.SQLException e) {
+            return false; // not known to follow: treated as may have diverged, the safe side
+        }
     }
 
     /** Done only once the node is down (provider status and no answer): a re-clone must never replace live data. */
