@@ -119,17 +119,19 @@ public final class Poll {
     /** Looks until the condition holds, the limit passes or the cancel comes; what a look throws ends the wait. */
     public <T, X extends Exception> Outcome<T> until(Condition<T, X> condition) throws X, InterruptedException {
         long start = clock.nanoTime();
+        // The one deadline of every wait in Vigil; compared as a difference, so nanoTime's wrap cannot fool it.
+        long deadline = start + within.toNanos();
         while (true) {
             Look<T> look = condition.look();
-            long elapsed = clock.nanoTime() - start;
-            Duration waited = Duration.ofNanos(elapsed);
+            long now = clock.nanoTime();
+            Duration waited = Duration.ofNanos(now - start);
             if (look.done()) {
                 return new Outcome<>(look, false, waited);
             }
             if (cancelled.getAsBoolean()) {
                 return new Outcome<>(look, true, waited);
             }
-            long left = within.toNanos() - elapsed;
+            long left = deadline - now;
             if (left <= 0) {
                 return new Outcome<>(look, false, waited);
             }
