@@ -5,7 +5,7 @@ import dev.vigil.cluster.LabInventory;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabSettings;
-import dev.vigil.lab.MigrationIncident;
+import dev.vigil.lab.workload.MigrationIncident;
 import dev.vigil.lab.RunningLabs;
 import java.io.PrintWriter;
 import java.time.Duration;

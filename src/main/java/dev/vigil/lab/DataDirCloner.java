@@ -1,5 +1,7 @@
 package dev.vigil.lab;
 
+import dev.vigil.lab.host.LabException;
+import dev.vigil.lab.host.ServiceUser;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

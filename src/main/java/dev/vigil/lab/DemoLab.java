@@ -1,5 +1,7 @@
 package dev.vigil.lab;
 
+import dev.vigil.lab.workload.Workload;
+
 /**
  * The embedded default: a lab cluster named {@code demo} (a primary and two standbys) with a light shop
  * workload, so a newcomer sees a live cluster with no setup.

@@ -1,5 +1,14 @@
 package dev.vigil.lab;
 
+import dev.vigil.lab.host.CommandResult;
+import dev.vigil.lab.host.FileTrees;
+import dev.vigil.lab.host.LabException;
+import dev.vigil.lab.host.OsCommand;
+import dev.vigil.lab.host.PgBinaries;
+import dev.vigil.lab.host.PostmasterPidFile;
+import dev.vigil.lab.host.SafeDirectories;
+import dev.vigil.lab.host.ServiceUser;
+import dev.vigil.lab.host.Waits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

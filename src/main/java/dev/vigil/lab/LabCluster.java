@@ -1,5 +1,12 @@
 package dev.vigil.lab;
 
+import dev.vigil.lab.host.CommandResult;
+import dev.vigil.lab.host.ControlFile;
+import dev.vigil.lab.host.FileTrees;
+import dev.vigil.lab.host.LabException;
+import dev.vigil.lab.host.OsCommand;
+import dev.vigil.lab.host.PgBinaries;
+import dev.vigil.lab.host.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,5 +1,9 @@
 package dev.vigil.lab;
 
+import dev.vigil.lab.host.FileTrees;
+import dev.vigil.lab.host.LabException;
+import dev.vigil.lab.host.PostmasterPidFile;
+import dev.vigil.lab.host.Waits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

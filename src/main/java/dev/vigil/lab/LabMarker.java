@@ -1,5 +1,7 @@
 package dev.vigil.lab;
 
+import dev.vigil.lab.host.LabException;
+import dev.vigil.lab.host.PgBinaries;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;

@@ -1,5 +1,9 @@
 package dev.vigil.lab;
 
+import dev.vigil.lab.host.CommandResult;
+import dev.vigil.lab.host.LabException;
+import dev.vigil.lab.host.OsCommand;
+import dev.vigil.lab.host.PostmasterPidFile;
 import dev.vigil.sql.Lsn;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.vigil.lab;
 
+import dev.vigil.lab.host.PostmasterPidFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

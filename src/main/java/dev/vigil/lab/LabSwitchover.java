@@ -1,5 +1,8 @@
 package dev.vigil.lab;
 
+import dev.vigil.lab.host.ControlFile;
+import dev.vigil.lab.host.LabException;
+import dev.vigil.lab.host.Waits;
 import dev.vigil.sql.Lsn;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,8 @@
 package dev.vigil.lab;
 
+import dev.vigil.lab.host.LabException;
+import dev.vigil.lab.host.PgBinaries;
+import dev.vigil.lab.host.ServiceUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,10 @@
 package dev.vigil.migrate;
 
-import dev.vigil.migrate.ScriptPlan.Segment;
+import dev.vigil.migrate.history.HistoryEntry;
+import dev.vigil.migrate.history.SchemaHistory;
 import dev.vigil.migrate.script.AnalysedStatement;
+import dev.vigil.migrate.script.ScriptPlan;
+import dev.vigil.migrate.script.ScriptPlan.Segment;
 import dev.vigil.os.Poll;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

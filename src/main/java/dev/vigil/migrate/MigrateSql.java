@@ -1,20 +1,15 @@
 package dev.vigil.migrate;
 
-import dev.vigil.sql.IdentifierSlots;
 import dev.vigil.sql.VersionedSql;
 
 /**
  * Vigil's own SQL for migrations: {@code migrate/sql/<name>.sql} next to this class. Identifiers that come from
- * configuration or scripts enter through named slots ({@code {history}}, {@code {relation}}, {@code {column}}),
- * filled in one pass by {@link IdentifierSlots} only with names quoted by
+ * configuration or scripts enter through named slots ({@code {relation}},
+ * {@code {column}}), filled in one pass by {@link dev.vigil.sql.IdentifierSlots} only with names quoted by
  * {@link dev.vigil.sql.Identifiers#quote}. The migration scripts themselves are
  * the project's SQL and run as written.
  */
 enum MigrateSql implements VersionedSql.Query {
-    HISTORY_EXISTS,
-    HISTORY_ROWS,
-    HISTORY_APPEND,
-    HISTORY_CREATE,
     SET_LOCAL,
     SET_SESSION,
     SERVER,
@@ -24,11 +19,5 @@ enum MigrateSql implements VersionedSql.Query {
     RELATION_EXISTS,
     COLUMN_EXISTS,
     WATCH,
-    BLOCKED_BY_APPLICATION;
-
-    /** The SQL with the history table's quoted name in its {@code {history}} slots. */
-    String sql(HistoryTable history) {
-        return IdentifierSlots.of().quoted("history", history.quoted()).quoted("pk", history.primaryKeyName())
-                .quoted("index", history.successIndexName()).fill(sql());
-    }
+    BLOCKED_BY_APPLICATION
 }

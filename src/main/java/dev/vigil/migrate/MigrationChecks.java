@@ -1,9 +1,17 @@
 package dev.vigil.migrate;
 
 import dev.vigil.cluster.NodeStatus;
+import dev.vigil.migrate.history.HistoryEntry;
+import dev.vigil.migrate.history.HistoryRow;
+import dev.vigil.migrate.history.MigrationStatus;
+import dev.vigil.migrate.history.VersionStatus;
 import dev.vigil.migrate.script.AnalysedStatement;
 import dev.vigil.migrate.script.Creation;
 import dev.vigil.migrate.script.Destruction;
+import dev.vigil.migrate.script.ScriptPlan;
+import dev.vigil.migrate.source.MigrationScript;
+import dev.vigil.migrate.source.MigrationSet;
+import dev.vigil.migrate.source.MigrationVersion;
 import dev.vigil.ops.ActionConnections;
 import dev.vigil.ops.Check;
 import dev.vigil.ops.CheckResult;

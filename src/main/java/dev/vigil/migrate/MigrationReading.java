@@ -1,5 +1,8 @@
 package dev.vigil.migrate;
 
+import dev.vigil.migrate.history.HistoryRow;
+import dev.vigil.migrate.history.MigrationStatus;
+import dev.vigil.migrate.source.MigrationSet;
 import java.util.List;
 
 /**

@@ -1,5 +1,9 @@
 package dev.vigil.migrate;
 
+import dev.vigil.migrate.history.HistoryRow;
+import dev.vigil.migrate.history.MigrationStatus;
+import dev.vigil.migrate.history.SchemaHistory;
+import dev.vigil.migrate.source.MigrationSet;
 import dev.vigil.ops.MissingOperatorLogin;
 import dev.vigil.ops.WorkflowContext;
 import java.io.IOException;

@@ -1,6 +1,12 @@
 package dev.vigil.migrate;
 
+import dev.vigil.migrate.history.HistoryEntry;
+import dev.vigil.migrate.history.HistoryRow;
+import dev.vigil.migrate.history.VersionStatus;
 import dev.vigil.migrate.script.Creation;
+import dev.vigil.migrate.script.ScriptPlan;
+import dev.vigil.migrate.source.MigrationScript;
+import dev.vigil.migrate.source.MigrationVersion;
 import dev.vigil.ops.Check;
 import dev.vigil.ops.CheckResult;
 import dev.vigil.ops.Outcome;

@@ -1,5 +1,6 @@
 package dev.vigil.migrate;
 
+import dev.vigil.migrate.history.HistoryTable;
 import java.time.Duration;
 import java.util.Optional;
 

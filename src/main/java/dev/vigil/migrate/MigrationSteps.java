@@ -1,5 +1,7 @@
 package dev.vigil.migrate;
 
+import dev.vigil.migrate.history.HistoryEntry;
+import dev.vigil.migrate.script.ScriptPlan;
 import dev.vigil.ops.MissingOperatorLogin;
 import dev.vigil.ops.Step;
 import dev.vigil.ops.StepOutcome;

@@ -2,6 +2,7 @@ package dev.vigil.migrate;
 
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.migrate.source.MigrationSource;
 import dev.vigil.ops.ActionConnections;
 import dev.vigil.ops.MissingOperatorLogin;
 import dev.vigil.ops.WorkflowContext;

@@ -1,7 +1,10 @@
 package dev.vigil.migrate;
 
-import dev.vigil.migrate.ScriptPlan.Segment;
+import dev.vigil.migrate.history.HistoryEntry;
+import dev.vigil.migrate.history.SchemaHistory;
 import dev.vigil.migrate.script.AnalysedStatement;
+import dev.vigil.migrate.script.ScriptPlan;
+import dev.vigil.migrate.script.ScriptPlan.Segment;
 import dev.vigil.ops.Command;
 import dev.vigil.sql.Identifiers;
 import java.util.ArrayList;
@@ -11,10 +14,10 @@ import java.util.List;
  * The exact text a migration step sends, for the plan and the journal: the limits it sets, the script's
  * statements as written grouped into their transactions, the history row, and what happens on a lock timeout.
  */
-final class ScriptCommand {
+public final class ScriptCommand {
     private ScriptCommand() {}
 
-    static Command of(ScriptPlan plan, HistoryEntry history, MigrationSettings settings) {
+    public static Command of(ScriptPlan plan, HistoryEntry history, MigrationSettings settings) {
         Guards g = settings.guards();
         List<String> lines = new ArrayList<>();
         lines.add("-- " + plan.script().location() + ": " + plan.describe());

@@ -1,5 +1,6 @@
 package dev.vigil.migrate;
 
+import dev.vigil.migrate.history.HistoryRow;
 import java.util.List;
 
 /**

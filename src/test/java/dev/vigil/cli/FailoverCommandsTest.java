@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import dev.vigil.monitor.seen.SeenWrites;
 import dev.vigil.ops.failover.NodeFences;
 import java.io.PrintWriter;

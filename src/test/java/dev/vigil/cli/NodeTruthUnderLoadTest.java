@@ -15,7 +15,7 @@ import dev.vigil.journal.Journal;
 import dev.vigil.lab.CpuSaturation;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.ClusterSample;
 import dev.vigil.monitor.DefaultCollectors;

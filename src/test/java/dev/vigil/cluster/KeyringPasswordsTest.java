@@ -3,7 +3,7 @@ package dev.vigil.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

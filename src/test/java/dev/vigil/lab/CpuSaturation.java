@@ -1,5 +1,7 @@
 package dev.vigil.lab;
 
+import dev.vigil.lab.host.LabException;
+import dev.vigil.lab.workload.Workload;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

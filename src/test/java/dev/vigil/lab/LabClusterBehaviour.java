@@ -1,9 +1,12 @@
 package dev.vigil.lab;
 
+import dev.vigil.lab.host.ControlFile;
+import dev.vigil.lab.host.LabException;
+import dev.vigil.lab.host.Waits;
+import dev.vigil.lab.workload.AckedCommit;
+import dev.vigil.lab.workload.Workload;
+import dev.vigil.lab.workload.WriteOutage;
 import dev.vigil.sql.Lsn;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /**
  * What a lab cluster must do, against real servers: one 3-node cluster per class, exercised in order from

@@ -3,6 +3,8 @@ package dev.vigil.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.lab.host.LabException;
+import dev.vigil.lab.host.PostmasterPidFile;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.vigil.lab;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vigil.lab.host.PgBinaries;
 import java.nio.file.Path;
 import java.util.Optional;
 

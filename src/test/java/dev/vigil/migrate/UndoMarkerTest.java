@@ -2,6 +2,7 @@ package dev.vigil.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.migrate.history.HistoryRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -16,7 +16,7 @@ import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.StopMode;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import dev.vigil.libpq.Pgpass;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

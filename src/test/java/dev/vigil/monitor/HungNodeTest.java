@@ -8,7 +8,7 @@ import dev.vigil.cluster.NodeStatus;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import dev.vigil.cluster.PasswordLookup;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import dev.vigil.libpq.Pgpass;
 import java.net.ServerSocket;
 import java.nio.file.Files;

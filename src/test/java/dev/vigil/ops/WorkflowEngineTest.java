@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.journal.Journal;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -53,8 +53,8 @@ class SqlFilesTest {
     @Test
     void everyPackagesQueriesAreFound() {
         assertThat(queryEnums()).extracting(Class::getSimpleName).as("the test must not pass on no queries")
-                .contains("LabSql", "MonitorSql", "OpsSql", "ExplainSql", "FailoverSql", "SessionSql", "MigrateSql",
-                        "InFlightSql");
+                .contains("LabSql", "WorkloadSql", "MonitorSql", "OpsSql", "ExplainSql", "FailoverSql", "SessionSql",
+                        "MigrateSql", "HistorySql", "InFlightSql");
     }
 
     @ParameterizedTest(name = "{0}")

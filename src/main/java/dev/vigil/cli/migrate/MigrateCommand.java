@@ -10,7 +10,7 @@ import dev.vigil.migrate.ApplyMigrationsWorkflow;
 import dev.vigil.migrate.MigrationReading;
 import dev.vigil.migrate.MigrationRollbackWorkflow;
 import dev.vigil.migrate.MigrationTarget;
-import dev.vigil.migrate.MigrationVersion;
+import dev.vigil.migrate.source.MigrationVersion;
 import dev.vigil.migrate.inflight.StopMigrationWorkflow;
 import dev.vigil.ops.MissingOperatorLogin;
 import dev.vigil.ops.StepFailures;

@@ -3,7 +3,7 @@ package dev.vigil.cli.migrate;
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.LabInventory;
 import dev.vigil.cluster.NodeStatus;
-import dev.vigil.migrate.FlywayFolder;
+import dev.vigil.migrate.source.FlywayFolder;
 import dev.vigil.migrate.MigrationSettings;
 import dev.vigil.migrate.MigrationTarget;
 import dev.vigil.ops.Topology;

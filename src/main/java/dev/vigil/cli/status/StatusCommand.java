@@ -2,7 +2,7 @@ package dev.vigil.cli.status;
 
 import dev.vigil.cli.Json;
 import dev.vigil.cluster.InventoryProblem;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import dev.vigil.monitor.ClusterMonitor;
 import java.io.PrintWriter;
 import java.time.Duration;

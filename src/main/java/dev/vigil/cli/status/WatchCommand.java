@@ -6,7 +6,7 @@ import dev.vigil.alert.ClusterAlerts;
 import dev.vigil.alert.DefaultRules;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.journal.Journal;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.DefaultCollectors;
 import dev.vigil.monitor.NodeSample;

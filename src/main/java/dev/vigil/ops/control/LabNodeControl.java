@@ -1,9 +1,9 @@
 package dev.vigil.ops.control;
 
 import dev.vigil.cluster.NodeEndpoint;
-import dev.vigil.lab.ControlFile;
+import dev.vigil.lab.host.ControlFile;
 import dev.vigil.lab.LabCluster;
-import dev.vigil.lab.LabException;
+import dev.vigil.lab.host.LabException;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.StopMode;
 import dev.vigil.ops.Command;

@@ -1,9 +1,9 @@
 package dev.vigil.ui.migrations;
 
 import dev.vigil.migrate.MigrationReading;
-import dev.vigil.migrate.MigrationStatus;
-import dev.vigil.migrate.MigrationVersion;
-import dev.vigil.migrate.VersionStatus;
+import dev.vigil.migrate.history.MigrationStatus;
+import dev.vigil.migrate.source.MigrationVersion;
+import dev.vigil.migrate.history.VersionStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

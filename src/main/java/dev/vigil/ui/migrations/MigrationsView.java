@@ -192,10 +192,10 @@ public final class MigrationsView extends BorderPane implements LiveView {
                 super.updateItem(row, empty);
                 boolean any = !empty && row != null;
                 pseudoClassStateChanged(CURRENT, any && row.current());
-                pseudoClassStateChanged(PENDING, any && row.state() == dev.vigil.migrate.VersionStatus.State.PENDING);
-                pseudoClassStateChanged(UNDONE, any && row.state() == dev.vigil.migrate.VersionStatus.State.UNDONE);
-                pseudoClassStateChanged(FAILED, any && row.state() == dev.vigil.migrate.VersionStatus.State.FAILED);
-                pseudoClassStateChanged(MISSING, any && (row.state() == dev.vigil.migrate.VersionStatus.State.MISSING
+                pseudoClassStateChanged(PENDING, any && row.state() == dev.vigil.migrate.history.VersionStatus.State.PENDING);
+                pseudoClassStateChanged(UNDONE, any && row.state() == dev.vigil.migrate.history.VersionStatus.State.UNDONE);
+                pseudoClassStateChanged(FAILED, any && row.state() == dev.vigil.migrate.history.VersionStatus.State.FAILED);
+                pseudoClassStateChanged(MISSING, any && (row.state() == dev.vigil.migrate.history.VersionStatus.State.MISSING
                         || row.checksum().equals("CHANGED")));
             }
         });

@@ -71,7 +71,7 @@ public final class DemoLabSource implements ClusterSource {
     public String description() {
         DemoLab d = demo;
         return d == null ? "demo lab" : "Demo lab · " + d.lab().binaries().toString() + " · shop workload "
-                + (int) dev.vigil.lab.Workload.Settings.light().transactionsPerSecond() + " tx/s";
+                + (int) dev.vigil.lab.workload.Workload.Settings.light().transactionsPerSecond() + " tx/s";
     }
 
     @Override

@@ -8,7 +8,7 @@ import dev.vigil.cli.Json;
 import dev.vigil.cli.VigilCli;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

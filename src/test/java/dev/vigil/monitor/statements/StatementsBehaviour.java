@@ -12,7 +12,7 @@ import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.Metric;
 import dev.vigil.monitor.NodeSample;

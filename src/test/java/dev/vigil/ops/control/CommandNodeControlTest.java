@@ -8,7 +8,7 @@ import dev.vigil.cluster.ControlSettings;
 import dev.vigil.cluster.ControlSettings.Kind;
 import dev.vigil.cluster.ControlSettings.NodeCommands;
 import dev.vigil.cluster.NodeEndpoint;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import dev.vigil.sql.Lsn;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package dev.vigil.ops.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.lab.AckedCommit;
+import dev.vigil.lab.workload.AckedCommit;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.Waits;
-import dev.vigil.lab.Workload;
+import dev.vigil.lab.host.Waits;
+import dev.vigil.lab.workload.Workload;
 import dev.vigil.ops.CheckResult;
 import dev.vigil.ops.Outcome;
 import dev.vigil.ops.Proposal;

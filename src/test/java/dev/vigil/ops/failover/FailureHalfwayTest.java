@@ -3,7 +3,7 @@ package dev.vigil.ops.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import dev.vigil.ops.CheckResult;
 import dev.vigil.ops.Confirmation;
 import dev.vigil.ops.Outcome;

@@ -15,7 +15,7 @@ import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import dev.vigil.libpq.Pgpass;
 import dev.vigil.ops.CheckResult;
 import dev.vigil.ops.Confirmation;
@@ -150,7 +150,7 @@ abstract class SessionSignalBehaviour {
                     // terminated after the test
                 }
             }, pool);
-            dev.vigil.lab.Waits.until(WAIT, "the waiter to wait", () -> {
+            dev.vigil.lab.host.Waits.until(WAIT, "the waiter to wait", () -> {
                 try {
                     return HeldLocks.of(cluster.nodes().get(0), waiterPid).stream().anyMatch(l -> !l.granted());
                 } catch (SQLException e) {

@@ -10,7 +10,7 @@ import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
-import dev.vigil.lab.MigrationIncident;
+import dev.vigil.lab.workload.MigrationIncident;
 import dev.vigil.ops.CheckResult;
 import dev.vigil.ops.Outcome;
 import dev.vigil.ui.common.ConsoleView;

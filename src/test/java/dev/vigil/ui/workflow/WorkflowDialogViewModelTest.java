@@ -3,7 +3,7 @@ package dev.vigil.ui.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.journal.Journal;
-import dev.vigil.lab.Waits;
+import dev.vigil.lab.host.Waits;
 import dev.vigil.ops.CheckResult;
 import dev.vigil.ops.FakeWorkflow;
 import dev.vigil.ops.Outcome;
