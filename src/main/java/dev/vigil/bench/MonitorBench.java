@@ -7,7 +7,7 @@ import dev.vigil.alert.DefaultRules;
 import dev.vigil.bench.SwitchoverFigures.Goal;
 import dev.vigil.cli.Json;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.LabInventory;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.journal.Journal;

@@ -1,6 +1,6 @@
 package dev.vigil.bench;
 
-import dev.vigil.ops.StepRecord;
+import dev.vigil.ops.workflow.StepRecord;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.vigil.cli;
 
-import dev.vigil.cluster.InventoryFile;
+import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.journal.Journal;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

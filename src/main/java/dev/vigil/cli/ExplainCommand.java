@@ -1,7 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.InventoryFile;
+import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.ops.MissingOperatorLogin;
 import dev.vigil.ops.explain.ExplainLimits;

@@ -1,15 +1,15 @@
 package dev.vigil.cli;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.Inventory;
+import dev.vigil.cluster.inventory.Inventory;
 import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabSettings;
-import dev.vigil.ops.Confirmation;
-import dev.vigil.ops.Proposal;
-import dev.vigil.ops.Workflow;
-import dev.vigil.ops.WorkflowEngine;
-import dev.vigil.ops.WorkflowReport;
-import dev.vigil.ops.WorkflowRun;
+import dev.vigil.ops.workflow.Confirmation;
+import dev.vigil.ops.workflow.Proposal;
+import dev.vigil.ops.workflow.Workflow;
+import dev.vigil.ops.workflow.WorkflowEngine;
+import dev.vigil.ops.workflow.WorkflowReport;
+import dev.vigil.ops.workflow.WorkflowRun;
 import dev.vigil.ops.control.NodeControl;
 import dev.vigil.ops.control.NodeControls;
 import dev.vigil.ops.failover.FailoverSettings;
@@ -120,7 +120,7 @@ public final class GuidedAction {
         WorkflowRun run = engine.execute(proposal, answer.orElseGet(Confirmation::decline), printer);
         // Long enough for every step to end: a switchover asked to stop between its stop and its promotion
         // carries on to the promotion first, and the process must not end under it.
-        java.time.Duration worstCase = proposal.plan().steps().stream().map(dev.vigil.ops.Step::timeout)
+        java.time.Duration worstCase = proposal.plan().steps().stream().map(dev.vigil.ops.workflow.Step::timeout)
                 .reduce(java.time.Duration.ofMinutes(1), java.time.Duration::plus);
         Thread cancelOnInterrupt = new Thread(() -> {
             run.cancel();

@@ -1,8 +1,8 @@
 package dev.vigil.cli;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.Inventory;
-import dev.vigil.cluster.InventoryFile;
+import dev.vigil.cluster.inventory.Inventory;
+import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.cluster.InventoryProblem;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.lab.LabSettings;

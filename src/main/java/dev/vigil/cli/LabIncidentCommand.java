@@ -1,7 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.LabInventory;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabSettings;

@@ -1,7 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.Inventory;
+import dev.vigil.cluster.inventory.Inventory;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.PasswordSource;
 import java.util.HashMap;

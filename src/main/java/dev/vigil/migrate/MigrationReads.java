@@ -5,7 +5,7 @@ import dev.vigil.migrate.history.MigrationStatus;
 import dev.vigil.migrate.history.SchemaHistory;
 import dev.vigil.migrate.source.MigrationSet;
 import dev.vigil.ops.MissingOperatorLogin;
-import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.workflow.WorkflowContext;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -7,16 +7,16 @@ import dev.vigil.migrate.script.Creation;
 import dev.vigil.migrate.script.ScriptPlan;
 import dev.vigil.migrate.source.MigrationScript;
 import dev.vigil.migrate.source.MigrationVersion;
-import dev.vigil.ops.Check;
-import dev.vigil.ops.CheckResult;
-import dev.vigil.ops.Outcome;
-import dev.vigil.ops.Plan;
-import dev.vigil.ops.Step;
-import dev.vigil.ops.StepRecord;
-import dev.vigil.ops.StepResult;
-import dev.vigil.ops.Topology;
-import dev.vigil.ops.Workflow;
-import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.workflow.Check;
+import dev.vigil.ops.workflow.CheckResult;
+import dev.vigil.ops.workflow.Outcome;
+import dev.vigil.ops.workflow.Plan;
+import dev.vigil.ops.workflow.Step;
+import dev.vigil.ops.workflow.StepRecord;
+import dev.vigil.ops.workflow.StepResult;
+import dev.vigil.ops.workflow.Topology;
+import dev.vigil.ops.workflow.Workflow;
+import dev.vigil.ops.workflow.WorkflowContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -110,7 +110,7 @@ public final class MigrationRollbackWorkflow implements Workflow {
                         + plan.get().describe(), plan.get(), entry.get(), Optional.empty()));
             } else {
                 steps.add(new Step("Undo " + undo.label(), "no undo script", target.node().name(),
-                        dev.vigil.ops.Command.described("-- no U" + v.version() + "__*.sql: nothing to run"),
+                        dev.vigil.ops.workflow.Command.described("-- no U" + v.version() + "__*.sql: nothing to run"),
                         java.time.Duration.ofSeconds(1), ctx -> StepResult.failed("version " + v.version()
                         + " has no undo script; nothing was run")));
             }

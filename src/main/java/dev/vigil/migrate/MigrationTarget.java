@@ -5,7 +5,7 @@ import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.migrate.source.MigrationSource;
 import dev.vigil.ops.ActionConnections;
 import dev.vigil.ops.MissingOperatorLogin;
-import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.workflow.WorkflowContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

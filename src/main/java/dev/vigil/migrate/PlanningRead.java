@@ -1,9 +1,9 @@
 package dev.vigil.migrate;
 
-import dev.vigil.ops.StepFailures;
-import dev.vigil.ops.Topology;
+import dev.vigil.ops.workflow.StepFailures;
+import dev.vigil.ops.workflow.Topology;
 import dev.vigil.ops.TopologyReader;
-import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.workflow.WorkflowContext;
 import java.util.List;
 
 /**

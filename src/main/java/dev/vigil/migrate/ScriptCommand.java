@@ -5,7 +5,7 @@ import dev.vigil.migrate.history.SchemaHistory;
 import dev.vigil.migrate.script.AnalysedStatement;
 import dev.vigil.migrate.script.ScriptPlan;
 import dev.vigil.migrate.script.ScriptPlan.Segment;
-import dev.vigil.ops.Command;
+import dev.vigil.ops.workflow.Command;
 import dev.vigil.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.vigil.alert.ClusterAlerts;
 import dev.vigil.alert.DefaultRules;
 import dev.vigil.cli.status.WatchCommand;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.LabInventory;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.journal.Journal;
 import dev.vigil.lab.CpuSaturation;

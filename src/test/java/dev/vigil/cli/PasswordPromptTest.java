@@ -3,7 +3,7 @@ package dev.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.Inventory;
+import dev.vigil.cluster.inventory.Inventory;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.PasswordSource;
 import dev.vigil.cluster.SslSettings;

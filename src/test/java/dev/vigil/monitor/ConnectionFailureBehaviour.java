@@ -3,7 +3,7 @@ package dev.vigil.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.InventoryFile;
+import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;

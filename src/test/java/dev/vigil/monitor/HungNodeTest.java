@@ -2,7 +2,7 @@ package dev.vigil.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.cluster.LabInventory;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.lab.Lab;

@@ -3,7 +3,7 @@ package dev.vigil.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.LabInventory;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.VigilApplications;

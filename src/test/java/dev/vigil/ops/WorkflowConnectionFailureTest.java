@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.ops.workflow.NotSentException;
+import dev.vigil.ops.workflow.StepFailures;
+import dev.vigil.ops.workflow.Topology;
+import dev.vigil.ops.workflow.TopologyNode;
+import dev.vigil.ops.workflow.WorkflowContext;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.vigil.monitor.lockwaits.LockSnapshot;
 import dev.vigil.monitor.lockwaits.LockWaitCollector;
 import dev.vigil.monitor.lockwaits.RelationNameCache;
 import dev.vigil.ops.ActionConnections;
-import dev.vigil.ops.StepFailures;
+import dev.vigil.ops.workflow.StepFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.vigil.cli.status;
 
-import dev.vigil.cluster.InventoryFile;
+import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import java.nio.file.Path;
 import java.time.Duration;

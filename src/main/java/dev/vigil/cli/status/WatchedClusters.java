@@ -2,7 +2,7 @@ package dev.vigil.cli.status;
 
 import dev.vigil.cli.PasswordPrompt;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.Inventory;
+import dev.vigil.cluster.inventory.Inventory;
 import dev.vigil.cluster.InventoryProblem;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.monitor.ClusterMonitor;

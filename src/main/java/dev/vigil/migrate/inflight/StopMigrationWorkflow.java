@@ -3,18 +3,18 @@ package dev.vigil.migrate.inflight;
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.ops.ActionConnections;
-import dev.vigil.ops.Check;
-import dev.vigil.ops.CheckResult;
-import dev.vigil.ops.Command;
-import dev.vigil.ops.Outcome;
-import dev.vigil.ops.Plan;
-import dev.vigil.ops.Step;
-import dev.vigil.ops.StepRecord;
-import dev.vigil.ops.StepResult;
-import dev.vigil.ops.Topology;
+import dev.vigil.ops.workflow.Check;
+import dev.vigil.ops.workflow.CheckResult;
+import dev.vigil.ops.workflow.Command;
+import dev.vigil.ops.workflow.Outcome;
+import dev.vigil.ops.workflow.Plan;
+import dev.vigil.ops.workflow.Step;
+import dev.vigil.ops.workflow.StepRecord;
+import dev.vigil.ops.workflow.StepResult;
+import dev.vigil.ops.workflow.Topology;
 import dev.vigil.ops.TopologyReader;
-import dev.vigil.ops.Workflow;
-import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.workflow.Workflow;
+import dev.vigil.ops.workflow.WorkflowContext;
 import dev.vigil.ops.session.Signal;
 import dev.vigil.os.Poll;
 import java.sql.Connection;
@@ -307,7 +307,7 @@ public final class StopMigrationWorkflow implements Workflow {
     }
 
     @Override
-    public List<String> nextActions(Outcome outcome, List<StepRecord> attempted, List<dev.vigil.ops.Step> remaining,
+    public List<String> nextActions(Outcome outcome, List<StepRecord> attempted, List<dev.vigil.ops.workflow.Step> remaining,
                                     List<CheckResult> verification) {
         if (signal == Signal.CANCEL && attempted.size() == 2 && !attempted.get(1).done()) {
             return List.of("The cancel did not free the table: terminate pid " + pid + " (Terminate…, a second "

@@ -5,7 +5,7 @@ import dev.vigil.cluster.CommandTemplate;
 import dev.vigil.cluster.ControlSettings;
 import dev.vigil.cluster.ControlSettings.NodeCommands;
 import dev.vigil.cluster.NodeEndpoint;
-import dev.vigil.ops.Command;
+import dev.vigil.ops.workflow.Command;
 import dev.vigil.os.ArgvProcess;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.vigil.ops.control;
 
-import dev.vigil.ops.Command;
+import dev.vigil.ops.workflow.Command;
 import java.time.Duration;
 
 /**

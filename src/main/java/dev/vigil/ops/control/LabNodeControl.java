@@ -6,7 +6,7 @@ import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.host.LabException;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.StopMode;
-import dev.vigil.ops.Command;
+import dev.vigil.ops.workflow.Command;
 import java.time.Duration;
 import java.util.Optional;
 

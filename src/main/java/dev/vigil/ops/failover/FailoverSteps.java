@@ -4,13 +4,13 @@ import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.UpstreamNames;
 import dev.vigil.ops.ActionConnections;
-import dev.vigil.ops.Command;
+import dev.vigil.ops.workflow.Command;
 import dev.vigil.ops.MissingOperatorLogin;
-import dev.vigil.ops.NotSentException;
-import dev.vigil.ops.Plan;
-import dev.vigil.ops.Step;
-import dev.vigil.ops.StepResult;
-import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.workflow.NotSentException;
+import dev.vigil.ops.workflow.Plan;
+import dev.vigil.ops.workflow.Step;
+import dev.vigil.ops.workflow.StepResult;
+import dev.vigil.ops.workflow.WorkflowContext;
 import dev.vigil.ops.control.ControlAction;
 import dev.vigil.ops.control.ControlException;
 import dev.vigil.ops.control.ControlResultUnknownException;
@@ -110,7 +110,7 @@ final class FailoverSteps {
     }
 
     /** The slots whose creation steps are done in {@code attempted}. */
-    static List<String> slotsCreated(List<dev.vigil.ops.StepRecord> attempted) {
+    static List<String> slotsCreated(List<dev.vigil.ops.workflow.StepRecord> attempted) {
         return attempted.stream().filter(r -> r.done() && r.role().equals(StepRoles.CREATE_SLOT))
                 .map(r -> r.facts().get("slot")).toList();
     }
@@ -343,7 +343,7 @@ final class FailoverSteps {
             Map<String, String> facts = now.nodes().stream().collect(Collectors.toMap(NodeReading::node,
                     r -> r.state().map(s -> s.inRecovery() ? "standby" : "primary").orElse("unreachable")));
             boolean ok = now.primaries().size() == 1 && now.primaries().get(0).node().equals(primary);
-            return ok ? StepResult.done(roles, facts) : new StepResult(dev.vigil.ops.StepOutcome.FAILED,
+            return ok ? StepResult.done(roles, facts) : new StepResult(dev.vigil.ops.workflow.StepOutcome.FAILED,
                     "expected " + primary + " as the only primary; found: " + roles, facts);
         });
     }

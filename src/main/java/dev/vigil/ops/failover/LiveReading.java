@@ -1,7 +1,7 @@
 package dev.vigil.ops.failover;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.workflow.WorkflowContext;
 import java.time.Duration;
 
 /**

@@ -2,11 +2,11 @@ package dev.vigil.ops.failover;
 
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeEndpoint;
-import dev.vigil.ops.Check;
-import dev.vigil.ops.Plan;
-import dev.vigil.ops.Step;
-import dev.vigil.ops.StepOutcome;
-import dev.vigil.ops.StepRecord;
+import dev.vigil.ops.workflow.Check;
+import dev.vigil.ops.workflow.Plan;
+import dev.vigil.ops.workflow.Step;
+import dev.vigil.ops.workflow.StepOutcome;
+import dev.vigil.ops.workflow.StepRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

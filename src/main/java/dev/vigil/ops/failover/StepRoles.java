@@ -1,10 +1,10 @@
 package dev.vigil.ops.failover;
 
-import dev.vigil.ops.Plan;
-import dev.vigil.ops.StepRecord;
+import dev.vigil.ops.workflow.Plan;
+import dev.vigil.ops.workflow.StepRecord;
 import java.util.List;
 
-/** The roles of the role-change steps ({@link dev.vigil.ops.Step#role()}), by which plans and reports are read. */
+/** The roles of the role-change steps ({@link dev.vigil.ops.workflow.Step#role()}), by which plans and reports are read. */
 public final class StepRoles {
     public static final String STOP = "stop";
     public static final String PROMOTE = "promote";

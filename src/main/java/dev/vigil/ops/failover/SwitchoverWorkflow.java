@@ -4,18 +4,18 @@ import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.ops.ActionConnections;
-import dev.vigil.ops.Check;
-import dev.vigil.ops.CheckResult;
-import dev.vigil.ops.Command;
-import dev.vigil.ops.Outcome;
-import dev.vigil.ops.Plan;
-import dev.vigil.ops.Step;
-import dev.vigil.ops.StepRecord;
-import dev.vigil.ops.StepResult;
-import dev.vigil.ops.Topology;
-import dev.vigil.ops.TopologyNode;
-import dev.vigil.ops.Workflow;
-import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.workflow.Check;
+import dev.vigil.ops.workflow.CheckResult;
+import dev.vigil.ops.workflow.Command;
+import dev.vigil.ops.workflow.Outcome;
+import dev.vigil.ops.workflow.Plan;
+import dev.vigil.ops.workflow.Step;
+import dev.vigil.ops.workflow.StepRecord;
+import dev.vigil.ops.workflow.StepResult;
+import dev.vigil.ops.workflow.Topology;
+import dev.vigil.ops.workflow.TopologyNode;
+import dev.vigil.ops.workflow.Workflow;
+import dev.vigil.ops.workflow.WorkflowContext;
 import dev.vigil.ops.control.ControlAction;
 import dev.vigil.ops.control.ControlException;
 import dev.vigil.ops.control.NodeControl;
@@ -289,7 +289,7 @@ public final class SwitchoverWorkflow implements Workflow {
                 return FailoverSteps.controlFailure(e);
             }
             StepResult up = FailoverSteps.ensureStandby(primary, control, Duration.ofSeconds(30), context);
-            if (up.outcome() != dev.vigil.ops.StepOutcome.DONE) {
+            if (up.outcome() != dev.vigil.ops.workflow.StepOutcome.DONE) {
                 return up;
             }
             FailoverSteps.asOperator(cluster, primary, Duration.ofSeconds(5), context, c -> {
@@ -300,7 +300,7 @@ public final class SwitchoverWorkflow implements Workflow {
                 return null;
             });
             StepResult r = FailoverSteps.awaitStreaming(primary, next, settings.stream(), context);
-            if (r.outcome() == dev.vigil.ops.StepOutcome.DONE) {
+            if (r.outcome() == dev.vigil.ops.workflow.StepOutcome.DONE) {
                 fences.clear(cluster.name(), primary.name());
             }
             return r;

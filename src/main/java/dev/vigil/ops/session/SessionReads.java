@@ -4,7 +4,7 @@ import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.ops.ActionConnections;
 import dev.vigil.ops.MissingOperatorLogin;
-import dev.vigil.ops.WorkflowContext;
+import dev.vigil.ops.workflow.WorkflowContext;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
 package dev.vigil.ui.common;
 
 import dev.vigil.cluster.NodeStatus;
-import dev.vigil.ops.Topology;
-import dev.vigil.ops.TopologyNode;
+import dev.vigil.ops.workflow.Topology;
+import dev.vigil.ops.workflow.TopologyNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -5,7 +5,7 @@ import dev.vigil.locks.InFlightMigration;
 import dev.vigil.locks.InFlightMigrations;
 import dev.vigil.locks.WaitForGraph;
 import dev.vigil.monitor.lockwaits.LockSnapshot;
-import dev.vigil.ops.Workflow;
+import dev.vigil.ops.workflow.Workflow;
 import dev.vigil.ui.common.ClusterViewModel;
 import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Format;

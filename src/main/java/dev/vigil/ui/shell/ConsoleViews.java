@@ -3,7 +3,7 @@ package dev.vigil.ui.shell;
 import dev.vigil.migrate.MigrationSettings;
 import dev.vigil.migrate.MigrationTarget;
 import dev.vigil.migrate.inflight.StopMigrationWorkflow;
-import dev.vigil.ops.RunningWorkflow;
+import dev.vigil.ops.workflow.RunningWorkflow;
 import dev.vigil.ops.session.SessionSignalWorkflow;
 import dev.vigil.ops.session.SessionTarget;
 import dev.vigil.ui.common.LiveView;

@@ -1,7 +1,7 @@
 package dev.vigil.ui.shell;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.LabInventory;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.lab.DemoLab;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.monitor.ClusterMonitor;

@@ -7,7 +7,7 @@ import dev.vigil.monitor.LatestValueMailbox;
 import dev.vigil.monitor.SampleFeed;
 import dev.vigil.monitor.seen.SeenWrites;
 import dev.vigil.monitor.seen.SeenWritesRecorder;
-import dev.vigil.ops.WorkflowEngine;
+import dev.vigil.ops.workflow.WorkflowEngine;
 import dev.vigil.ops.control.NodeControls;
 import dev.vigil.ops.failover.NodeFences;
 import dev.vigil.ui.common.ClusterSource;
@@ -78,7 +78,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<dev.vigil.cluster.InventoryProblem> readOnlyInventoryProblems =
             FXCollections.unmodifiableObservableList(inventoryProblems);
     private final ReadOnlyStringWrapper inventoryFile = new ReadOnlyStringWrapper("");
-    private dev.vigil.cluster.InventoryWatcher inventoryWatcher;
+    private dev.vigil.cluster.inventory.InventoryWatcher inventoryWatcher;
     private String startingMessage = "";
     private boolean reloading;
     private boolean reloadAgain;
@@ -185,7 +185,7 @@ public final class MainViewModel implements AutoCloseable {
         source.inventoryFile().ifPresent(file -> {
             inventoryFile.set(file.toString());
             try {
-                inventoryWatcher = dev.vigil.cluster.InventoryWatcher.watch(file, () -> ui.run(this::reloadInventory));
+                inventoryWatcher = dev.vigil.cluster.inventory.InventoryWatcher.watch(file, () -> ui.run(this::reloadInventory));
             } catch (java.io.IOException e) {
                 log.warn("Cannot watch {} for changes ({}); use the banner's Reload.", file, e.getMessage());
             }

@@ -1,7 +1,7 @@
 package dev.vigil.ui.shell;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.ops.Workflow;
+import dev.vigil.ops.workflow.Workflow;
 import dev.vigil.ops.control.NodeControl;
 import dev.vigil.ops.failover.FailoverSettings;
 import dev.vigil.ops.failover.FailoverWorkflow;

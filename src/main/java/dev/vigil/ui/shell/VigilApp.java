@@ -2,7 +2,7 @@ package dev.vigil.ui.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.vigil.cluster.InventoryFile;
+import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.ui.common.TaskExecutor;

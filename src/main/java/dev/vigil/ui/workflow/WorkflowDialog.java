@@ -1,7 +1,7 @@
 package dev.vigil.ui.workflow;
 
-import dev.vigil.ops.Workflow;
-import dev.vigil.ops.WorkflowEngine;
+import dev.vigil.ops.workflow.Workflow;
+import dev.vigil.ops.workflow.WorkflowEngine;
 import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.UiThread;
 import javafx.scene.Scene;

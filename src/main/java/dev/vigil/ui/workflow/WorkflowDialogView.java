@@ -1,8 +1,8 @@
 package dev.vigil.ui.workflow;
 
 import atlantafx.base.theme.Styles;
-import dev.vigil.ops.CheckResult;
-import dev.vigil.ops.Outcome;
+import dev.vigil.ops.workflow.CheckResult;
+import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.ui.common.Format;
 import dev.vigil.ui.common.TopologyChange;
 import dev.vigil.ui.workflow.WorkflowDialogViewModel.Phase;

@@ -3,8 +3,8 @@ package dev.vigil.ops.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cluster.NodeStatus;
-import dev.vigil.ops.Topology;
-import dev.vigil.ops.TopologyNode;
+import dev.vigil.ops.workflow.Topology;
+import dev.vigil.ops.workflow.TopologyNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

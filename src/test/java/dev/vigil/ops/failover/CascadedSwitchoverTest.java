@@ -3,10 +3,10 @@ package dev.vigil.ops.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.lab.LabNode;
-import dev.vigil.ops.CheckResult;
-import dev.vigil.ops.Proposal;
-import dev.vigil.ops.Topology;
-import dev.vigil.ops.TopologyNode;
+import dev.vigil.ops.workflow.CheckResult;
+import dev.vigil.ops.workflow.Proposal;
+import dev.vigil.ops.workflow.Topology;
+import dev.vigil.ops.workflow.TopologyNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.host.Waits;
-import dev.vigil.ops.CheckResult;
-import dev.vigil.ops.Confirmation;
-import dev.vigil.ops.Outcome;
-import dev.vigil.ops.Proposal;
-import dev.vigil.ops.Workflow;
-import dev.vigil.ops.WorkflowEvent;
-import dev.vigil.ops.WorkflowListener;
-import dev.vigil.ops.WorkflowReport;
+import dev.vigil.ops.workflow.CheckResult;
+import dev.vigil.ops.workflow.Confirmation;
+import dev.vigil.ops.workflow.Outcome;
+import dev.vigil.ops.workflow.Proposal;
+import dev.vigil.ops.workflow.Workflow;
+import dev.vigil.ops.workflow.WorkflowEvent;
+import dev.vigil.ops.workflow.WorkflowListener;
+import dev.vigil.ops.workflow.WorkflowReport;
 import dev.vigil.ops.control.NodeControl;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -221,14 +221,14 @@ class FailureHalfwayTest {
             assertThat(p.plan().step(u.to()).title()).startsWith("Check that " + to);
         });
         assertThat(p.consequence()).contains("run to the end even if you cancel");
-        java.util.concurrent.CompletableFuture<dev.vigil.ops.WorkflowRun> started =
+        java.util.concurrent.CompletableFuture<dev.vigil.ops.workflow.WorkflowRun> started =
                 new java.util.concurrent.CompletableFuture<>();
         WorkflowListener cancelAtTheStop = event -> {
             if (event instanceof WorkflowEvent.StepStarted s && s.title().startsWith("Stop ")) {
-                started.thenAccept(dev.vigil.ops.WorkflowRun::cancel);
+                started.thenAccept(dev.vigil.ops.workflow.WorkflowRun::cancel);
             }
         };
-        dev.vigil.ops.WorkflowRun run = lab.engine.execute(p, Confirmation.confirm().acknowledgingWarnings()
+        dev.vigil.ops.workflow.WorkflowRun run = lab.engine.execute(p, Confirmation.confirm().acknowledgingWarnings()
                 .typing(p.confirmationWord()), cancelAtTheStop);
         started.complete(run);
         WorkflowReport r = run.report().get(5, java.util.concurrent.TimeUnit.MINUTES);

@@ -7,11 +7,11 @@ import dev.vigil.lab.LabNode;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.lab.workload.Workload;
 import dev.vigil.lab.workload.WriteOutage;
-import dev.vigil.ops.CheckResult;
-import dev.vigil.ops.Outcome;
-import dev.vigil.ops.Proposal;
-import dev.vigil.ops.StepRecord;
-import dev.vigil.ops.WorkflowReport;
+import dev.vigil.ops.workflow.CheckResult;
+import dev.vigil.ops.workflow.Outcome;
+import dev.vigil.ops.workflow.Proposal;
+import dev.vigil.ops.workflow.StepRecord;
+import dev.vigil.ops.workflow.WorkflowReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -161,8 +161,8 @@ abstract class SwitchoverBehaviour {
             assertThat(lag.status()).as(lag.evidence()).isEqualTo(CheckResult.Status.WARN);
             assertThat(lag.evidence()).contains("behind " + primary).contains("replay lag");
             assertThat(p.blocked()).isFalse();
-            WorkflowReport r = lab.execute(p, dev.vigil.ops.Confirmation.confirm().typing(p.confirmationWord()),
-                    dev.vigil.ops.WorkflowListener.NONE);
+            WorkflowReport r = lab.execute(p, dev.vigil.ops.workflow.Confirmation.confirm().typing(p.confirmationWord()),
+                    dev.vigil.ops.workflow.WorkflowListener.NONE);
             assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
             assertThat(r.summary()).contains("warnings that were not acknowledged");
             assertThat(lab.writablePrimaries()).containsExactly(primary);
@@ -183,7 +183,7 @@ abstract class SwitchoverBehaviour {
             assertThat(sync.status()).as(sync.evidence()).isEqualTo(CheckResult.Status.WARN);
             assertThat(sync.evidence()).contains("waits for 1 of [billing_replica]").contains("only 0 would count");
             assertThat(sync.fix()).contains("ANY 1 (");
-            lab.engine.execute(p, dev.vigil.ops.Confirmation.decline(), dev.vigil.ops.WorkflowListener.NONE)
+            lab.engine.execute(p, dev.vigil.ops.workflow.Confirmation.decline(), dev.vigil.ops.workflow.WorkflowListener.NONE)
                     .report().get(30, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
             setOn(c, "ALTER SYSTEM RESET synchronous_standby_names");
@@ -212,8 +212,8 @@ abstract class SwitchoverBehaviour {
         String to = lab.cluster.standbys().get(0).name();
         Proposal first = lab.prepare(switchover(to));
         Proposal second = lab.prepare(switchover(standbyNotCandidate()));
-        var running = lab.engine.execute(first, dev.vigil.ops.Confirmation.confirm().acknowledgingWarnings()
-                .typing(first.confirmationWord()), dev.vigil.ops.WorkflowListener.NONE);
+        var running = lab.engine.execute(first, dev.vigil.ops.workflow.Confirmation.confirm().acknowledgingWarnings()
+                .typing(first.confirmationWord()), dev.vigil.ops.workflow.WorkflowListener.NONE);
         WorkflowReport refused = lab.confirmAll(second);
         WorkflowReport done = running.report().get(2, java.util.concurrent.TimeUnit.MINUTES);
         assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
@@ -258,7 +258,7 @@ abstract class SwitchoverBehaviour {
             Waits.until(WAIT, sibling.name() + " streaming through " + slot, () -> slotActive(from, slot));
             Proposal p = lab.prepare(switchover(to));
             assertThat(p.blocked()).as(p.prechecks().toString()).isFalse();
-            assertThat(p.plan().steps()).extracting(dev.vigil.ops.Step::title)
+            assertThat(p.plan().steps()).extracting(dev.vigil.ops.workflow.Step::title)
                     .contains("Create slot '" + slot + "' on " + to + " for " + sibling.name());
             assertThat(check(p, "can serve the other standbys").evidence()).contains("the plan creates on " + to);
             WorkflowReport r = lab.confirmAll(p);

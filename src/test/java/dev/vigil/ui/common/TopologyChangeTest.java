@@ -3,9 +3,9 @@ package dev.vigil.ui.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cluster.NodeStatus;
-import dev.vigil.ops.CheckResult;
-import dev.vigil.ops.Topology;
-import dev.vigil.ops.TopologyNode;
+import dev.vigil.ops.workflow.CheckResult;
+import dev.vigil.ops.workflow.Topology;
+import dev.vigil.ops.workflow.TopologyNode;
 import dev.vigil.ui.common.TopologyChange.Badge;
 import dev.vigil.ui.workflow.WorkflowDialogViewModel;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import dev.vigil.journal.JournalEntry;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
-import dev.vigil.ops.Outcome;
+import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Snapshots;
 import dev.vigil.ui.replication.RoleChangesOnLabTest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.journal.Journal;
-import dev.vigil.ops.Workflow;
+import dev.vigil.ops.workflow.Workflow;
 import dev.vigil.ops.control.NodeControls;
 import dev.vigil.ops.failover.FailoverWorkflow;
 import dev.vigil.ops.failover.NodeFences;

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.LabInventory;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.journal.Journal;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
-import dev.vigil.ops.CheckResult;
-import dev.vigil.ops.Command;
-import dev.vigil.ops.FakeWorkflow;
-import dev.vigil.ops.Outcome;
-import dev.vigil.ops.StepResult;
-import dev.vigil.ops.WorkflowEngine;
+import dev.vigil.ops.workflow.CheckResult;
+import dev.vigil.ops.workflow.Command;
+import dev.vigil.ops.workflow.FakeWorkflow;
+import dev.vigil.ops.workflow.Outcome;
+import dev.vigil.ops.workflow.StepResult;
+import dev.vigil.ops.workflow.WorkflowEngine;
 import dev.vigil.ops.session.SessionSignalWorkflow;
 import dev.vigil.ops.session.SessionTarget;
 import dev.vigil.ui.common.Snapshots;
@@ -248,7 +248,7 @@ class WorkflowDialogTest {
 
     // --- helpers ------------------------------------------------------------------------------------------
 
-    private WorkflowDialog open(FxRobot robot, dev.vigil.ops.Workflow workflow) throws Exception {
+    private WorkflowDialog open(FxRobot robot, dev.vigil.ops.workflow.Workflow workflow) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> WorkflowDialog.open(owner, engine, workflow, tasks)).get(10, TimeUnit.SECONDS);
     }
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.journal.Journal;
 import dev.vigil.lab.host.Waits;
-import dev.vigil.ops.CheckResult;
-import dev.vigil.ops.FakeWorkflow;
-import dev.vigil.ops.Outcome;
-import dev.vigil.ops.StepResult;
-import dev.vigil.ops.WorkflowEngine;
+import dev.vigil.ops.workflow.CheckResult;
+import dev.vigil.ops.workflow.FakeWorkflow;
+import dev.vigil.ops.workflow.Outcome;
+import dev.vigil.ops.workflow.StepResult;
+import dev.vigil.ops.workflow.WorkflowEngine;
 import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.UiThread;
 import dev.vigil.ui.workflow.WorkflowDialogViewModel.Phase;
