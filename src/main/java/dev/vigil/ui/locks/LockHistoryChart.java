@@ -2,6 +2,7 @@ package dev.vigil.ui.locks;
 
 import dev.vigil.ui.charts.ChartCard;
 import dev.vigil.ui.charts.ChartSeries;
+import dev.vigil.ui.charts.ChartWindow;
 import dev.vigil.ui.charts.Scale;
 import dev.vigil.ui.charts.TimeChart;
 import dev.vigil.ui.charts.ValueFormat;
@@ -30,7 +31,7 @@ public final class LockHistoryChart implements LocksView.LockHistory {
 
     @Override
     public void refresh(ClusterViewModel cluster, String node) {
-        chart.update(ChartSeries.blocked(cluster.history(), node, cluster.sample().at().minus(range.get()).toEpochMilli()),
-                cluster.sample().at(), range.get());
+        long since = ChartWindow.since(cluster.sample().at(), range.get());
+        chart.update(ChartSeries.blocked(cluster.history(), node, since), cluster.sample().at(), range.get());
     }
 }

@@ -94,7 +94,18 @@ public final class MigrationsView extends BorderPane implements LiveView {
                 pid -> stops.stop(getScene().getWindow(), cluster, primaryNode, pid, true));
         getStyleClass().add("console-view");
         setId("migrations-view");
+        content.getChildren().setAll(folderLine(), actionsLine(), reasonsNote(), errorBanner(), problemsList(),
+                versionsAndScripts());
+        content.setId("migrations-content");
+        Node body = emptyOrContent();
+        VBox top = new VBox(8, banner, title);
+        setTop(top);
+        BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
+        setCenter(body);
+        followViewModel();
+    }
 
+    private Node folderLine() {
         folderPath.setId("migrations-folder");
         folderPath.getStyleClass().add("migrations-folder");
         folderPath.setMinWidth(0);
@@ -110,7 +121,10 @@ public final class MigrationsView extends BorderPane implements LiveView {
         folderLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox folderLine = new HBox(8, folderLabel, folderPath, folderOrigin, changeFolder);
         folderLine.setAlignment(Pos.CENTER_LEFT);
+        return folderLine;
+    }
 
+    private Node actionsLine() {
         refresh.setId("migrations-refresh");
         refresh.setOnAction(e -> vm.reload());
         refresh.setTooltip(new Tooltip("Read the folder and the history again"));
@@ -130,21 +144,37 @@ public final class MigrationsView extends BorderPane implements LiveView {
         summary.setMinWidth(0);
         HBox actions = new HBox(8, refresh, rollbackWrap, applyWrap, busy, summary);
         actions.setAlignment(Pos.CENTER_LEFT);
+        return actions;
+    }
+
+    private Node reasonsNote() {
         reasons.setId("migrations-reasons");
         reasons.getStyleClass().add("view-summary");
         reasons.setWrapText(true);
         reasons.managedProperty().bind(reasons.visibleProperty());
+        return reasons;
+    }
+
+    private Node errorBanner() {
         error.setId("migrations-error");
         error.getStyleClass().addAll("banner", "banner-warning");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        return error;
+    }
+
+    private Node problemsList() {
         problems.setId("migrations-problems");
         problems.managedProperty().bind(problems.visibleProperty());
         vm.problems().addListener((javafx.collections.ListChangeListener<String>) c -> showProblems());
         showProblems();
+        return problems;
+    }
 
+    /** The versions' table over the selected version's two scripts side by side. */
+    private Node versionsAndScripts() {
         buildTable();
         SplitPane scripts = new SplitPane(scriptPane(applyTitle, applyText, "migrations-apply-sql"),
                 scriptPane(undoTitle, undoText, "migrations-undo-sql"));
@@ -152,17 +182,18 @@ public final class MigrationsView extends BorderPane implements LiveView {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.6);
         VBox.setVgrow(center, Priority.ALWAYS);
-        content.getChildren().setAll(folderLine, actions, reasons, error, problems, center);
-        content.setId("migrations-content");
+        return center;
+    }
 
+    /** With no folder known the view is only the empty state's choice; with one, only the content. */
+    private Node emptyOrContent() {
         buildEmptyState();
         emptyState.visibleProperty().bind(vm.folderProperty().isEqualTo(Optional.empty()));
         content.visibleProperty().bind(emptyState.visibleProperty().not());
-        VBox top = new VBox(8, banner, title);
-        setTop(top);
-        BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
-        setCenter(new StackPane(content, emptyState));
+        return new StackPane(content, emptyState);
+    }
 
+    private void followViewModel() {
         vm.folderProperty().addListener((o, a, folder) -> showFolder());
         vm.folderOriginProperty().addListener((o, a, b) -> showFolder());
         vm.summaryProperty().addListener((o, a, b) -> summary.setText(b));

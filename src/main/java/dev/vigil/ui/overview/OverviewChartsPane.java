@@ -6,6 +6,7 @@ import dev.vigil.monitor.history.ClusterHistory;
 import dev.vigil.ui.charts.ChartCard;
 import dev.vigil.ui.charts.ChartRedraw;
 import dev.vigil.ui.charts.ChartSeries;
+import dev.vigil.ui.charts.ChartWindow;
 import dev.vigil.ui.charts.Scale;
 import dev.vigil.ui.charts.TimeChart;
 import dev.vigil.ui.charts.ValueFormat;
@@ -82,7 +83,7 @@ public final class OverviewChartsPane implements OverviewView.OverviewCharts {
         if (!redraw.due(node, window, end)) {
             return;
         }
-        long since = end.minus(window).toEpochMilli();
+        long since = ChartWindow.since(end, window);
         tps.update(ChartSeries.transactions(h, node, since), end, window);
         ChartSeries.maxConnections(h, node, since).ifPresentOrElse(m -> sessions.setLimit("max_connections", m),
                 sessions::clearLimit);

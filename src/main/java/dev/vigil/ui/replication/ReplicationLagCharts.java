@@ -2,6 +2,7 @@ package dev.vigil.ui.replication;
 
 import dev.vigil.ui.charts.ChartCard;
 import dev.vigil.ui.charts.ChartSeries;
+import dev.vigil.ui.charts.ChartWindow;
 import dev.vigil.ui.charts.Scale;
 import dev.vigil.ui.charts.TimeChart;
 import dev.vigil.ui.charts.ValueFormat;
@@ -58,7 +59,7 @@ public final class ReplicationLagCharts implements ReplicationView.LagCharts {
         List<String> keys = links.stream().map(l -> cluster.name() + "|" + l.upstream() + "|" + l.standby()).toList();
         boolean changed = !keys.equals(List.copyOf(charts.keySet()));
         charts.keySet().retainAll(keys);
-        long since = cluster.sample().at().minus(range.get()).toEpochMilli();
+        long since = ChartWindow.since(cluster.sample().at(), range.get());
         for (int i = 0; i < links.size(); i++) {
             ReplicationTopology.Link link = links.get(i);
             TimeChart chart = charts.computeIfAbsent(keys.get(i), k -> TimeChart.line(link.standby() + " behind "

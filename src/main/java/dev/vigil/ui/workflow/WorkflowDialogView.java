@@ -349,6 +349,13 @@ public final class WorkflowDialogView extends BorderPane {
 
     private Node footer() {
         BooleanBinding confirming = vm.phaseProperty().isEqualTo(Phase.CONFIRMING);
+        VBox footer = new VBox(10, consequence(confirming), blockedNote(confirming), attentionList(confirming),
+                acknowledgement(confirming), typedConfirmation(confirming), buttons(confirming));
+        footer.getStyleClass().add("wf-footer");
+        return footer;
+    }
+
+    private Node consequence(BooleanBinding confirming) {
         Label consequenceTitle = subsection("What will happen");
         Label consequence = wrapped("", "wf-consequence");
         consequence.setId("wf-consequence");
@@ -356,24 +363,36 @@ public final class WorkflowDialogView extends BorderPane {
         VBox consequenceBox = new VBox(4, consequenceTitle, consequence);
         consequenceBox.getStyleClass().add("wf-consequence-box");
         show(consequenceBox, confirming.and(vm.blockedProperty().not()));
+        return consequenceBox;
+    }
 
+    private Node blockedNote(BooleanBinding confirming) {
         Label blocked = wrapped("A precheck failed, so nothing can run. Each failed check says what would fix it; fix "
                 + "that and start the action again.", "wf-blocked");
         blocked.setId("wf-blocked");
         show(blocked, confirming.and(vm.blockedProperty()));
+        return blocked;
+    }
 
+    private Node attentionList(BooleanBinding confirming) {
         VBox attention = new VBox(4);
         attention.setId("wf-attention");
         show(attention, confirming);
         Runnable listAttention = () -> attention.getChildren().setAll(attention(vm.prechecks()));
         vm.prechecks().addListener((ListChangeListener<CheckResult>) c -> listAttention.run());
         vm.phaseProperty().addListener((o, a, b) -> listAttention.run());
+        return attention;
+    }
 
+    private Node acknowledgement(BooleanBinding confirming) {
         CheckBox acknowledge = new CheckBox("I have read the warnings above and want to go on");
         acknowledge.setId("wf-acknowledge");
         acknowledge.selectedProperty().bindBidirectional(vm.warningsAcknowledgedProperty());
         show(acknowledge, confirming.and(vm.hasWarningsProperty()).and(vm.blockedProperty().not()));
+        return acknowledge;
+    }
 
+    private Node typedConfirmation(BooleanBinding confirming) {
         Label typeLabel = new Label();
         typeLabel.textProperty().bind(Bindings.concat("Type the cluster name ", vm.confirmationWordProperty(),
                 " to confirm:"));
@@ -387,7 +406,20 @@ public final class WorkflowDialogView extends BorderPane {
         typeRow.setId("wf-typed-row");
         typeRow.setAlignment(Pos.CENTER_LEFT);
         show(typeRow, confirming.and(vm.typedConfirmationRequiredProperty()).and(vm.blockedProperty().not()));
+        return typeRow;
+    }
 
+    private Node buttons(BooleanBinding confirming) {
+        Button confirm = confirmButton(confirming);
+        Button secondary = secondaryButton();
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(10, spacer, secondary, confirm);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        return buttons;
+    }
+
+    private Button confirmButton(BooleanBinding confirming) {
         Button confirm = new Button("Confirm");
         confirm.setId("wf-confirm");
         confirm.getStyleClass().add(Styles.DANGER);
@@ -395,7 +427,11 @@ public final class WorkflowDialogView extends BorderPane {
         confirm.disableProperty().bind(vm.canConfirmProperty().not());
         show(confirm, confirming.and(vm.blockedProperty().not()));
         confirm.setOnAction(e -> vm.confirm());
+        return confirm;
+    }
 
+    /** Cancel before the steps run, stop after the current step while they do, close once they are done. */
+    private Button secondaryButton() {
         Button secondary = new Button();
         secondary.setId("wf-cancel");
         secondary.setCancelButton(true);
@@ -412,13 +448,7 @@ public final class WorkflowDialogView extends BorderPane {
                 close.run();
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(10, spacer, secondary, confirm);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        VBox footer = new VBox(10, consequenceBox, blocked, attention, acknowledge, typeRow, buttons);
-        footer.getStyleClass().add("wf-footer");
-        return footer;
+        return secondary;
     }
 
     /** The failed checks (or, with none, the warnings) once more beside the buttons, where the decision is made. */

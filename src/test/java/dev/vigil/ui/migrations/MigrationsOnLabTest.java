@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
 import dev.vigil.lab.workload.MigrationIncident;
 import dev.vigil.ops.workflow.CheckResult;
 import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Snapshots;
 import dev.vigil.ui.replication.RoleChangesOnLabTest;
-import dev.vigil.ui.shell.ConsoleWindow;
-import dev.vigil.ui.shell.DemoLabSource;
+import dev.vigil.ui.shell.LabWindowFixture;
 import dev.vigil.ui.shell.MainViewModel;
 import dev.vigil.ui.workflow.WorkflowDialogView;
 import dev.vigil.ui.workflow.WorkflowDialogViewModel.Phase;
@@ -54,19 +51,11 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class MigrationsOnLabTest {
-    private ConsoleWindow window;
-    private MainViewModel vm;
-    private DemoLabSource source;
-    private Scene scene;
-    private Journal journal;
+    private LabWindowFixture window;
 
     @Start
     void start(Stage stage) throws Exception {
-        source = new DemoLabSource(LabSettings.fromEnvironment());
-        window = ConsoleWindow.open(stage, source, "migrations-view", ConsoleView.MIGRATIONS);
-        vm = window.vm;
-        scene = window.scene;
-        journal = window.journal;
+        window = LabWindowFixture.open(stage, "migrations-view", ConsoleView.MIGRATIONS);
     }
 
     @AfterEach
@@ -78,13 +67,14 @@ class MigrationsOnLabTest {
 
     @Test
     void rollBackOneVersionThroughTheDialogThenApplyItAgain(FxRobot robot) throws Exception {
-        waitFor(90, () -> vm.phaseProperty().get() == MainViewModel.Phase.RUNNING && vm.selectedCluster() != null
-                && fx(() -> vm.selectedCluster().status().primary().isPresent()));
-        LabCluster lab = source.demoLab().cluster();
+        waitFor(90, () -> window.vm.phaseProperty().get() == MainViewModel.Phase.RUNNING
+                && window.vm.selectedCluster() != null
+                && fx(() -> window.vm.selectedCluster().status().primary().isPresent()));
+        LabCluster lab = window.source.demoLab().cluster();
         TableView<MigrationRow> table = robot.lookup("#migrations-table").queryAs(TableView.class);
         waitFor(30, () -> states(table).equals(List.of("3 pending", "2 ● current · applied", "1 applied")));
         assertThat(fx(() -> robot.lookup("#migrations-folder").queryAs(Label.class).getText()))
-                .isEqualTo(source.demoLab().lab().dir().resolve("migrations").toString());
+                .isEqualTo(window.source.demoLab().lab().dir().resolve("migrations").toString());
         assertThat(fx(() -> table.getItems().get(1).checksum())).isEqualTo("matches");
         assertThat(fx(() -> table.getItems()).stream().map(MigrationRow::undo)).containsOnly("available");
         assertThat(fx(() -> robot.lookup("#migrations-summary").queryAs(Label.class).getText()))
@@ -92,9 +82,9 @@ class MigrationsOnLabTest {
         assertThat(fx(() -> robot.lookup("#migrations-undo-sql").queryAs(javafx.scene.control.TextArea.class)
                 .getText())).as("the current version's undo is shown").contains("DROP COLUMN weight_grams");
         assertThat(weights(lab.primary())).isEqualTo(200);
-        Snapshots.save(scene, "migrations-1-demo");
+        Snapshots.save(window.scene, "migrations-1-demo");
         robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
-        Snapshots.save(scene, "migrations-1-demo-light");
+        Snapshots.save(window.scene, "migrations-1-demo-light");
         robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
 
         // Roll back to 1: the choice, then the guided workflow with its dry run and the typed cluster name.
@@ -114,7 +104,7 @@ class MigrationsOnLabTest {
         run(robot, rollback, "migrations-3-rollback", true);
         waitFor(20, () -> states(table).equals(List.of("3 pending", "2 undone · pending", "1 ● current · applied")));
         assertThat(weights(lab.primary())).as("the weight column is gone").isEqualTo(-1);
-        Snapshots.save(scene, "migrations-4-after-rollback");
+        Snapshots.save(window.scene, "migrations-4-after-rollback");
 
         // Apply again, up to 2 only: 3 stays pending.
         RoleChangesOnLabTest.clickWhenSteady(robot, "#migrations-apply");
@@ -130,9 +120,9 @@ class MigrationsOnLabTest {
         run(robot, apply, "migrations-6-apply", false);
         waitFor(20, () -> states(table).equals(List.of("3 pending", "2 ● current · applied", "1 applied")));
         assertThat(weights(lab.primary())).as("the weights are back").isEqualTo(200);
-        Snapshots.save(scene, "migrations-7-after-apply");
+        Snapshots.save(window.scene, "migrations-7-after-apply");
         robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
-        Snapshots.save(scene, "migrations-7-after-apply-light");
+        Snapshots.save(window.scene, "migrations-7-after-apply-light");
         robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
 
         // A migration in flight on the primary is shown on top, with the Locks view's guided stop.
@@ -146,7 +136,7 @@ class MigrationsOnLabTest {
             waitFor(5, () -> fx(() -> robot.lookup("#migrations-apply").query().isDisabled()));
             assertThat(fx(() -> robot.lookup("#migrations-reasons").queryAs(Label.class).getText())).isEqualTo(
                     "Not now: a migration is in flight on pg1, pid " + incident.pid() + " (flyway): stop it first.");
-            Snapshots.save(scene, "migrations-8-in-flight");
+            Snapshots.save(window.scene, "migrations-8-in-flight");
             RoleChangesOnLabTest.clickWhenSteady(robot, "#migrations-inflight-stop");
             WorkflowDialogViewModel stop = awaitProposal(robot);
             assertThat(fx(stop::title)).isEqualTo("Stop the migration in flight on pg1 (pid " + incident.pid() + ")");
@@ -162,7 +152,7 @@ class MigrationsOnLabTest {
                 .isEqualTo(List.of("3 pending", "2 ● current · applied", "1 applied"));
 
         // Files the folder cannot use are listed plainly after a Refresh, and go when they are gone.
-        Path folder = source.demoLab().lab().dir().resolve("migrations");
+        Path folder = window.source.demoLab().lab().dir().resolve("migrations");
         Files.writeString(folder.resolve("R__refresh_views.sql"), "SELECT 1;");
         Files.writeString(folder.resolve("V2__weight_again.sql"), "SELECT 2;");
         javafx.scene.layout.VBox problems = robot.lookup("#migrations-problems").queryAs(javafx.scene.layout.VBox.class);
@@ -175,7 +165,7 @@ class MigrationsOnLabTest {
         assertThat(lines.get(2)).isEqualTo("• version 2 has two scripts: V2__add_product_weight.sql and "
                 + "V2__weight_again.sql; the first is used");
         assertThat(states(table)).isEqualTo(List.of("3 pending", "2 ● current · applied", "1 applied"));
-        Snapshots.save(scene, "migrations-9-problems");
+        Snapshots.save(window.scene, "migrations-9-problems");
         Files.delete(folder.resolve("R__refresh_views.sql"));
         Files.delete(folder.resolve("V2__weight_again.sql"));
         robot.clickOn("#migrations-refresh");

@@ -6,17 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.vigil.cluster.NodeStatus;
-import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
 import dev.vigil.ops.workflow.CheckResult;
 import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.sql.Lsn;
 import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Snapshots;
-import dev.vigil.ui.shell.ConsoleWindow;
-import dev.vigil.ui.shell.DemoLabSource;
+import dev.vigil.ui.shell.LabWindowFixture;
 import dev.vigil.ui.shell.MainViewModel;
 import dev.vigil.ui.shell.TreeEntry;
 import dev.vigil.ui.workflow.WorkflowDialogView;
@@ -52,19 +49,11 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 public class RoleChangesOnLabTest {
-    private ConsoleWindow window;
-    private MainViewModel vm;
-    private DemoLabSource source;
-    private Scene scene;
-    private Journal journal;
+    private LabWindowFixture window;
 
     @Start
     void start(Stage stage) throws Exception {
-        source = new DemoLabSource(LabSettings.fromEnvironment());
-        window = ConsoleWindow.open(stage, source, "role-changes", ConsoleView.REPLICATION);
-        vm = window.vm;
-        scene = window.scene;
-        journal = window.journal;
+        window = LabWindowFixture.open(stage, "role-changes", ConsoleView.REPLICATION);
     }
 
     @AfterEach
@@ -76,9 +65,10 @@ public class RoleChangesOnLabTest {
 
     @Test
     void switchoverThenFailoverAfterAKillThenRejoinAllThroughTheDialog(FxRobot robot) throws Exception {
-        waitFor(90, () -> vm.phaseProperty().get() == MainViewModel.Phase.RUNNING && vm.selectedCluster() != null
-                && fx(() -> vm.selectedCluster().status().reachableCount() == 3));
-        LabCluster lab = source.demoLab().cluster();
+        waitFor(90, () -> window.vm.phaseProperty().get() == MainViewModel.Phase.RUNNING
+                && window.vm.selectedCluster() != null
+                && fx(() -> window.vm.selectedCluster().status().reachableCount() == 3));
+        LabCluster lab = window.source.demoLab().cluster();
         TreeView<TreeEntry> tree = robot.lookup("#cluster-tree").queryAs(TreeView.class);
         waitFor(30, () -> roles(tree).equals(Map.of("pg1", NodeStatus.Role.PRIMARY, "pg2", NodeStatus.Role.STANDBY,
                 "pg3", NodeStatus.Role.STANDBY)) && enabled(robot, "#action-switchover-pg2"));
@@ -92,10 +82,11 @@ public class RoleChangesOnLabTest {
         waitFor(20, () -> fx(() -> fencedInTree(tree).isEmpty()));
 
         // (b) pg2's postmaster dies; the monitor's last look at its WAL is what the data-loss estimate rests on.
-        waitFor(20, () -> fx(() -> vm.selectedCluster().lastSeen().filter(l -> l.node().equals("pg2")).isPresent()));
+        waitFor(20, () -> fx(() -> window.vm.selectedCluster().lastSeen().filter(l -> l.node().equals("pg2"))
+                .isPresent()));
         lab.node("pg2").kill9();
         waitFor(30, () -> enabled(robot, "#action-failover"));
-        Snapshots.save(scene, "wizard-failover-0-no-primary");
+        Snapshots.save(window.scene, "wizard-failover-0-no-primary");
         clickWhenSteady(robot, "#action-failover");
         WorkflowDialogViewModel failover = awaitProposal(robot);
         List<String> mostAdvanced = mostAdvanced(lab, List.of("pg1", "pg3"));
@@ -118,21 +109,21 @@ public class RoleChangesOnLabTest {
         assertThat(fx(() -> robot.lookup("#tree-node-pg2 .tree-fenced").queryAs(Label.class).getText()))
                 .startsWith("fenced · needs rejoin");
         waitFor(10, () -> fx(() -> robot.lookup("#topology-pg2 .topology-fenced").tryQuery().isPresent()));
-        Snapshots.save(scene, "wizard-failover-5-console");
+        Snapshots.save(window.scene, "wizard-failover-5-console");
 
         // Rejoin pg2 from the tree's context menu; it comes back as a standby of the new primary.
         openContextMenu(robot, "#tree-node-pg2", "#menu-action-rejoin-pg2");
         Snapshots.save(robot.lookup("#menu-action-rejoin-pg2").query().getScene(), "wizard-rejoin-0-menu");
-        Snapshots.save(scene, "wizard-rejoin-0-window");
+        Snapshots.save(window.scene, "wizard-rejoin-0-window");
         robot.clickOn("#menu-action-rejoin-pg2");
         WorkflowDialogViewModel rejoin = runThroughDialog(robot, "wizard-rejoin");
         assertThat(rejoin.outcome()).isEqualTo(Outcome.SUCCEEDED);
         LabNode primary = lab.node(promoted);
         waitFor(60, () -> lab.streamingStandbys(primary).contains("pg2"));
         waitFor(30, () -> roles(tree).get("pg2") == NodeStatus.Role.STANDBY && fx(() -> fencedInTree(tree)).isEmpty());
-        Snapshots.save(scene, "wizard-rejoin-5-console");
+        Snapshots.save(window.scene, "wizard-rejoin-5-console");
         robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
-        Snapshots.save(scene, "wizard-rejoin-5-console-light");
+        Snapshots.save(window.scene, "wizard-rejoin-5-console-light");
     }
 
     // --- the dialog, as a person uses it -------------------------------------------------------------------
@@ -148,7 +139,7 @@ public class RoleChangesOnLabTest {
         try {
             waitFor(10, () -> fx(() -> robot.lookup(".workflow-dialog").tryQuery().isPresent()));
         } catch (AssertionError e) {
-            Snapshots.save(scene, "failed-no-dialog");
+            Snapshots.save(window.scene, "failed-no-dialog");
             throw e;
         }
         WorkflowDialogViewModel dialog = fx(() -> ((WorkflowDialogView) robot.lookup(".workflow-dialog").query()).viewModel());

@@ -2,21 +2,14 @@ package dev.vigil.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
-import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
 import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.ReplicationTopology;
 import dev.vigil.ui.common.SessionRow;
 import dev.vigil.ui.common.Snapshots;
-import dev.vigil.ui.common.TaskExecutor;
-import dev.vigil.ui.common.UiThread;
 import dev.vigil.ui.locks.LockGraphView;
 import dev.vigil.ui.queries.QueryRow;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -46,50 +38,37 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 public class ConsoleOnLabTest {
-    private MainViewModel vm;
-    private DemoLabSource source;
-    private Scene scene;
-    private Journal journal;
+    private LabWindowFixture window;
     private final List<Connection> sessions = new ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        UiThread ui = UiThread.fx();
-        source = new DemoLabSource(LabSettings.fromEnvironment());
-        Path journalFile = Path.of("target", "test-journals", "console-on-lab.jsonl");
-        Files.deleteIfExists(journalFile);
-        journal = Journal.open(journalFile);
-        vm = new MainViewModel(ui, TaskExecutor.background(ui), source, journal);
-        scene = VigilApp.show(stage, vm, () -> { }, new WindowState(0, 0, 1440, 900, false, 0.2,
-                ConsoleView.OVERVIEW, true, java.time.Duration.ofMinutes(5))).getScene();
-        vm.start("Starting the demo lab…");
+        window = LabWindowFixture.open(stage, "console-on-lab", new WindowState(0, 0, 1440, 900, false, 0.2,
+                ConsoleView.OVERVIEW, true, java.time.Duration.ofMinutes(5)));
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (vm != null) {
-            vm.close(); // stops the lab first: its fast shutdown ends sessions stuck in a lock wait
+        if (window != null) {
+            window.close(); // stops the lab first: its fast shutdown ends sessions stuck in a lock wait
         }
         for (Connection c : sessions) {
             c.close();
-        }
-        if (journal != null) {
-            journal.close();
         }
     }
 
     @Test
     void everyViewOpensWithItsShortcutAndShowsTheDemoLabLive(FxRobot robot) throws Exception {
-        waitFor(90, () -> vm.phaseProperty().get() == MainViewModel.Phase.RUNNING
-                && vm.selectedCluster() != null && vm.selectedCluster().status().reachableCount() == 3);
-        LabCluster lab = source.demoLab().cluster();
+        waitFor(90, () -> window.vm.phaseProperty().get() == MainViewModel.Phase.RUNNING
+                && window.vm.selectedCluster() != null
+                && window.vm.selectedCluster().status().reachableCount() == 3);
+        LabCluster lab = window.source.demoLab().cluster();
 
         open(robot, ConsoleView.SESSIONS);
         TableView<SessionRow> sessionsTable = robot.lookup("#sessions-table").queryAs(TableView.class);
         waitFor(30, () -> fx(() -> sessionsTable.getItems().stream()
                 .anyMatch(r -> r.activity().application().equals("vigil-workload"))));
-        Snapshots.save(scene, "view-sessions");
+        Snapshots.save(window.scene, "view-sessions");
 
         Connection sleeper = openSession(lab.primary(), sessions);
         execute(sleeper, "SET application_name = 'drill-sleep'");
@@ -102,7 +81,7 @@ public class ConsoleOnLabTest {
             waitFor(20, () -> fx(() -> sessionsTable.getItems().size() == 1
                     && sessionsTable.getItems().get(0).pid() == sleeperPid && sessionsTable.getItems().get(0).activity().isActive()));
         } catch (AssertionError e) {
-            Snapshots.save(scene, "failed-sessions-filter");
+            Snapshots.save(window.scene, "failed-sessions-filter");
             throw new AssertionError(e.getMessage() + "; rows: " + fx(() -> sessionsTable.getItems().stream()
                     .map(r -> r.pid() + "/" + r.activity().application() + "/" + r.activity().state()).toList()), e);
         }
@@ -113,18 +92,18 @@ public class ConsoleOnLabTest {
         robot.clickOn("#cancel-sessions");
         answerDialog(robot, true, null);
         assertThat(sleeping).failsWithin(java.time.Duration.ofSeconds(20));
-        Snapshots.save(scene, "view-sessions-after-cancel");
+        Snapshots.save(window.scene, "view-sessions-after-cancel");
 
         open(robot, ConsoleView.REPLICATION);
         waitFor(30, () -> linkHealth(robot, "pg2") == ReplicationTopology.Health.OK
                 && linkHealth(robot, "pg3") == ReplicationTopology.Health.OK);
-        Snapshots.save(scene, "view-replication");
+        Snapshots.save(window.scene, "view-replication");
         LabNode pg2 = lab.node("pg2");
         pg2.pauseReplay();
         try {
             waitFor(30, () -> linkHealth(robot, "pg2") == ReplicationTopology.Health.WARNING);
             assertThat(fx(() -> robot.lookup("#replication-problems").queryAs(Node.class).isVisible())).isTrue();
-            Snapshots.save(scene, "view-replication-paused");
+            Snapshots.save(window.scene, "view-replication-paused");
         } finally {
             pg2.resumeReplay();
         }
@@ -140,7 +119,7 @@ public class ConsoleOnLabTest {
         robot.clickOn("#explain-button");
         javafx.scene.control.TreeTableView<?> plan = robot.lookup("#plan-tree").queryAs(javafx.scene.control.TreeTableView.class);
         waitFor(30, () -> fx(() -> plan.getRoot() != null && plan.getExpandedItemCount() > 1));
-        Snapshots.save(scene, "view-queries");
+        Snapshots.save(window.scene, "view-queries");
 
         open(robot, ConsoleView.LOCKS);
         LockGraphView graph = robot.lookup("#lock-graph").queryAs(LockGraphView.class);
@@ -154,21 +133,21 @@ public class ConsoleOnLabTest {
         assertThat(fx(() -> robot.lookup("#blocking-trees").queryAll().stream().findFirst().map(n -> n.lookupAll(".label")
                 .stream().map(l -> ((Label) l).getText()).toList()).orElse(List.of())))
                 .anySatisfy(t -> assertThat(t).contains("idle in transaction").contains("xact "));
-        Snapshots.save(scene, "view-locks");
+        Snapshots.save(window.scene, "view-locks");
         robot.clickOn("#terminate-root");
         answerDialog(robot, true, "dialog-terminate-root");
         waitFor(20, () -> fx(() -> graph.currentLayout().boxes().isEmpty()));
-        Snapshots.save(scene, "view-locks-drained");
+        Snapshots.save(window.scene, "view-locks-drained");
 
         open(robot, ConsoleView.EVENTS);
-        Snapshots.save(scene, "view-events");
+        Snapshots.save(window.scene, "view-events");
 
         open(robot, ConsoleView.OVERVIEW);
-        Snapshots.save(scene, "view-overview");
+        Snapshots.save(window.scene, "view-overview");
         robot.interact(() -> Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
-        Snapshots.save(scene, "view-overview-light");
+        Snapshots.save(window.scene, "view-overview-light");
         open(robot, ConsoleView.REPLICATION);
-        Snapshots.save(scene, "view-replication-light");
+        Snapshots.save(window.scene, "view-replication-light");
     }
 
     /** A ← B, C and C ← D on rows of a table of the test's own, so the demo workload never joins in. */
@@ -240,7 +219,7 @@ public class ConsoleOnLabTest {
 
     private void open(FxRobot robot, ConsoleView view) {
         robot.press(KeyCode.CONTROL, view.key()).release(view.key(), KeyCode.CONTROL);
-        waitFor(5, () -> fx(() -> vm.viewProperty().get() == view));
+        waitFor(5, () -> fx(() -> window.vm.viewProperty().get() == view));
     }
 
     public static void waitFor(long seconds, Supplier<Boolean> condition) {

@@ -30,6 +30,13 @@ public final class ConsoleWindow implements AutoCloseable {
     }
 
     public static ConsoleWindow open(Stage stage, ClusterSource source, String journalName, ConsoleView view) throws IOException {
+        return open(stage, source, journalName, new WindowState(0, 0, 1360, 860, false, 0.22, view, true,
+                Duration.ofMinutes(5)));
+    }
+
+    /** As {@link #open(Stage, ClusterSource, String, ConsoleView)}, with the window's size and first view given. */
+    public static ConsoleWindow open(Stage stage, ClusterSource source, String journalName, WindowState state)
+            throws IOException {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         UiThread ui = UiThread.fx();
         Path file = Path.of("target", "test-journals", journalName, "journal.jsonl");
@@ -37,8 +44,7 @@ public final class ConsoleWindow implements AutoCloseable {
         Files.deleteIfExists(file);
         Journal journal = Journal.open(file);
         MainViewModel vm = new MainViewModel(ui, TaskExecutor.background(ui), source, journal);
-        Scene scene = VigilApp.show(stage, vm, () -> { }, new WindowState(0, 0, 1360, 860, false, 0.22, view, true,
-                Duration.ofMinutes(5))).getScene();
+        Scene scene = VigilApp.show(stage, vm, () -> { }, state).getScene();
         vm.start("Starting " + source.description() + "…");
         return new ConsoleWindow(vm, scene, journal);
     }
