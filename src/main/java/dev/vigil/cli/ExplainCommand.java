@@ -1,8 +1,8 @@
 package dev.vigil.cli;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.ops.MissingOperatorLogin;
 import dev.vigil.ops.explain.ExplainLimits;
 import dev.vigil.ops.explain.ExplainRequest;

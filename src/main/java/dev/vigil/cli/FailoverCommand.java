@@ -30,8 +30,7 @@ final class FailoverCommand implements Callable<Integer> {
         // The command line keeps no monitor history of its own: the data-loss estimate comes from what the monitors
         // (the window, `vigil watch`) recorded beside this journal.
         LastSeenSource seen = LastSeenSource.file(SeenWrites.besideJournal(options.journal));
-        return new GuidedAction(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                OperatorConsole.system()).run("failover", (cluster, control, settings, fences) ->
+        return GuidedAction.onTerminal(options, spec).run("failover", (cluster, control, settings, fences) ->
                 new FailoverWorkflow(cluster, Optional.ofNullable(to), control, settings, fences, seen));
     }
 }

@@ -4,16 +4,16 @@ import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.inventory.Inventory;
 import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabSettings;
+import dev.vigil.ops.control.NodeControl;
+import dev.vigil.ops.control.NodeControls;
+import dev.vigil.ops.failover.FailoverSettings;
+import dev.vigil.ops.failover.NodeFences;
 import dev.vigil.ops.workflow.Confirmation;
 import dev.vigil.ops.workflow.Proposal;
 import dev.vigil.ops.workflow.Workflow;
 import dev.vigil.ops.workflow.WorkflowEngine;
 import dev.vigil.ops.workflow.WorkflowReport;
 import dev.vigil.ops.workflow.WorkflowRun;
-import dev.vigil.ops.control.NodeControl;
-import dev.vigil.ops.control.NodeControls;
-import dev.vigil.ops.failover.FailoverSettings;
-import dev.vigil.ops.failover.NodeFences;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs one switchover, failover, rejoin or migration apply or rollback from the command line the way the window does: prepare (topology, plan,
@@ -50,6 +51,12 @@ public final class GuidedAction {
         this.out = out;
         this.err = err;
         this.console = console;
+    }
+
+    /** The operator's terminal: the command's own out and err (tests capture them), and the system console. */
+    public static GuidedAction onTerminal(ActionOptions options, CommandSpec spec) {
+        return new GuidedAction(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                OperatorConsole.system());
     }
 
     int run(String command, Factory factory) throws InterruptedException {

@@ -1,10 +1,10 @@
 package dev.vigil.cli;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.Inventory;
-import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.cluster.InventoryProblem;
 import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.cluster.inventory.Inventory;
+import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.lab.LabSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;

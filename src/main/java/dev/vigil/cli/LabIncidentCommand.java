@@ -1,12 +1,12 @@
 package dev.vigil.cli;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabSettings;
-import dev.vigil.lab.workload.MigrationIncident;
 import dev.vigil.lab.RunningLabs;
+import dev.vigil.lab.workload.MigrationIncident;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.vigil.cli;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.Inventory;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.PasswordSource;
+import dev.vigil.cluster.inventory.Inventory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

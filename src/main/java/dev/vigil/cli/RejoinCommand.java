@@ -22,8 +22,7 @@ final class RejoinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new GuidedAction(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                OperatorConsole.system()).run("rejoin", (cluster, control, settings, fences) ->
+        return GuidedAction.onTerminal(options, spec).run("rejoin", (cluster, control, settings, fences) ->
                 new RejoinWorkflow(cluster, node, control, settings, fences));
     }
 }

@@ -24,8 +24,7 @@ final class SwitchoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new GuidedAction(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                OperatorConsole.system()).run("switchover", (cluster, control, settings, fences) ->
+        return GuidedAction.onTerminal(options, spec).run("switchover", (cluster, control, settings, fences) ->
                 new SwitchoverWorkflow(cluster, to, control, settings, fences));
     }
 }

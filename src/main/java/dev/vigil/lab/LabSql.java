@@ -1,7 +1,7 @@
 package dev.vigil.lab;
 
-import dev.vigil.sql.VersionedSql;
 import dev.vigil.sql.VersionedSql.Since;
+import dev.vigil.sql.VersionedSql;
 
 /** The SQL the lab runs: {@code lab/sql/<name>.sql} next to this class, plus variants by server version. */
 enum LabSql implements VersionedSql.Query {

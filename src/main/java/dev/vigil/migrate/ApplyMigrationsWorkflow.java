@@ -12,8 +12,6 @@ import dev.vigil.ops.workflow.Plan;
 import dev.vigil.ops.workflow.Step;
 import dev.vigil.ops.workflow.StepRecord;
 import dev.vigil.ops.workflow.Topology;
-import dev.vigil.ops.workflow.Workflow;
-import dev.vigil.ops.workflow.WorkflowContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +22,9 @@ import java.util.Optional;
  * cancels Vigil's own statement when it makes too many sessions wait for too long. A version without an undo
  * script is refused unless the operator overrides that.
  */
-public final class ApplyMigrationsWorkflow implements Workflow {
-    private final MigrationTarget target;
+public final class ApplyMigrationsWorkflow extends MigrationWorkflow {
     private final Optional<MigrationVersion> upTo;
     private final boolean allowMissingUndo;
-    private final PlanningRead planning;
     private volatile List<ScriptPlan> pending = List.of();
 
     /**
@@ -36,15 +32,9 @@ public final class ApplyMigrationsWorkflow implements Workflow {
      * @param allowMissingUndo apply versions that have no undo script (a warning instead of a refusal)
      */
     public ApplyMigrationsWorkflow(MigrationTarget target, Optional<MigrationVersion> upTo, boolean allowMissingUndo) {
-        this.target = target;
-        this.planning = new PlanningRead(target);
+        super(target);
         this.upTo = upTo;
         this.allowMissingUndo = allowMissingUndo;
-    }
-
-    @Override
-    public String cluster() {
-        return target.cluster().name();
     }
 
     @Override
@@ -55,16 +45,6 @@ public final class ApplyMigrationsWorkflow implements Workflow {
     @Override
     public String kind() {
         return "migration.apply";
-    }
-
-    @Override
-    public Optional<String> node() {
-        return Optional.of(target.node().name());
-    }
-
-    @Override
-    public Topology topology(WorkflowContext context) {
-        return planning.topology(context);
     }
 
     @Override

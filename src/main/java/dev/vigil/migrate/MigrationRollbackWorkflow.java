@@ -15,8 +15,6 @@ import dev.vigil.ops.workflow.Step;
 import dev.vigil.ops.workflow.StepRecord;
 import dev.vigil.ops.workflow.StepResult;
 import dev.vigil.ops.workflow.Topology;
-import dev.vigil.ops.workflow.Workflow;
-import dev.vigil.ops.workflow.WorkflowContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,10 +28,8 @@ import java.util.Optional;
  * schema version, the history, the catalog (what the V-scripts created is gone, what the U-scripts create is
  * there), and no session waiting on Vigil.
  */
-public final class MigrationRollbackWorkflow implements Workflow {
-    private final MigrationTarget target;
+public final class MigrationRollbackWorkflow extends MigrationWorkflow {
     private final MigrationVersion to;
-    private final PlanningRead planning;
     private volatile List<Undo> undos = List.of();
 
     /** One version to undo, as planned. */
@@ -44,14 +40,8 @@ public final class MigrationRollbackWorkflow implements Workflow {
     }
 
     public MigrationRollbackWorkflow(MigrationTarget target, MigrationVersion to) {
-        this.target = target;
-        this.planning = new PlanningRead(target);
+        super(target);
         this.to = to;
-    }
-
-    @Override
-    public String cluster() {
-        return target.cluster().name();
     }
 
     @Override
@@ -65,18 +55,8 @@ public final class MigrationRollbackWorkflow implements Workflow {
     }
 
     @Override
-    public Optional<String> node() {
-        return Optional.of(target.node().name());
-    }
-
-    @Override
     public boolean requiresTypedConfirmation() {
         return true;
-    }
-
-    @Override
-    public Topology topology(WorkflowContext context) {
-        return planning.topology(context);
     }
 
     /** The schema version the history will show when every undo is done. */

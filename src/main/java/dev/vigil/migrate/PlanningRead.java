@@ -1,8 +1,8 @@
 package dev.vigil.migrate;
 
+import dev.vigil.ops.TopologyReader;
 import dev.vigil.ops.workflow.StepFailures;
 import dev.vigil.ops.workflow.Topology;
-import dev.vigil.ops.TopologyReader;
 import dev.vigil.ops.workflow.WorkflowContext;
 import java.util.List;
 

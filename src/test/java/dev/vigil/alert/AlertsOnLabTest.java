@@ -2,8 +2,8 @@ package dev.vigil.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.cluster.MonitorConnectionSettings;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.journal.Journal;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;

@@ -3,10 +3,10 @@ package dev.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.Inventory;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.PasswordSource;
 import dev.vigil.cluster.SslSettings;
+import dev.vigil.cluster.inventory.Inventory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package dev.vigil.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
@@ -11,6 +10,7 @@ import dev.vigil.cluster.PasswordLookup;
 import dev.vigil.cluster.PasswordSource;
 import dev.vigil.cluster.SslMode;
 import dev.vigil.cluster.SslSettings;
+import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;

@@ -3,14 +3,14 @@ package dev.vigil.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.Inventory;
-import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.cluster.InventoryProblem;
-import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.cluster.PasswordLookup;
+import dev.vigil.cluster.inventory.Inventory;
+import dev.vigil.cluster.inventory.InventoryFile;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;

@@ -3,10 +3,10 @@ package dev.vigil.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.VigilApplications;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;

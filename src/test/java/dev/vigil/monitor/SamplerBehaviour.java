@@ -2,9 +2,9 @@ package dev.vigil.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeStatus;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;

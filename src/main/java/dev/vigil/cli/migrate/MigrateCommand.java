@@ -3,15 +3,14 @@ package dev.vigil.cli.migrate;
 import dev.vigil.cli.ActionOptions;
 import dev.vigil.cli.GuidedAction;
 import dev.vigil.cli.Json;
-import dev.vigil.cli.OperatorConsole;
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.migrate.ApplyMigrationsWorkflow;
 import dev.vigil.migrate.MigrationReading;
 import dev.vigil.migrate.MigrationRollbackWorkflow;
 import dev.vigil.migrate.MigrationTarget;
-import dev.vigil.migrate.source.MigrationVersion;
 import dev.vigil.migrate.inflight.StopMigrationWorkflow;
+import dev.vigil.migrate.source.MigrationVersion;
 import dev.vigil.ops.MissingOperatorLogin;
 import dev.vigil.ops.workflow.StepFailures;
 import java.io.PrintWriter;
@@ -112,8 +111,7 @@ public final class MigrateCommand {
 
         @Override
         public Integer call() throws Exception {
-            return new GuidedAction(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                    OperatorConsole.system()).runThroughSql("migrate apply", cluster -> {
+            return GuidedAction.onTerminal(options, spec).runThroughSql("migrate apply", cluster -> {
                         Optional<MigrationVersion> upTo = Optional.ofNullable(to).map(MigrationVersion::parse);
                         return new ApplyMigrationsWorkflow(MigrationTargets.resolve(cluster, migrations, options.config),
                                 upTo, allowMissingUndo);
@@ -140,8 +138,7 @@ public final class MigrateCommand {
 
         @Override
         public Integer call() throws Exception {
-            return new GuidedAction(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                    OperatorConsole.system()).runThroughSql("migrate rollback", cluster -> {
+            return GuidedAction.onTerminal(options, spec).runThroughSql("migrate rollback", cluster -> {
                         MigrationVersion target = MigrationVersion.parse(to);
                         return new MigrationRollbackWorkflow(MigrationTargets.resolve(cluster, migrations,
                                 options.config), target);
@@ -169,8 +166,7 @@ public final class MigrateCommand {
 
         @Override
         public Integer call() throws Exception {
-            return new GuidedAction(options, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                    OperatorConsole.system()).runThroughSql("migrate stop", cluster -> terminate
+            return GuidedAction.onTerminal(options, spec).runThroughSql("migrate stop", cluster -> terminate
                     ? StopMigrationWorkflow.terminate(cluster, node, pid) : StopMigrationWorkflow.cancel(cluster, node, pid));
         }
     }

@@ -1,11 +1,11 @@
 package dev.vigil.cli.migrate;
 
 import dev.vigil.locks.InFlightMigration;
-import dev.vigil.migrate.history.HistoryRow;
 import dev.vigil.migrate.MigrationReading;
-import dev.vigil.migrate.source.MigrationScript;
 import dev.vigil.migrate.MigrationTarget;
+import dev.vigil.migrate.history.HistoryRow;
 import dev.vigil.migrate.history.VersionStatus;
+import dev.vigil.migrate.source.MigrationScript;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

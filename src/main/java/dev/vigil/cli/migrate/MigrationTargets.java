@@ -1,14 +1,14 @@
 package dev.vigil.cli.migrate;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.cluster.NodeStatus;
-import dev.vigil.migrate.source.FlywayFolder;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.migrate.MigrationSettings;
 import dev.vigil.migrate.MigrationTarget;
+import dev.vigil.migrate.source.FlywayFolder;
+import dev.vigil.ops.TopologyReader;
 import dev.vigil.ops.workflow.Topology;
 import dev.vigil.ops.workflow.TopologyNode;
-import dev.vigil.ops.TopologyReader;
 import dev.vigil.ops.workflow.WorkflowContext;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.vigil.cli.status;
 
-import dev.vigil.cluster.inventory.InventoryFile;
 import dev.vigil.cluster.MonitorConnectionSettings;
+import dev.vigil.cluster.inventory.InventoryFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;

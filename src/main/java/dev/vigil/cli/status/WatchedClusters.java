@@ -2,8 +2,8 @@ package dev.vigil.cli.status;
 
 import dev.vigil.cli.PasswordPrompt;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.Inventory;
 import dev.vigil.cluster.InventoryProblem;
+import dev.vigil.cluster.inventory.Inventory;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.Collector;

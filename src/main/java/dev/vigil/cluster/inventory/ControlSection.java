@@ -1,9 +1,9 @@
 package dev.vigil.cluster.inventory;
 
 import dev.vigil.cluster.CommandTemplate;
-import dev.vigil.cluster.ControlSettings;
 import dev.vigil.cluster.ControlSettings.Kind;
 import dev.vigil.cluster.ControlSettings.NodeCommands;
+import dev.vigil.cluster.ControlSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.inventory.InventoryFile.Bad;
 import java.time.Duration;

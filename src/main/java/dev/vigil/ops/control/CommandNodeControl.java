@@ -2,8 +2,8 @@ package dev.vigil.ops.control;
 
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.CommandTemplate;
-import dev.vigil.cluster.ControlSettings;
 import dev.vigil.cluster.ControlSettings.NodeCommands;
+import dev.vigil.cluster.ControlSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.ops.workflow.Command;
 import dev.vigil.os.ArgvProcess;

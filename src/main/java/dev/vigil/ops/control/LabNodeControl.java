@@ -1,11 +1,11 @@
 package dev.vigil.ops.control;
 
 import dev.vigil.cluster.NodeEndpoint;
-import dev.vigil.lab.host.ControlFile;
 import dev.vigil.lab.LabCluster;
-import dev.vigil.lab.host.LabException;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.StopMode;
+import dev.vigil.lab.host.ControlFile;
+import dev.vigil.lab.host.LabException;
 import dev.vigil.ops.workflow.Command;
 import java.time.Duration;
 import java.util.Optional;

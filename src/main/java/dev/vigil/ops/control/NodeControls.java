@@ -1,8 +1,8 @@
 package dev.vigil.ops.control;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.cluster.NodeEndpoint;
+import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.lab.RunningLabs;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.vigil.ui.migrations;
 
 import dev.vigil.migrate.MigrationReading;
 import dev.vigil.migrate.history.MigrationStatus;
-import dev.vigil.migrate.source.MigrationVersion;
 import dev.vigil.migrate.history.VersionStatus;
+import dev.vigil.migrate.source.MigrationVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.vigil.ui.migrations;
 
-import dev.vigil.migrate.history.HistoryRow;
 import dev.vigil.migrate.MigrationReading;
-import dev.vigil.migrate.source.MigrationVersion;
+import dev.vigil.migrate.history.HistoryRow;
 import dev.vigil.migrate.history.VersionStatus;
+import dev.vigil.migrate.source.MigrationVersion;
 import dev.vigil.ui.common.Format;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

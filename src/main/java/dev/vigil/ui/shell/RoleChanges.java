@@ -1,13 +1,13 @@
 package dev.vigil.ui.shell;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.ops.workflow.Workflow;
 import dev.vigil.ops.control.NodeControl;
 import dev.vigil.ops.failover.FailoverSettings;
 import dev.vigil.ops.failover.FailoverWorkflow;
 import dev.vigil.ops.failover.LastSeenSource;
 import dev.vigil.ops.failover.RejoinWorkflow;
 import dev.vigil.ops.failover.SwitchoverWorkflow;
+import dev.vigil.ops.workflow.Workflow;
 import dev.vigil.ui.common.ClusterViewModel;
 import dev.vigil.ui.common.RoleAction;
 import dev.vigil.ui.workflow.WorkflowDialog;

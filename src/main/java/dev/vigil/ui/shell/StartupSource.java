@@ -1,8 +1,8 @@
 package dev.vigil.ui.shell;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.Inventory;
 import dev.vigil.cluster.InventoryProblem;
+import dev.vigil.cluster.inventory.Inventory;
 import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.monitor.ClusterMonitor;

@@ -3,9 +3,9 @@ package dev.vigil.cluster.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.ControlSettings;
 import dev.vigil.cluster.ControlSettings.Kind;
 import dev.vigil.cluster.ControlSettings.NodeCommands;
+import dev.vigil.cluster.ControlSettings;
 import dev.vigil.cluster.InventoryProblem;
 import dev.vigil.cluster.PasswordLookup;
 import java.nio.file.Files;

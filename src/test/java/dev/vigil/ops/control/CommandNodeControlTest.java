@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.ControlSettings;
 import dev.vigil.cluster.ControlSettings.Kind;
 import dev.vigil.cluster.ControlSettings.NodeCommands;
+import dev.vigil.cluster.ControlSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.sql.Lsn;

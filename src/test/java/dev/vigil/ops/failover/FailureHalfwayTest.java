@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.host.Waits;
+import dev.vigil.ops.control.NodeControl;
 import dev.vigil.ops.workflow.CheckResult;
 import dev.vigil.ops.workflow.Confirmation;
 import dev.vigil.ops.workflow.Outcome;
@@ -12,7 +13,6 @@ import dev.vigil.ops.workflow.Workflow;
 import dev.vigil.ops.workflow.WorkflowEvent;
 import dev.vigil.ops.workflow.WorkflowListener;
 import dev.vigil.ops.workflow.WorkflowReport;
-import dev.vigil.ops.control.NodeControl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.vigil.ops.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.lab.workload.AckedCommit;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.host.Waits;
+import dev.vigil.lab.workload.AckedCommit;
 import dev.vigil.lab.workload.Workload;
 import dev.vigil.lab.workload.WriteOutage;
 import dev.vigil.ops.workflow.CheckResult;
