@@ -24,7 +24,13 @@ public enum MonitorSql implements VersionedSql.Query {
     /** 14 added pg_locks.waitstart. */
     @Since(140000) LOCK_WAITS,
     /** Run in another database of the node, to name the tables its locks are on. */
-    RELATION_NAMES;
+    RELATION_NAMES,
+    HEALTH_HORIZON,
+    HEALTH_WRAPAROUND,
+    HEALTH_INDEXES,
+    HEALTH_SEQUENCES,
+    /** 17 moved the checkpointer's counters to pg_stat_checkpointer. */
+    @Since(170000) HEALTH_CHECKPOINTS;
 
     /** The comment that starts every monitoring statement Vigil sends. */
     static final String MARK = "/* vigil-monitor */ ";

@@ -1,6 +1,9 @@
 package dev.vigil.sql;
 
-/** The one way an identifier that came from a server or a user enters SQL text: quoted, quotes doubled. */
+/**
+ * The one way an identifier that came from a server or a user enters SQL text: quoted, quotes doubled. Values
+ * are bound; {@link #literal} is only for SQL that Vigil shows the operator to run (a fix, a command's text).
+ */
 public final class Identifiers {
     private Identifiers() {}
 
@@ -9,5 +12,13 @@ public final class Identifiers {
             throw new IllegalArgumentException("identifier contains a NUL byte");
         }
         return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** A string literal for displayed SQL: single quotes doubled (standard_conforming_strings, on since 9.1). */
+    public static String literal(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("literal contains a NUL byte");
+        }
+        return "'" + value.replace("'", "''") + "'";
     }
 }

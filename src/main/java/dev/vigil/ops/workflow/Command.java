@@ -53,6 +53,6 @@ public record Command(String text, List<Object> parameters) {
         if (value instanceof Instant instant) {
             return "'" + instant + "'";
         }
-        return "'" + String.valueOf(value).replace("'", "''") + "'";
+        return dev.vigil.sql.Identifiers.literal(String.valueOf(value));
     }
 }

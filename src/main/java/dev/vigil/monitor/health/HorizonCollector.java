@@ -1,0 +1,39 @@
+package dev.vigil.monitor.health;
+
+import static dev.vigil.monitor.Columns.text;
+
+import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.MonitorSql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Reads who holds the xmin horizon back: cheap (three small views), so every few ticks. */
+public final class HorizonCollector implements Collector<HorizonSnapshot> {
+    /** Every 5 ticks (5 s at the default interval): a long transaction matters in minutes, not seconds. */
+    static final int EVERY_TICKS = 5;
+
+    @Override
+    public String name() {
+        return "health.horizon";
+    }
+
+    @Override
+    public int everyTicks() {
+        return EVERY_TICKS;
+    }
+
+    @Override
+    public List<String> batchable(int serverVersionNum) {
+        return List.of(MonitorSql.HEALTH_HORIZON.sql(serverVersionNum));
+    }
+
+    @Override
+    public HorizonSnapshot read(List<ResultSet> results, int serverVersionNum) throws SQLException {
+        return new HorizonSnapshot(Rows.all(results.get(0), rs -> new HorizonSnapshot.Holder(
+                HorizonSnapshot.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+                Rows.optionalInt(rs, "pid"), text(rs, "holder_user"), text(rs, "application"), text(rs, "database"),
+                text(rs, "state"), rs.getLong("xmin_age"), Rows.optionalDouble(rs, "held_seconds"), text(rs, "name"),
+                text(rs, "query"))));
+    }
+}

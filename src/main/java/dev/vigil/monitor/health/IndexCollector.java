@@ -1,0 +1,52 @@
+package dev.vigil.monitor.health;
+
+import static dev.vigil.monitor.Columns.text;
+import static dev.vigil.monitor.Columns.time;
+
+import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.MonitorSql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads unused and invalid indexes of the monitored database: a catalog join, so every five minutes. */
+public final class IndexCollector implements Collector<IndexSnapshot> {
+    /** Every 300 ticks (five minutes at the default interval): usage changes over days. */
+    static final int EVERY_TICKS = 300;
+
+    @Override
+    public String name() {
+        return "health.indexes";
+    }
+
+    @Override
+    public int everyTicks() {
+        return EVERY_TICKS;
+    }
+
+    @Override
+    public List<String> batchable(int serverVersionNum) {
+        return List.of(MonitorSql.HEALTH_INDEXES.sql(serverVersionNum));
+    }
+
+    @Override
+    public IndexSnapshot read(List<ResultSet> results, int serverVersionNum) throws SQLException {
+        ResultSet rs = results.get(0);
+        String database = "";
+        Optional<Instant> reset = Optional.empty();
+        List<IndexSnapshot.Index> indexes = new ArrayList<>();
+        while (rs.next()) {
+            database = text(rs, "database");
+            reset = time(rs, "stats_reset");
+            if (rs.getString("index_name") != null) {
+                indexes.add(new IndexSnapshot.Index(text(rs, "schema_name"), text(rs, "table_name"),
+                        text(rs, "index_name"), rs.getLong("idx_scan"), rs.getLong("index_bytes"),
+                        rs.getBoolean("is_unique"), rs.getBoolean("is_valid"), rs.getBoolean("backs_constraint")));
+            }
+        }
+        return new IndexSnapshot(database, reset, indexes);
+    }
+}

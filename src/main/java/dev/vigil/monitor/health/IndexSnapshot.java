@@ -1,0 +1,25 @@
+package dev.vigil.monitor.health;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Indexes of the monitored database that no scan has used since the statistics began, and invalid ones,
+ * largest first. Only the database Vigil connects to: usage statistics are per database.
+ *
+ * @param statsReset when this database's statistics were last reset (empty: never, since the cluster began)
+ */
+public record IndexSnapshot(String database, Optional<Instant> statsReset, List<Index> indexes) {
+    public IndexSnapshot {
+        indexes = List.copyOf(indexes);
+    }
+
+    public record Index(String schema, String table, String name, long scans, long bytes, boolean unique,
+                        boolean valid, boolean backsConstraint) {
+        /** Unused and droppable: never scanned, valid, and not what a primary key or unique constraint relies on. */
+        public boolean unused() {
+            return scans == 0 && valid && !backsConstraint && !unique;
+        }
+    }
+}
