@@ -15,6 +15,14 @@ import dev.vigil.monitor.database.DatabaseCollector;
 import dev.vigil.monitor.database.DatabaseCounters;
 import dev.vigil.monitor.database.DatabaseRates;
 import dev.vigil.monitor.database.DatabaseWindow;
+import dev.vigil.monitor.health.CheckpointCollector;
+import dev.vigil.monitor.health.HealthFinding;
+import dev.vigil.monitor.health.HealthFindings;
+import dev.vigil.monitor.health.HealthThresholds;
+import dev.vigil.monitor.health.HorizonCollector;
+import dev.vigil.monitor.health.IndexCollector;
+import dev.vigil.monitor.health.SequenceCollector;
+import dev.vigil.monitor.health.WraparoundCollector;
 import dev.vigil.monitor.lockwaits.LockSnapshot;
 import dev.vigil.monitor.lockwaits.LockWaitCollector;
 import dev.vigil.monitor.replication.ReplicationCollector;
@@ -44,7 +52,8 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
                       Optional<Integer> timeline, Optional<String> upstream, Optional<ActivitySummary> activity,
                       Optional<DatabaseRates> database, Optional<Integer> connections, Optional<Integer> maxConnections,
                       Optional<ReplicationSnapshot> replication, Optional<LocksSummary> locks,
-                      List<StatementLine> topStatements, Map<String, Unavailable> unavailable,
+                      List<StatementLine> topStatements, List<HealthFinding> health,
+                      Map<String, Unavailable> unavailable,
                       Optional<Double> lastGoodAgeSeconds) {}
 
     record ActivitySummary(long clientSessions, int active, long idleInTransaction, Map<String, Integer> waitProfile,
@@ -90,8 +99,22 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
     /** For one snapshot the statements are read every tick: two reads give one interval. */
     static final StatementsCollector STATEMENTS = new StatementsCollector(1);
 
+    static final HorizonCollector HORIZON = new HorizonCollector();
+    static final WraparoundCollector WRAPAROUND = new WraparoundCollector();
+    static final IndexCollector INDEXES = new IndexCollector();
+    static final SequenceCollector SEQUENCES = new SequenceCollector();
+    static final CheckpointCollector CHECKPOINTS = new CheckpointCollector();
+
     static List<Collector<?>> collectors() {
-        return List.of(ACTIVITY, DATABASE, REPLICATION, LOCKS, STATEMENTS);
+        return List.of(ACTIVITY, DATABASE, REPLICATION, LOCKS, STATEMENTS, HORIZON, WRAPAROUND, INDEXES, SEQUENCES,
+                CHECKPOINTS);
+    }
+
+    /** The node's health findings, worst first, at the default thresholds. */
+    static List<HealthFinding> health(NodeSample current) {
+        return current == null ? List.of() : HealthFindings.of(value(current, HORIZON), value(current, WRAPAROUND),
+                value(current, INDEXES), value(current, SEQUENCES), value(current, CHECKPOINTS),
+                HealthThresholds.defaults());
     }
 
     static ClusterReport cluster(ClusterStatus status, Map<String, NodeSample[]> lastTwo, boolean includeSelf) {
@@ -127,7 +150,8 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
                 s.role().name().toLowerCase(), s.version(), s.timeline(), s.upstreamAddress().map(cluster::nodeNameFor),
                 value(current, ACTIVITY).map(a -> activity(a.visible(includeSelf))), rates,
                 counters.map(DatabaseCounters::connections), counters.map(DatabaseCounters::maxConnections),
-                value(current, REPLICATION), value(current, LOCKS).map(StatusReport::locks), top, unavailable,
+                value(current, REPLICATION), value(current, LOCKS).map(StatusReport::locks), top, health(current),
+                unavailable,
                 s.lastGoodAge(Instant.now()).map(d -> Math.round(d.toMillis() / 100.0) / 10.0));
     }
 

@@ -56,6 +56,10 @@ final class StatusText {
         });
         n.topStatements().forEach(s -> out.printf(Locale.ROOT, "           %8.1f ms/s %7.1f calls/s  %s%n",
                 s.totalMillisPerSecond(), s.callsPerSecond(), s.query()));
+        n.health().forEach(h -> {
+            out.printf("           health %s %s: %s. %s%n", h.level(), h.subject(), h.evidence(), h.advice());
+            h.fixSql().ifPresent(sql -> out.printf("             fix (not run): %s%n", sql));
+        });
         n.unavailable().forEach((metric, u) -> out.printf("           %s unavailable: %s (%s)%n", metric, u.reason(), u.fix()));
     }
 
