@@ -87,21 +87,38 @@ public final class HealthFindings {
     }
 
     static List<HealthFinding> indexes(IndexSnapshot snapshot) {
-        String since = snapshot.statsReset().map(r -> "since the statistics reset at " + r)
+        return indexesAcross(java.util.Map.of("this node", snapshot));
+    }
+
+    /**
+     * Invalid indexes, and indexes no node has scanned: usage statistics are per node, and an index the
+     * standbys' queries use shows no scan on the primary, so an index is unused only if it is unused on every
+     * node read ({@code byNode}, keyed by node name).
+     */
+    public static List<HealthFinding> indexesAcross(java.util.Map<String, IndexSnapshot> byNode) {
+        if (byNode.isEmpty()) {
+            return List.of();
+        }
+        java.util.SortedMap<String, IndexSnapshot> nodes = new java.util.TreeMap<>(byNode);
+        IndexSnapshot first = nodes.get(nodes.firstKey());
+        String where = nodes.size() == 1 ? "on " + nodes.firstKey() : "on any of " + String.join(", ", nodes.keySet());
+        String since = first.statsReset().map(r -> "since the statistics reset at " + r)
                 .orElse("since the statistics began");
         List<HealthFinding> found = new ArrayList<>();
-        for (IndexSnapshot.Index i : snapshot.indexes()) {
+        for (IndexSnapshot.Index i : first.indexes()) {
             String name = quote(i.schema()) + "." + quote(i.name());
             if (!i.valid()) {
                 found.add(new HealthFinding(Level.WARNING, "invalid-index", name, "index " + name + " on "
                         + i.table() + " is invalid (a CREATE INDEX CONCURRENTLY failed): writes still maintain it, "
                         + "no query uses it", "Rebuild it, or drop it if it is not wanted",
                         Optional.of("REINDEX INDEX CONCURRENTLY " + name + ";")));
-            } else if (i.unused()) {
+            } else if (i.unused() && nodes.values().stream().allMatch(n -> n.indexes().stream()
+                    .anyMatch(x -> x.schema().equals(i.schema()) && x.name().equals(i.name()) && x.unused()))) {
                 found.add(new HealthFinding(Level.NOTICE, "unused-index", name, "index " + name + " on " + i.table()
-                        + " (" + ByteSize.of(i.bytes()) + ") has had no scan on this node " + since + "; every write to "
-                        + i.table() + " still maintains it", "Check the standbys' statistics and rare jobs (month-end "
-                        + "reports) before dropping it", Optional.of("DROP INDEX CONCURRENTLY " + name + ";")));
+                        + " (" + ByteSize.of(i.bytes()) + ") has had no scan " + where + " " + since + "; every "
+                        + "write to " + i.table() + " still maintains it", "Check rare jobs (month-end reports) and "
+                        + "any node not watched here before dropping it",
+                        Optional.of("DROP INDEX CONCURRENTLY " + name + ";")));
             }
         }
         return found;

@@ -10,7 +10,8 @@ public enum ConsoleView {
     REPLICATION("Replication", KeyCode.DIGIT4),
     LOCKS("Locks", KeyCode.DIGIT5),
     EVENTS("Events", KeyCode.DIGIT6),
-    MIGRATIONS("Migrations", KeyCode.DIGIT7);
+    MIGRATIONS("Migrations", KeyCode.DIGIT7),
+    HEALTH("Health", KeyCode.DIGIT8);
 
     private final String title;
     private final KeyCode key;

@@ -3,6 +3,7 @@ package dev.vigil.ui.shell;
 import dev.vigil.migrate.MigrationSettings;
 import dev.vigil.migrate.MigrationTarget;
 import dev.vigil.migrate.inflight.StopMigrationWorkflow;
+import dev.vigil.monitor.health.HealthThresholds;
 import dev.vigil.ops.session.SessionSignalWorkflow;
 import dev.vigil.ops.session.SessionTarget;
 import dev.vigil.ops.workflow.RunningWorkflow;
@@ -11,6 +12,7 @@ import dev.vigil.ui.common.MigrationActions;
 import dev.vigil.ui.common.SessionActions;
 import dev.vigil.ui.events.EventsView;
 import dev.vigil.ui.events.EventsViewModel;
+import dev.vigil.ui.health.HealthView;
 import dev.vigil.ui.locks.LockHistoryChart;
 import dev.vigil.ui.locks.LocksView;
 import dev.vigil.ui.migrations.MigrationsView;
@@ -73,7 +75,8 @@ final class ConsoleViews {
                 new LocksView(actions, stops, new LockHistoryChart(range), vm.tasks()),
                 new EventsView(events),
                 new MigrationsView(migrations, (owner, workflow) -> WorkflowDialog.open(owner, vm.workflows(),
-                        workflow, vm.tasks()), stops));
+                        workflow, vm.tasks()), stops),
+                new HealthView(HealthThresholds.defaults()));
     }
 
     /** The statements' arithmetic runs in order on one thread of its own (QueriesViewModel), ended with the window. */

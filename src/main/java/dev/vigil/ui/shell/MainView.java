@@ -128,7 +128,7 @@ public final class MainView extends BorderPane {
         vm.viewProperty().set(AlertStripView.viewFor(alert));
     }
 
-    /** Ctrl+1…7 switch views, Ctrl+L switches theme, Ctrl+P pauses or resumes live updates. */
+    /** Ctrl+1…8 switch views, Ctrl+L switches theme, Ctrl+P pauses or resumes live updates. */
     private void installShortcuts(Runnable toggleTheme) {
         for (ConsoleView view : ConsoleView.values()) {
             getScene().getAccelerators().put(new KeyCodeCombination(view.key(), KeyCombination.SHORTCUT_DOWN),

@@ -73,6 +73,22 @@ class HealthFindingsTest {
     }
 
     @Test
+    void anIndexIsUnusedOnlyIfNoNodeScansIt() {
+        IndexSnapshot.Index note = new IndexSnapshot.Index("shop", "orders", "orders_note_idx", 0, 8192, false, true,
+                false);
+        IndexSnapshot.Index customer = new IndexSnapshot.Index("shop", "orders", "orders_customer_idx", 0, 8192, false,
+                true, false);
+        // the standby's reports use orders_customer_idx: it is not among pg2's unscanned indexes
+        List<HealthFinding> f = HealthFindings.indexesAcross(java.util.Map.of(
+                "pg1", new IndexSnapshot("shop", Optional.empty(), List.of(note, customer)),
+                "pg2", new IndexSnapshot("shop", Optional.empty(), List.of(note))));
+        assertThat(f).singleElement().satisfies(h -> {
+            assertThat(h.subject()).isEqualTo("\"shop\".\"orders_note_idx\"");
+            assertThat(h.evidence()).contains("has had no scan on any of pg1, pg2 since the statistics began");
+        });
+    }
+
+    @Test
     void aSequenceNearItsEndIsWidenedAndUnreadableOnesAskForAGrant() {
         SequenceSnapshot s = new SequenceSnapshot("shop", "vigil_monitor", List.of(
                 new SequenceSnapshot.Sequence("shop", "orders_id_seq", "integer", 1, Integer.MAX_VALUE, 1, false,

@@ -1,0 +1,95 @@
+package dev.vigil.ui.health;
+
+import dev.vigil.monitor.ClusterSample;
+import dev.vigil.monitor.NodeSample;
+import dev.vigil.monitor.health.CheckpointReading;
+import dev.vigil.monitor.health.HealthFinding;
+import dev.vigil.monitor.health.HealthFindings;
+import dev.vigil.monitor.health.HealthThresholds;
+import dev.vigil.monitor.health.HorizonSnapshot;
+import dev.vigil.monitor.health.IndexSnapshot;
+import dev.vigil.monitor.health.SequenceSnapshot;
+import dev.vigil.monitor.health.WraparoundSnapshot;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the Health view shows, built from one cluster sample: the findings of every up node (or of the chosen
+ * one), worst first, and the readings behind them. A late or down node's last readings are not shown as live:
+ * its rows are left out and it is named among the nodes not read.
+ */
+record HealthRows(List<FindingRow> findings, List<WraparoundRow> wraparound, List<HolderRow> holders,
+                  List<CheckpointRow> checkpoints, List<String> notRead) {
+
+    record FindingRow(String node, HealthFinding finding) {}
+
+    record WraparoundRow(String node, WraparoundSnapshot.Database database) {}
+
+    record HolderRow(String node, HorizonSnapshot.Holder holder) {}
+
+    record CheckpointRow(String node, CheckpointReading reading) {}
+
+    static HealthRows of(ClusterSample sample, String chosenNode, HealthThresholds thresholds) {
+        List<FindingRow> findings = new ArrayList<>();
+        List<WraparoundRow> wraparound = new ArrayList<>();
+        List<HolderRow> holders = new ArrayList<>();
+        List<CheckpointRow> checkpoints = new ArrayList<>();
+        List<String> notRead = new ArrayList<>();
+        Map<String, IndexSnapshot> indexes = new TreeMap<>();
+        for (NodeSample n : sample.nodes()) {
+            if (chosenNode != null && !n.node().equals(chosenNode)) {
+                continue;
+            }
+            if (!n.status().isUp()) {
+                notRead.add(n.node() + " (" + n.status().reachability().name().toLowerCase() + ")");
+                continue;
+            }
+            Optional<HorizonSnapshot> horizon = n.upValue(HorizonSnapshot.class);
+            Optional<WraparoundSnapshot> wrap = n.upValue(WraparoundSnapshot.class);
+            Optional<CheckpointReading> checkpoint = n.upValue(CheckpointReading.class);
+            // indexes are judged across the nodes below: one a standby's queries use is not unused
+            HealthFindings.of(horizon, wrap, Optional.empty(), n.upValue(SequenceSnapshot.class), checkpoint,
+                    thresholds).forEach(f -> findings.add(new FindingRow(n.node(), f)));
+            n.upValue(IndexSnapshot.class).ifPresent(i -> indexes.put(n.node(), i));
+            wrap.ifPresent(w -> w.databases().forEach(d -> wraparound.add(new WraparoundRow(n.node(), d))));
+            horizon.ifPresent(h -> h.holders().forEach(x -> holders.add(new HolderRow(n.node(), x))));
+            checkpoint.ifPresent(c -> checkpoints.add(new CheckpointRow(n.node(), c)));
+        }
+        String where = indexes.size() == 1 ? indexes.keySet().iterator().next() : "every node";
+        HealthFindings.indexesAcross(indexes).forEach(f -> findings.add(new FindingRow(where, f)));
+        findings.sort(Comparator.comparing((FindingRow r) -> r.finding().level()).reversed());
+        wraparound.sort(Comparator.comparingDouble((WraparoundRow r) -> r.database().share()).reversed());
+        return new HealthRows(List.copyOf(findings), List.copyOf(wraparound), List.copyOf(holders),
+                List.copyOf(checkpoints), List.copyOf(notRead));
+    }
+
+    /** "2 critical, 1 warning, 3 notices", or empty when nothing is found. */
+    String summary() {
+        long critical = count(HealthFinding.Level.CRITICAL);
+        long warning = count(HealthFinding.Level.WARNING);
+        long notice = count(HealthFinding.Level.NOTICE);
+        List<String> parts = new ArrayList<>();
+        if (critical > 0) {
+            parts.add(critical + " critical");
+        }
+        if (warning > 0) {
+            parts.add(warning + (warning == 1 ? " warning" : " warnings"));
+        }
+        if (notice > 0) {
+            parts.add(notice + (notice == 1 ? " notice" : " notices"));
+        }
+        return String.join(", ", parts);
+    }
+
+    HealthFinding.Level worst() {
+        return findings.isEmpty() ? HealthFinding.Level.NOTICE : findings.get(0).finding().level();
+    }
+
+    private long count(HealthFinding.Level level) {
+        return findings.stream().filter(r -> r.finding().level() == level).count();
+    }
+}
