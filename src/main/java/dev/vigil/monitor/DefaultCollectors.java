@@ -6,6 +6,8 @@ import dev.vigil.monitor.health.CheckpointCollector;
 import dev.vigil.monitor.health.HorizonCollector;
 import dev.vigil.monitor.health.IndexCollector;
 import dev.vigil.monitor.health.SequenceCollector;
+import dev.vigil.monitor.health.VacuumCollector;
+import dev.vigil.monitor.health.WalCollector;
 import dev.vigil.monitor.health.WraparoundCollector;
 import dev.vigil.monitor.lockwaits.LockWaitCollector;
 import dev.vigil.monitor.replication.ReplicationCollector;
@@ -19,6 +21,6 @@ public final class DefaultCollectors {
     public static List<Collector<?>> all() {
         return List.of(new ActivityCollector(), new DatabaseCollector(), new ReplicationCollector(), new LockWaitCollector(),
                 new StatementsCollector(), new HorizonCollector(), new WraparoundCollector(), new IndexCollector(),
-                new SequenceCollector(), new CheckpointCollector());
+                new SequenceCollector(), new CheckpointCollector(), new VacuumCollector(), new WalCollector());
     }
 }

@@ -30,7 +30,11 @@ public enum MonitorSql implements VersionedSql.Query {
     HEALTH_INDEXES,
     HEALTH_SEQUENCES,
     /** 17 moved the checkpointer's counters to pg_stat_checkpointer. */
-    @Since(170000) HEALTH_CHECKPOINTS;
+    @Since(170000) HEALTH_CHECKPOINTS,
+    HEALTH_VACUUM_TABLES,
+    HEALTH_VACUUM_PROGRESS,
+    /** 14 added pg_stat_wal. */
+    @Since(140000) HEALTH_WAL;
 
     /** The comment that starts every monitoring statement Vigil sends. */
     static final String MARK = "/* vigil-monitor */ ";

@@ -18,10 +18,13 @@ import dev.vigil.monitor.database.DatabaseWindow;
 import dev.vigil.monitor.health.CheckpointCollector;
 import dev.vigil.monitor.health.HealthFinding;
 import dev.vigil.monitor.health.HealthFindings;
+import dev.vigil.monitor.health.HealthReadings;
 import dev.vigil.monitor.health.HealthThresholds;
 import dev.vigil.monitor.health.HorizonCollector;
 import dev.vigil.monitor.health.IndexCollector;
 import dev.vigil.monitor.health.SequenceCollector;
+import dev.vigil.monitor.health.VacuumCollector;
+import dev.vigil.monitor.health.WalCollector;
 import dev.vigil.monitor.health.WraparoundCollector;
 import dev.vigil.monitor.lockwaits.LockSnapshot;
 import dev.vigil.monitor.lockwaits.LockWaitCollector;
@@ -104,17 +107,18 @@ record StatusReport(Instant at, List<ClusterReport> clusters, List<String> inven
     static final IndexCollector INDEXES = new IndexCollector();
     static final SequenceCollector SEQUENCES = new SequenceCollector();
     static final CheckpointCollector CHECKPOINTS = new CheckpointCollector();
+    static final VacuumCollector VACUUM = new VacuumCollector();
+    static final WalCollector WAL = new WalCollector();
 
     static List<Collector<?>> collectors() {
         return List.of(ACTIVITY, DATABASE, REPLICATION, LOCKS, STATEMENTS, HORIZON, WRAPAROUND, INDEXES, SEQUENCES,
-                CHECKPOINTS);
+                CHECKPOINTS, VACUUM, WAL);
     }
 
     /** The node's health findings, worst first, at the default thresholds. */
     static List<HealthFinding> health(NodeSample current) {
-        return current == null ? List.of() : HealthFindings.of(value(current, HORIZON), value(current, WRAPAROUND),
-                value(current, INDEXES), value(current, SEQUENCES), value(current, CHECKPOINTS),
-                HealthThresholds.defaults());
+        return current == null ? List.of() : HealthFindings.of(HealthReadings.of(current),
+                HealthThresholds.defaults(), current.at());
     }
 
     static ClusterReport cluster(ClusterStatus status, Map<String, NodeSample[]> lastTwo, boolean includeSelf) {

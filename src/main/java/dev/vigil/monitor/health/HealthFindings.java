@@ -16,17 +16,42 @@ import java.util.stream.Collectors;
 public final class HealthFindings {
     private HealthFindings() {}
 
-    public static List<HealthFinding> of(Optional<HorizonSnapshot> horizon, Optional<WraparoundSnapshot> wraparound,
-                                         Optional<IndexSnapshot> indexes, Optional<SequenceSnapshot> sequences,
-                                         Optional<CheckpointReading> checkpoints, HealthThresholds t) {
+    public static List<HealthFinding> of(HealthReadings r, HealthThresholds t, java.time.Instant now) {
         List<HealthFinding> all = new ArrayList<>();
-        horizon.ifPresent(h -> all.addAll(horizon(h, t)));
-        wraparound.ifPresent(w -> all.addAll(wraparound(w, t)));
-        indexes.ifPresent(i -> all.addAll(indexes(i)));
-        sequences.ifPresent(s -> all.addAll(sequences(s, t)));
-        checkpoints.flatMap(c -> checkpoints(c, t)).ifPresent(all::add);
+        r.horizon().ifPresent(h -> all.addAll(horizon(h, t)));
+        r.wraparound().ifPresent(w -> all.addAll(wraparound(w, t)));
+        r.indexes().ifPresent(i -> all.addAll(indexes(i)));
+        r.sequences().ifPresent(s -> all.addAll(sequences(s, t)));
+        r.checkpoints().flatMap(c -> checkpoints(c, t)).ifPresent(all::add);
+        r.vacuum().ifPresent(v -> all.addAll(vacuum(v, t, now)));
         all.sort((a, b) -> b.level().compareTo(a.level()));
         return List.copyOf(all);
+    }
+
+    static List<HealthFinding> vacuum(VacuumSnapshot v, HealthThresholds t, java.time.Instant now) {
+        List<HealthFinding> found = new ArrayList<>();
+        if (v.maxWorkers() > 0 && v.busyWorkers() >= v.maxWorkers()) {
+            found.add(new HealthFinding(Level.WARNING, "autovacuum-saturated", "autovacuum", "all "
+                    + v.maxWorkers() + " autovacuum workers are busy: other tables wait their turn",
+                    "Let each worker do more (a higher cost limit), or allow more workers (needs a restart)",
+                    Optional.of("ALTER SYSTEM SET autovacuum_vacuum_cost_limit = 1000; "
+                            + "SELECT pg_catalog.pg_reload_conf();")));
+        }
+        for (VacuumSnapshot.Table table : v.tables()) {
+            Optional<java.time.Instant> last = table.lastVacuumed();
+            boolean stale = last.map(l -> Duration.between(l, now).compareTo(t.vacuumStale()) >= 0).orElse(true);
+            if (table.deadRows() < t.deadRows() || table.deadShare() < t.deadShare() || !stale) {
+                continue;
+            }
+            String name = quote(table.schema()) + "." + quote(table.name());
+            found.add(new HealthFinding(Level.WARNING, "dead-rows", name, "table " + name + " has "
+                    + table.deadRows() + " dead rows (" + percent(table.deadShare()) + " of its rows), last vacuumed "
+                    + last.map(l -> duration(Duration.between(l, now)) + " ago").orElse("never"),
+                    "Vacuum it; if it stays bloated, look for who holds the horizon back (above) and make "
+                            + "autovacuum visit it sooner (autovacuum_vacuum_scale_factor for this table)",
+                    Optional.of("VACUUM (VERBOSE, ANALYZE) " + name + ";")));
+        }
+        return found;
     }
 
     static List<HealthFinding> horizon(HorizonSnapshot snapshot, HealthThresholds t) {
@@ -181,6 +206,9 @@ public final class HealthFindings {
 
     static String duration(Duration d) {
         long s = d.toSeconds();
+        if (s < 1) {
+            return "under a second";
+        }
         if (s < 120) {
             return s + " s";
         }

@@ -5,16 +5,17 @@ import dev.vigil.monitor.NodeSample;
 import dev.vigil.monitor.health.CheckpointReading;
 import dev.vigil.monitor.health.HealthFinding;
 import dev.vigil.monitor.health.HealthFindings;
+import dev.vigil.monitor.health.HealthReadings;
 import dev.vigil.monitor.health.HealthThresholds;
 import dev.vigil.monitor.health.HorizonSnapshot;
 import dev.vigil.monitor.health.IndexSnapshot;
-import dev.vigil.monitor.health.SequenceSnapshot;
+import dev.vigil.monitor.health.VacuumSnapshot;
+import dev.vigil.monitor.health.WalReading;
 import dev.vigil.monitor.health.WraparoundSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -23,7 +24,8 @@ import java.util.TreeMap;
  * its rows are left out and it is named among the nodes not read.
  */
 record HealthRows(List<FindingRow> findings, List<WraparoundRow> wraparound, List<HolderRow> holders,
-                  List<CheckpointRow> checkpoints, List<String> notRead) {
+                  List<CheckpointRow> checkpoints, List<TableRow> tables, List<VacuumRow> vacuums, List<WalRow> wal,
+                  List<String> notRead) {
 
     record FindingRow(String node, HealthFinding finding) {}
 
@@ -33,11 +35,20 @@ record HealthRows(List<FindingRow> findings, List<WraparoundRow> wraparound, Lis
 
     record CheckpointRow(String node, CheckpointReading reading) {}
 
+    record TableRow(String node, VacuumSnapshot.Table table) {}
+
+    record VacuumRow(String node, VacuumSnapshot.Running vacuum) {}
+
+    record WalRow(String node, WalReading.Counters now, WalReading.Rate rate) {}
+
     static HealthRows of(ClusterSample sample, String chosenNode, HealthThresholds thresholds) {
         List<FindingRow> findings = new ArrayList<>();
         List<WraparoundRow> wraparound = new ArrayList<>();
         List<HolderRow> holders = new ArrayList<>();
         List<CheckpointRow> checkpoints = new ArrayList<>();
+        List<TableRow> tables = new ArrayList<>();
+        List<VacuumRow> vacuums = new ArrayList<>();
+        List<WalRow> wal = new ArrayList<>();
         List<String> notRead = new ArrayList<>();
         Map<String, IndexSnapshot> indexes = new TreeMap<>();
         for (NodeSample n : sample.nodes()) {
@@ -48,23 +59,25 @@ record HealthRows(List<FindingRow> findings, List<WraparoundRow> wraparound, Lis
                 notRead.add(n.node() + " (" + n.status().reachability().name().toLowerCase() + ")");
                 continue;
             }
-            Optional<HorizonSnapshot> horizon = n.upValue(HorizonSnapshot.class);
-            Optional<WraparoundSnapshot> wrap = n.upValue(WraparoundSnapshot.class);
-            Optional<CheckpointReading> checkpoint = n.upValue(CheckpointReading.class);
+            HealthReadings r = HealthReadings.of(n);
             // indexes are judged across the nodes below: one a standby's queries use is not unused
-            HealthFindings.of(horizon, wrap, Optional.empty(), n.upValue(SequenceSnapshot.class), checkpoint,
-                    thresholds).forEach(f -> findings.add(new FindingRow(n.node(), f)));
-            n.upValue(IndexSnapshot.class).ifPresent(i -> indexes.put(n.node(), i));
-            wrap.ifPresent(w -> w.databases().forEach(d -> wraparound.add(new WraparoundRow(n.node(), d))));
-            horizon.ifPresent(h -> h.holders().forEach(x -> holders.add(new HolderRow(n.node(), x))));
-            checkpoint.ifPresent(c -> checkpoints.add(new CheckpointRow(n.node(), c)));
+            HealthFindings.of(r.withoutIndexes(), thresholds, sample.at())
+                    .forEach(f -> findings.add(new FindingRow(n.node(), f)));
+            r.indexes().ifPresent(i -> indexes.put(n.node(), i));
+            r.wraparound().ifPresent(w -> w.databases().forEach(d -> wraparound.add(new WraparoundRow(n.node(), d))));
+            r.horizon().ifPresent(h -> h.holders().forEach(x -> holders.add(new HolderRow(n.node(), x))));
+            r.checkpoints().ifPresent(c -> checkpoints.add(new CheckpointRow(n.node(), c)));
+            r.vacuum().ifPresent(v -> v.tables().forEach(t -> tables.add(new TableRow(n.node(), t))));
+            r.vacuum().ifPresent(v -> v.running().forEach(x -> vacuums.add(new VacuumRow(n.node(), x))));
+            r.wal().flatMap(WalReading::rate).ifPresent(w -> wal.add(new WalRow(n.node(), r.wal().get().now(), w)));
         }
         String where = indexes.size() == 1 ? indexes.keySet().iterator().next() : "every node";
         HealthFindings.indexesAcross(indexes).forEach(f -> findings.add(new FindingRow(where, f)));
         findings.sort(Comparator.comparing((FindingRow r) -> r.finding().level()).reversed());
         wraparound.sort(Comparator.comparingDouble((WraparoundRow r) -> r.database().share()).reversed());
         return new HealthRows(List.copyOf(findings), List.copyOf(wraparound), List.copyOf(holders),
-                List.copyOf(checkpoints), List.copyOf(notRead));
+                List.copyOf(checkpoints), List.copyOf(tables), List.copyOf(vacuums), List.copyOf(wal),
+                List.copyOf(notRead));
     }
 
     /** "2 critical, 1 warning, 3 notices", or empty when nothing is found. */

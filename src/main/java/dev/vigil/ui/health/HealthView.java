@@ -47,6 +47,9 @@ public final class HealthView extends BorderPane implements LiveView {
     private final ObservableList<HealthRows.HolderRow> holders = FXCollections.observableArrayList();
     private final ObservableList<HealthRows.WraparoundRow> wraparound = FXCollections.observableArrayList();
     private final ObservableList<HealthRows.CheckpointRow> checkpoints = FXCollections.observableArrayList();
+    private final ObservableList<HealthRows.TableRow> tables = FXCollections.observableArrayList();
+    private final ObservableList<HealthRows.VacuumRow> vacuums = FXCollections.observableArrayList();
+    private final ObservableList<HealthRows.WalRow> wal = FXCollections.observableArrayList();
     private HealthRows shown;
 
     public HealthView(HealthThresholds thresholds) {
@@ -58,6 +61,9 @@ public final class HealthView extends BorderPane implements LiveView {
         summary.getStyleClass().add("banner");
         VBox content = new VBox(10, summary, ViewParts.paneTitle("Problems"), findingsTable(), detail(),
                 ViewParts.paneTitle("Who holds vacuum back"), holdersTable(),
+                ViewParts.paneTitle("Vacuums running"), vacuumsTable(),
+                ViewParts.paneTitle("Tables with the most dead rows"), tablesTable(),
+                ViewParts.paneTitle("WAL"), walTable(),
                 ViewParts.paneTitle("Wraparound"), wraparoundTable(),
                 ViewParts.paneTitle("Checkpoints"), checkpointsTable());
         content.setPadding(new Insets(4, 0, 0, 0));
@@ -91,6 +97,9 @@ public final class HealthView extends BorderPane implements LiveView {
         holders.setAll(rows.holders());
         wraparound.setAll(rows.wraparound());
         checkpoints.setAll(rows.checkpoints());
+        tables.setAll(rows.tables());
+        vacuums.setAll(rows.vacuums());
+        wal.setAll(rows.wal());
     }
 
     private void showSummary(HealthRows rows, String cluster, String node) {
@@ -199,10 +208,10 @@ public final class HealthView extends BorderPane implements LiveView {
                 ViewParts.column("database", 160, r -> r.database().name()),
                 ViewParts.column("xid age", 120, r -> r.database().xidAge()),
                 ViewParts.column("multixact age", 120, r -> r.database().mxidAge()),
-                ViewParts.column("of the 2^31 limit", 130, r -> String.format(Locale.ROOT, "%.2f %%",
+                ViewParts.column("of the 2^31 limit", 150, r -> String.format(Locale.ROOT, "%.2f %%",
                         r.database().share() * 100)),
-                ViewParts.column("autovacuum freezes from", 180, r -> r.database().freezeMaxAge()),
-                ViewParts.column("headroom to the limit", 170, r -> WraparoundSnapshot.LIMIT
+                ViewParts.column("autovacuum freezes from", 205, r -> r.database().freezeMaxAge()),
+                ViewParts.column("headroom to the limit", 190, r -> WraparoundSnapshot.LIMIT
                         - Math.max(r.database().xidAge(), r.database().mxidAge()))));
         return table;
     }
@@ -215,13 +224,69 @@ public final class HealthView extends BorderPane implements LiveView {
                 ViewParts.column("counted over", 200, r -> over(r.reading().tally())),
                 ViewParts.column("timed", 70, r -> r.reading().tally().timed()),
                 ViewParts.column("requested", 90, r -> r.reading().tally().requested()),
-                ViewParts.column("max_wal_size", 110, r -> r.reading().now().maxWalSizeMb() + " MB"),
-                ViewParts.column("checkpoint_timeout", 140, r -> r.reading().now().checkpointTimeoutSeconds() + " s"),
-                ViewParts.column("buffers: checkpointer / bgwriter / backends", 320, r -> r.reading().now()
+                ViewParts.column("max_wal_size", 125, r -> r.reading().now().maxWalSizeMb() + " MB"),
+                ViewParts.column("checkpoint_timeout", 165, r -> r.reading().now().checkpointTimeoutSeconds() + " s"),
+                ViewParts.column("buffers: checkpointer / bgwriter / backends", 370, r -> r.reading().now()
                         .buffersCheckpointer() + " / " + r.reading().now().buffersBgwriter() + " / "
                         + r.reading().now().buffersBackend())));
         return table;
     }
+
+    private Node vacuumsTable() {
+        TableView<HealthRows.VacuumRow> table = table("health-vacuums", vacuums, "No vacuum is running.");
+        table.getColumns().setAll(List.of(
+                ViewParts.<HealthRows.VacuumRow, String>column("node", 70, HealthRows.VacuumRow::node),
+                ViewParts.column("pid", 70, r -> r.vacuum().pid()),
+                ViewParts.column("by", 110, r -> r.vacuum().autovacuum() ? "autovacuum" : "VACUUM"),
+                ViewParts.column("table", 220, r -> r.vacuum().table()),
+                ViewParts.column("phase", 200, r -> r.vacuum().phase()),
+                ViewParts.column("heap scanned", 120, r -> String.format(Locale.ROOT, "%.0f %%",
+                        r.vacuum().scannedShare() * 100)),
+                ViewParts.column("index passes", 110, r -> r.vacuum().indexPasses()),
+                ViewParts.column("running for", 110, r -> r.vacuum().runningSeconds()
+                        .map(x -> Format.duration(Duration.ofMillis(Math.round(x * 1000)))).orElse(""))));
+        table.setPrefHeight(110);
+        return table;
+    }
+
+    private Node tablesTable() {
+        TableView<HealthRows.TableRow> table = table("health-tables", tables, "No dead rows, or not read yet "
+                + "(every ten seconds).");
+        table.getColumns().setAll(List.of(
+                ViewParts.<HealthRows.TableRow, String>column("node", 70, HealthRows.TableRow::node),
+                ViewParts.column("table", 220, r -> r.table().schema() + "." + r.table().name()),
+                ViewParts.column("dead rows", 100, r -> r.table().deadRows()),
+                ViewParts.column("dead %", 80, r -> String.format(Locale.ROOT, "%.1f", r.table().deadShare() * 100)),
+                ViewParts.column("live rows", 100, r -> r.table().liveRows()),
+                ViewParts.column("last vacuumed", 200, r -> r.table().lastVacuumed().map(HealthView::when)
+                        .orElse("never")),
+                ViewParts.column("last analyzed", 200, r -> (r.table().lastAnalyze().isPresent()
+                        ? r.table().lastAnalyze() : r.table().lastAutoanalyze()).map(HealthView::when).orElse("never")),
+                ViewParts.column("autovacuums", 100, r -> r.table().autovacuumCount())));
+        return table;
+    }
+
+    private Node walTable() {
+        TableView<HealthRows.WalRow> table = table("health-wal", wal, "Not read twice yet (every five seconds).");
+        table.getColumns().setAll(List.of(
+                ViewParts.<HealthRows.WalRow, String>column("node", 70, HealthRows.WalRow::node),
+                ViewParts.column("what", 120, r -> r.now().inRecovery() ? "replayed" : "written"),
+                ViewParts.column("rate", 130, r -> Format.bytes(Math.round(r.rate().bytesPerSecond())) + "/s"),
+                ViewParts.column("over", 90, r -> Format.duration(r.rate().over())),
+                ViewParts.column("full-page images", 150, r -> r.rate().fullPageImageShare()
+                        .map(x -> String.format(Locale.ROOT, "%.0f %% of records", x * 100)).orElse("–")),
+                ViewParts.column("position", 160, r -> r.now().position().toString())));
+        table.setPrefHeight(130);
+        return table;
+    }
+
+    /** A date and time, local: a last vacuum may be days old, so the clock alone would mislead. */
+    private static String when(java.time.Instant at) {
+        return WHEN.format(at);
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
     private static String over(CheckpointReading.Tally t) {
         return t.sinceReset() ? "since the statistics reset" : "the last " + Format.duration(t.over());

@@ -184,13 +184,48 @@ abstract class HealthBehaviour {
     }
 
     @Test
+    void aTableFullOfDeadRowsIsFlaggedAndTheShownVacuumClearsIt() throws SQLException {
+        admin("CREATE TABLE public.churned (id int, pad text) WITH (autovacuum_enabled = false)",
+                "INSERT INTO public.churned SELECT g, 'x' FROM generate_series(1, 50000) g",
+                "DELETE FROM public.churned WHERE id % 2 = 0");
+        // dead-row counts reach pg_stat_user_tables when the deleting backend flushes its statistics
+        Waits.until(WAIT, "the dead rows flagged", () -> deadRowFindings().stream()
+                .anyMatch(f -> f.subject().equals("\"public\".\"churned\"")));
+        HealthFinding found = deadRowFindings().stream().filter(f -> f.subject().equals("\"public\".\"churned\""))
+                .findFirst().orElseThrow();
+        show(found);
+        assertThat(found.evidence()).contains("25000 dead rows (50.0 % of its rows), last vacuumed never");
+        admin(found.fixSql().orElseThrow());
+        Waits.until(WAIT, "the vacuum's work seen", () -> deadRowFindings().stream()
+                .noneMatch(f -> f.subject().equals("\"public\".\"churned\"")));
+    }
+
+    private List<HealthFinding> deadRowFindings() {
+        return HealthFindings.vacuum(read(new VacuumCollector()), HealthThresholds.defaults(), java.time.Instant.now());
+    }
+
+    @Test
+    void theWalRateComesFromThePositionBetweenTwoReadings() throws SQLException {
+        WalCollector collector = new WalCollector();
+        WalReading first = collector.collect(monitor, versionNum, Optional.empty());
+        admin("CREATE TABLE IF NOT EXISTS public.wal_rate (id int, pad text)",
+                "INSERT INTO public.wal_rate SELECT g, repeat('y', 200) FROM generate_series(1, 20000) g");
+        WalReading second = collector.collect(monitor, versionNum, Optional.of(first));
+        assertThat(second.rate()).hasValueSatisfying(r -> {
+            assertThat(r.bytesPerSecond() * r.over().toMillis() / 1000.0).as("bytes written between the reads")
+                    .isGreaterThan(4_000_000);
+            assertThat(r.fullPageImageShare()).as("pg_stat_wal on 14+").isPresent();
+        });
+        System.out.println("[health] PostgreSQL " + versionNum + ": WAL " + second.rate().orElseThrow());
+    }
+
+    @Test
     void everyDatabasesWraparoundAgeIsReadAndAFreshLabIsFarFromIt() {
         WraparoundSnapshot w = read(new WraparoundCollector());
         assertThat(w.databases()).extracting(WraparoundSnapshot.Database::name).contains("shop", "postgres");
         assertThat(w.databases()).allSatisfy(d -> assertThat(d.freezeMaxAge()).isEqualTo(200_000_000L));
         assertThat(HealthFindings.wraparound(w, HealthThresholds.defaults())).isEmpty();
-        assertThat(HealthFindings.wraparound(w, new HealthThresholds(Duration.ofMinutes(10), 50_000_000L, 0.0, 0.5,
-                0.75, 0.9, 3))).as("a threshold of zero flags every database").hasSize(w.databases().size());
+        assertThat(HealthFindings.wraparound(w, HealthThresholds.defaults().withWraparound(0.0, 0.5))).as("a threshold of zero flags every database").hasSize(w.databases().size());
     }
 
     private void show(HealthFinding f) {

@@ -121,11 +121,44 @@ class HealthFindingsTest {
     }
 
     @Test
+    void aTableFullOfDeadRowsNotVacuumedForADayAndSaturatedAutovacuum() {
+        Instant now = Instant.parse("2026-12-08T12:00:00Z");
+        VacuumSnapshot v = new VacuumSnapshot(3, 3, List.of(
+                new VacuumSnapshot.Table("shop", "orders", 60_000, 40_000, 0, Optional.empty(),
+                        Optional.of(now.minus(Duration.ofHours(30))), Optional.empty(), Optional.empty(), 4),
+                new VacuumSnapshot.Table("shop", "items", 60_000, 40_000, 0, Optional.empty(),
+                        Optional.of(now.minus(Duration.ofHours(2))), Optional.empty(), Optional.empty(), 9),
+                new VacuumSnapshot.Table("shop", "tiny", 10, 9_000, 0, Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), 0)), List.of());
+        List<HealthFinding> f = HealthFindings.vacuum(v, T, now);
+        assertThat(f).extracting(HealthFinding::kind).containsExactly("autovacuum-saturated", "dead-rows");
+        assertThat(f.get(1).evidence()).contains("40000 dead rows (40.0 % of its rows), last vacuumed 30.0 h ago");
+        assertThat(f.get(1).fixSql()).contains("VACUUM (VERBOSE, ANALYZE) \"shop\".\"orders\";");
+    }
+
+    @Test
+    void walRatesComeFromThePositionAndFullPageImagesFromTheCounters() {
+        Instant t0 = Instant.parse("2026-12-08T12:00:00Z");
+        WalReading first = WalReading.next(Optional.empty(), new WalReading.Counters(t0, false,
+                new dev.vigil.sql.Lsn(1_000_000), Optional.of(100L), Optional.of(10L), Optional.of(1_000_000L)));
+        assertThat(first.rate()).isEmpty();
+        WalReading second = WalReading.next(Optional.of(first), new WalReading.Counters(t0.plusSeconds(5), false,
+                new dev.vigil.sql.Lsn(6_000_000), Optional.of(1100L), Optional.of(260L), Optional.of(6_000_000L)));
+        assertThat(second.rate()).hasValueSatisfying(r -> {
+            assertThat(r.bytesPerSecond()).isEqualTo(1_000_000.0);
+            assertThat(r.fullPageImageShare()).contains(0.25);
+        });
+        WalReading promoted = WalReading.next(Optional.of(second), new WalReading.Counters(t0.plusSeconds(10), true,
+                new dev.vigil.sql.Lsn(7_000_000), Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(promoted.rate()).as("a role change starts again").isEmpty();
+    }
+
+    @Test
     void findingsComeWorstFirst() {
-        List<HealthFinding> all = HealthFindings.of(Optional.of(new HorizonSnapshot(List.of(session(1, 10, 3700)))),
-                Optional.empty(), Optional.of(new IndexSnapshot("shop", Optional.empty(), List.of(
-                        new IndexSnapshot.Index("s", "t", "i", 0, 1, false, true, false)))),
-                Optional.empty(), Optional.empty(), T);
+        List<HealthFinding> all = HealthFindings.of(new HealthReadings(Optional.of(new HorizonSnapshot(List.of(
+                session(1, 10, 3700)))), Optional.empty(), Optional.of(new IndexSnapshot("shop", Optional.empty(),
+                List.of(new IndexSnapshot.Index("s", "t", "i", 0, 1, false, true, false)))), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()), T, Instant.now());
         assertThat(all).extracting(HealthFinding::level).containsExactly(Level.CRITICAL, Level.NOTICE);
     }
 }
