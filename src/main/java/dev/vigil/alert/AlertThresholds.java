@@ -1,5 +1,6 @@
 package dev.vigil.alert;
 
+import dev.vigil.monitor.health.HealthThresholds;
 import java.time.Duration;
 
 /**
@@ -9,11 +10,18 @@ import java.time.Duration;
 public record AlertThresholds(long replicationLagBytes, double replicationLagSeconds, long slotRetainedBytes,
                               int blockedSessions, Duration blockedWait, Duration longTransaction,
                               Duration idleInTransaction, double connectionUse, double rollbacksPerSecond,
-                              double rollbackShare, double cacheHitRatio, double cacheReadsPerSecond) {
+                              double rollbackShare, double cacheHitRatio, double cacheReadsPerSecond,
+                              double wraparoundWarning, double wraparoundCritical) {
 
     public static AlertThresholds defaults() {
+        HealthThresholds health = HealthThresholds.defaults();
         return new AlertThresholds(64L << 20, 30, 5L << 30, 5, Duration.ofMillis(500), Duration.ofMinutes(5),
-                Duration.ofSeconds(60), 0.9, 5, 0.2, 0.9, 100);
+                Duration.ofSeconds(60), 0.9, 5, 0.2, 0.9, 100, health.wraparoundWarning(), health.wraparoundCritical());
+    }
+
+    /** The health checks' thresholds, with this cluster's wraparound shares. */
+    public HealthThresholds health() {
+        return HealthThresholds.defaults().withWraparound(wraparoundWarning, wraparoundCritical);
     }
 
     /** These thresholds with the inventory's {@code alerts:} overrides (names from AlertSettingNames). */
@@ -30,7 +38,9 @@ public record AlertThresholds(long replicationLagBytes, double replicationLagSec
                 o.getOrDefault("rollbacks_per_second", rollbacksPerSecond),
                 o.getOrDefault("rollback_share", rollbackShare),
                 o.getOrDefault("cache_hit_ratio", cacheHitRatio),
-                o.getOrDefault("cache_reads_per_second", cacheReadsPerSecond));
+                o.getOrDefault("cache_reads_per_second", cacheReadsPerSecond),
+                o.getOrDefault("wraparound_warning", wraparoundWarning),
+                o.getOrDefault("wraparound_critical", wraparoundCritical));
     }
 
     private static Duration seconds(java.util.Map<String, Double> o, String key, Duration fallback) {
@@ -39,6 +49,7 @@ public record AlertThresholds(long replicationLagBytes, double replicationLagSec
 
     public AlertThresholds withReplicationLag(long bytes, double seconds) {
         return new AlertThresholds(bytes, seconds, slotRetainedBytes, blockedSessions, blockedWait, longTransaction,
-                idleInTransaction, connectionUse, rollbacksPerSecond, rollbackShare, cacheHitRatio, cacheReadsPerSecond);
+                idleInTransaction, connectionUse, rollbacksPerSecond, rollbackShare, cacheHitRatio, cacheReadsPerSecond,
+                wraparoundWarning, wraparoundCritical);
     }
 }

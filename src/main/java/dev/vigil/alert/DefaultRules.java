@@ -10,6 +10,8 @@ import dev.vigil.locks.WaitEdge;
 import dev.vigil.locks.WaitForGraph;
 import dev.vigil.monitor.NodeSample;
 import dev.vigil.monitor.activity.SessionActivity;
+import dev.vigil.monitor.health.HealthFinding;
+import dev.vigil.monitor.health.HealthFindings;
 import dev.vigil.monitor.replication.SlotState;
 import dev.vigil.monitor.replication.StandbyLink;
 import java.time.Duration;
@@ -72,7 +74,30 @@ public final class DefaultRules {
                                 && r.cacheHitRatio().map(h -> h < t.cacheHitRatio()).orElse(false))
                         .map(r -> finding("cache-hit-drop", Severity.WARNING, n.node(), "", String.format(Locale.ROOT,
                                 "%s cache hit ratio %.1f%% with %.0f blocks read per second", n.node(),
-                                r.cacheHitRatio().orElse(0.0) * 100, r.blocksReadPerSecond()), Map.of()))).toList()));
+                                r.cacheHitRatio().orElse(0.0) * 100, r.blocksReadPerSecond()), Map.of()))).toList()),
+                rule("wraparound", o -> wraparound(o, t)),
+                rule("checkpoints-requested", o -> checkpoints(o, t)));
+    }
+
+    /**
+     * A database far enough towards transaction-id or multixact wraparound. Ages replicate, so only the primary
+     * (or, with none up, the first node that answers) raises it: one alert per database, not one per node.
+     */
+    private static List<Finding> wraparound(Observation o, AlertThresholds t) {
+        return o.nodes().stream().filter(n -> n.status().isUp()).sorted(java.util.Comparator.comparing(
+                        (NodeSample n) -> n.status().role() != NodeStatus.Role.PRIMARY))
+                .flatMap(n -> o.health(n).wraparound().stream().map(w -> Map.entry(n, w))).limit(1)
+                .flatMap(e -> HealthFindings.wraparound(e.getValue(), t.health()).stream().map(h -> finding(
+                        "wraparound", h.level() == HealthFinding.Level.CRITICAL ? Severity.CRITICAL : Severity.WARNING,
+                        e.getKey().node(), h.subject(), h.evidence(), Map.of("fix", h.fixSql().orElse("")))))
+                .toList();
+    }
+
+    /** Requested checkpoints outnumbering timed ones over the last hour: max_wal_size is too small for the load. */
+    private static List<Finding> checkpoints(Observation o, AlertThresholds t) {
+        return o.nodes().stream().flatMap(n -> o.health(n).checkpoints().flatMap(c -> HealthFindings.checkpoints(c,
+                        t.health())).stream().map(h -> finding("checkpoints-requested", Severity.WARNING, n.node(), "",
+                        h.evidence(), Map.of("fix", h.fixSql().orElse(""))))).toList();
     }
 
     /**

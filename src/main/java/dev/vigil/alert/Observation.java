@@ -8,6 +8,7 @@ import dev.vigil.monitor.activity.ActivitySnapshot;
 import dev.vigil.monitor.database.DatabaseCounters;
 import dev.vigil.monitor.database.DatabaseRates;
 import dev.vigil.monitor.database.DatabaseWindow;
+import dev.vigil.monitor.health.HealthReadings;
 import dev.vigil.monitor.lockwaits.LockSnapshot;
 import dev.vigil.monitor.replication.ReplicationSnapshot;
 import java.util.List;
@@ -52,6 +53,11 @@ public record Observation(Map<String, NodeSample> previousTicks, ClusterSample c
     /** The node's rates over its sliding window (without Vigil's own transactions), never over one tick. */
     public Optional<DatabaseRates> databaseRates(NodeSample node) {
         return value(node, DatabaseWindow.class).flatMap(DatabaseWindow::rates);
+    }
+
+    /** The node's health readings (wraparound, checkpoints, ...), none while it is not up. */
+    public HealthReadings health(NodeSample node) {
+        return HealthReadings.of(node);
     }
 
     private static <T> Optional<T> value(NodeSample node, Class<T> type) {

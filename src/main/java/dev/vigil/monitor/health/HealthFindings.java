@@ -98,7 +98,7 @@ public final class HealthFindings {
                 + (h.database().isEmpty() ? "" : " on " + h.database());
     }
 
-    static List<HealthFinding> wraparound(WraparoundSnapshot snapshot, HealthThresholds t) {
+    public static List<HealthFinding> wraparound(WraparoundSnapshot snapshot, HealthThresholds t) {
         return snapshot.databases().stream().filter(d -> d.share() >= t.wraparoundWarning()).map(d -> {
             Level level = d.share() >= t.wraparoundCritical() ? Level.CRITICAL : Level.WARNING;
             String which = d.multixactIsOlder() ? "multixact age " + d.mxidAge() : "transaction-id age " + d.xidAge();
@@ -183,7 +183,7 @@ public final class HealthFindings {
         return found;
     }
 
-    static Optional<HealthFinding> checkpoints(CheckpointReading reading, HealthThresholds t) {
+    public static Optional<HealthFinding> checkpoints(CheckpointReading reading, HealthThresholds t) {
         CheckpointReading.Tally tally = reading.tally();
         if (tally.requested() < t.requestedMinimum() || tally.requested() <= tally.timed()) {
             return Optional.empty();

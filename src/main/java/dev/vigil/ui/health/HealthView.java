@@ -2,7 +2,6 @@ package dev.vigil.ui.health;
 
 import dev.vigil.monitor.health.CheckpointReading;
 import dev.vigil.monitor.health.HealthFinding;
-import dev.vigil.monitor.health.HealthThresholds;
 import dev.vigil.monitor.health.WraparoundSnapshot;
 import dev.vigil.ui.common.ClusterViewModel;
 import dev.vigil.ui.common.ConsoleView;
@@ -36,7 +35,6 @@ import javafx.scene.layout.VBox;
  * that would fix it, shown and never run; then the readings behind them. Ctrl+8.
  */
 public final class HealthView extends BorderPane implements LiveView {
-    private final HealthThresholds thresholds;
     private final Label summary = new Label();
     private final ObservableList<HealthRows.FindingRow> findings = FXCollections.observableArrayList();
     private final TableView<HealthRows.FindingRow> findingTable = new TableView<>();
@@ -52,8 +50,7 @@ public final class HealthView extends BorderPane implements LiveView {
     private final ObservableList<HealthRows.WalRow> wal = FXCollections.observableArrayList();
     private HealthRows shown;
 
-    public HealthView(HealthThresholds thresholds) {
-        this.thresholds = thresholds;
+    public HealthView() {
         getStyleClass().add("console-view");
         setId("health-view");
         summary.setId("health-summary");
@@ -85,7 +82,8 @@ public final class HealthView extends BorderPane implements LiveView {
 
     @Override
     public void refresh(ClusterViewModel cluster, String node) {
-        HealthRows rows = HealthRows.of(cluster.sample(), node, thresholds);
+        // the cluster's own shares for wraparound (clusters.yaml alerts:), the defaults for the rest
+        HealthRows rows = HealthRows.of(cluster.sample(), node, cluster.thresholds().health());
         if (rows.equals(shown)) {
             return; // the readings come every few ticks to minutes: keep the selection and scroll still
         }

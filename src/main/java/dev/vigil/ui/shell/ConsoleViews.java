@@ -3,7 +3,6 @@ package dev.vigil.ui.shell;
 import dev.vigil.migrate.MigrationSettings;
 import dev.vigil.migrate.MigrationTarget;
 import dev.vigil.migrate.inflight.StopMigrationWorkflow;
-import dev.vigil.monitor.health.HealthThresholds;
 import dev.vigil.ops.session.SessionSignalWorkflow;
 import dev.vigil.ops.session.SessionTarget;
 import dev.vigil.ops.workflow.RunningWorkflow;
@@ -76,7 +75,7 @@ final class ConsoleViews {
                 new EventsView(events),
                 new MigrationsView(migrations, (owner, workflow) -> WorkflowDialog.open(owner, vm.workflows(),
                         workflow, vm.tasks()), stops),
-                new HealthView(HealthThresholds.defaults()));
+                new HealthView());
     }
 
     /** The statements' arithmetic runs in order on one thread of its own (QueriesViewModel), ended with the window. */
