@@ -28,6 +28,7 @@ public enum MonitorSql implements VersionedSql.Query {
     HEALTH_HORIZON,
     HEALTH_WRAPAROUND,
     HEALTH_INDEXES,
+    HEALTH_REDUNDANT_INDEXES,
     HEALTH_SEQUENCES,
     /** 17 moved the checkpointer's counters to pg_stat_checkpointer. */
     @Since(170000) HEALTH_CHECKPOINTS,

@@ -146,6 +146,14 @@ public final class HealthFindings {
                         Optional.of("DROP INDEX CONCURRENTLY " + name + ";")));
             }
         }
+        for (IndexSnapshot.Redundant r : first.redundant()) {
+            String name = quote(r.schema()) + "." + quote(r.name());
+            found.add(new HealthFinding(Level.NOTICE, "redundant-index", name, "index " + name + " on " + r.table()
+                    + " (" + ByteSize.of(r.bytes()) + ") is covered by " + quote(r.coveredBy()) + ", whose keys start "
+                    + "with the same columns: " + r.definition() + " against " + r.coveringDefinition(),
+                    "Drop it: the covering index serves the same lookups, and each write maintains one index less",
+                    Optional.of("DROP INDEX CONCURRENTLY " + name + ";")));
+        }
         return found;
     }
 

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads unused and invalid indexes of the monitored database: a catalog join, so every five minutes. */
+/** Reads unused, invalid and redundant indexes of the monitored database: catalog joins, so every five minutes. */
 public final class IndexCollector implements Collector<IndexSnapshot> {
     /** Every 300 ticks (five minutes at the default interval): usage changes over days. */
     static final int EVERY_TICKS = 300;
@@ -29,7 +29,8 @@ public final class IndexCollector implements Collector<IndexSnapshot> {
 
     @Override
     public List<String> batchable(int serverVersionNum) {
-        return List.of(MonitorSql.HEALTH_INDEXES.sql(serverVersionNum));
+        return List.of(MonitorSql.HEALTH_INDEXES.sql(serverVersionNum),
+                MonitorSql.HEALTH_REDUNDANT_INDEXES.sql(serverVersionNum));
     }
 
     @Override
@@ -47,6 +48,9 @@ public final class IndexCollector implements Collector<IndexSnapshot> {
                         rs.getBoolean("is_unique"), rs.getBoolean("is_valid"), rs.getBoolean("backs_constraint")));
             }
         }
-        return new IndexSnapshot(database, reset, indexes);
+        List<IndexSnapshot.Redundant> redundant = Rows.all(results.get(1), r -> new IndexSnapshot.Redundant(
+                text(r, "schema_name"), text(r, "table_name"), text(r, "index_name"), text(r, "covered_by"),
+                r.getLong("index_bytes"), text(r, "index_def"), text(r, "covering_def")));
+        return new IndexSnapshot(database, reset, indexes, redundant);
     }
 }

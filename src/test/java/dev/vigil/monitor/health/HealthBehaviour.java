@@ -128,6 +128,18 @@ abstract class HealthBehaviour {
                     assertThat(f.fixSql()).contains("DROP INDEX CONCURRENTLY \"public\".\"lookups_note_idx\";");
                 });
         assertThat(found).as("the primary key backs a constraint").noneMatch(f -> f.subject().contains("lookups_pkey"));
+
+        // an index whose column leads another: redundant, whatever its scans
+        admin("CREATE INDEX lookups_code_note_idx ON public.lookups (code, note)");
+        HealthFinding redundant = HealthFindings.indexes(read(new IndexCollector())).stream()
+                .filter(f -> f.kind().equals("redundant-index")).findFirst().orElseThrow();
+        show(redundant);
+        assertThat(redundant.subject()).isEqualTo("\"public\".\"lookups_code_idx\"");
+        assertThat(redundant.evidence()).contains("is covered by \"lookups_code_note_idx\"");
+        assertThat(redundant.fixSql()).contains("DROP INDEX CONCURRENTLY \"public\".\"lookups_code_idx\";");
+        assertThat(HealthFindings.indexes(read(new IndexCollector()))).filteredOn(f -> f.kind().equals("redundant-index"))
+                .as("note is the second key there, and the primary key is unique").extracting(HealthFinding::subject)
+                .containsExactly("\"public\".\"lookups_code_idx\"");
     }
 
     @Test
