@@ -6,6 +6,7 @@ import dev.vigil.monitor.health.CheckpointCollector;
 import dev.vigil.monitor.health.HorizonCollector;
 import dev.vigil.monitor.health.IndexCollector;
 import dev.vigil.monitor.health.SequenceCollector;
+import dev.vigil.monitor.health.SizeCollector;
 import dev.vigil.monitor.health.VacuumCollector;
 import dev.vigil.monitor.health.WalCollector;
 import dev.vigil.monitor.health.WraparoundCollector;
@@ -21,6 +22,7 @@ public final class DefaultCollectors {
     public static List<Collector<?>> all() {
         return List.of(new ActivityCollector(), new DatabaseCollector(), new ReplicationCollector(), new LockWaitCollector(),
                 new StatementsCollector(), new HorizonCollector(), new WraparoundCollector(), new IndexCollector(),
-                new SequenceCollector(), new CheckpointCollector(), new VacuumCollector(), new WalCollector());
+                new SequenceCollector(), new CheckpointCollector(), new VacuumCollector(), new WalCollector(),
+                new SizeCollector());
     }
 }

@@ -34,6 +34,7 @@ public enum MonitorSql implements VersionedSql.Query {
     @Since(170000) HEALTH_CHECKPOINTS,
     HEALTH_VACUUM_TABLES,
     HEALTH_VACUUM_PROGRESS,
+    HEALTH_SIZES,
     /** 14 added pg_stat_wal. */
     @Since(140000) HEALTH_WAL;
 

@@ -39,9 +39,8 @@ public record CheckpointReading(Counters now, Optional<Counters> windowStart) {
         if (now.timed() < last.timed() || now.requested() < last.requested()) {
             return new CheckpointReading(now, Optional.empty());
         }
-        Counters start = previous.get().windowStart().orElse(last);
-        boolean stale = Duration.between(start.at(), now.at()).compareTo(WINDOW) > 0;
-        return new CheckpointReading(now, Optional.of(stale ? last : start));
+        return new CheckpointReading(now, Optional.of(WindowStart.next(previous.get().windowStart(), last, now,
+                Counters::at, WINDOW)));
     }
 
     /** The checkpoints in the window, or since the reset while no window has been seen. */

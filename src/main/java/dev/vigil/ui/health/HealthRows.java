@@ -1,6 +1,7 @@
 package dev.vigil.ui.health;
 
 import dev.vigil.monitor.ClusterSample;
+import dev.vigil.monitor.ByteSize;
 import dev.vigil.monitor.NodeSample;
 import dev.vigil.monitor.health.CheckpointReading;
 import dev.vigil.monitor.health.HealthFinding;
@@ -9,6 +10,7 @@ import dev.vigil.monitor.health.HealthReadings;
 import dev.vigil.monitor.health.HealthThresholds;
 import dev.vigil.monitor.health.HorizonSnapshot;
 import dev.vigil.monitor.health.IndexSnapshot;
+import dev.vigil.monitor.health.SizeReading;
 import dev.vigil.monitor.health.VacuumSnapshot;
 import dev.vigil.monitor.health.WalReading;
 import dev.vigil.monitor.health.WraparoundSnapshot;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -25,7 +28,7 @@ import java.util.TreeMap;
  */
 record HealthRows(List<FindingRow> findings, List<WraparoundRow> wraparound, List<HolderRow> holders,
                   List<CheckpointRow> checkpoints, List<TableRow> tables, List<VacuumRow> vacuums, List<WalRow> wal,
-                  List<String> notRead) {
+                  List<SizeRow> sizes, List<String> notRead) {
 
     record FindingRow(String node, HealthFinding finding) {}
 
@@ -41,6 +44,10 @@ record HealthRows(List<FindingRow> findings, List<WraparoundRow> wraparound, Lis
 
     record WalRow(String node, WalReading.Counters now, WalReading.Rate rate) {}
 
+    /** A database or a table of the monitored database, with its growth per hour once a window exists. */
+    record SizeRow(String node, String what, String name, long bytes, String detail,
+                   Optional<SizeReading.Growth> growth) {}
+
     static HealthRows of(ClusterSample sample, String chosenNode, HealthThresholds thresholds) {
         List<FindingRow> findings = new ArrayList<>();
         List<WraparoundRow> wraparound = new ArrayList<>();
@@ -49,6 +56,7 @@ record HealthRows(List<FindingRow> findings, List<WraparoundRow> wraparound, Lis
         List<TableRow> tables = new ArrayList<>();
         List<VacuumRow> vacuums = new ArrayList<>();
         List<WalRow> wal = new ArrayList<>();
+        List<SizeRow> sizes = new ArrayList<>();
         List<String> notRead = new ArrayList<>();
         Map<String, IndexSnapshot> indexes = new TreeMap<>();
         for (NodeSample n : sample.nodes()) {
@@ -69,6 +77,13 @@ record HealthRows(List<FindingRow> findings, List<WraparoundRow> wraparound, Lis
             r.checkpoints().ifPresent(c -> checkpoints.add(new CheckpointRow(n.node(), c)));
             r.vacuum().ifPresent(v -> v.tables().forEach(t -> tables.add(new TableRow(n.node(), t))));
             r.vacuum().ifPresent(v -> v.running().forEach(x -> vacuums.add(new VacuumRow(n.node(), x))));
+            n.upValue(SizeReading.class).ifPresent(z -> {
+                z.now().databases().forEach(d -> sizes.add(new SizeRow(n.node(), "database", d.name(), d.bytes(), "",
+                        z.databaseGrowth(d.name()))));
+                z.now().tables().forEach(t -> sizes.add(new SizeRow(n.node(), "table", t.schema() + "." + t.name(),
+                        t.totalBytes(), "heap+TOAST " + ByteSize.of(t.tableBytes()) + ", indexes "
+                        + ByteSize.of(t.indexBytes()), z.tableGrowth(t.schema(), t.name()))));
+            });
             r.wal().flatMap(WalReading::rate).ifPresent(w -> wal.add(new WalRow(n.node(), r.wal().get().now(), w)));
         }
         String where = indexes.size() == 1 ? indexes.keySet().iterator().next() : "every node";
@@ -77,7 +92,7 @@ record HealthRows(List<FindingRow> findings, List<WraparoundRow> wraparound, Lis
         wraparound.sort(Comparator.comparingDouble((WraparoundRow r) -> r.database().share()).reversed());
         return new HealthRows(List.copyOf(findings), List.copyOf(wraparound), List.copyOf(holders),
                 List.copyOf(checkpoints), List.copyOf(tables), List.copyOf(vacuums), List.copyOf(wal),
-                List.copyOf(notRead));
+                List.copyOf(sizes), List.copyOf(notRead));
     }
 
     /** "2 critical, 1 warning, 3 notices", or empty when nothing is found. */

@@ -48,6 +48,7 @@ public final class HealthView extends BorderPane implements LiveView {
     private final ObservableList<HealthRows.TableRow> tables = FXCollections.observableArrayList();
     private final ObservableList<HealthRows.VacuumRow> vacuums = FXCollections.observableArrayList();
     private final ObservableList<HealthRows.WalRow> wal = FXCollections.observableArrayList();
+    private final ObservableList<HealthRows.SizeRow> sizes = FXCollections.observableArrayList();
     private HealthRows shown;
 
     public HealthView() {
@@ -61,6 +62,7 @@ public final class HealthView extends BorderPane implements LiveView {
                 ViewParts.paneTitle("Vacuums running"), vacuumsTable(),
                 ViewParts.paneTitle("Tables with the most dead rows"), tablesTable(),
                 ViewParts.paneTitle("WAL"), walTable(),
+                ViewParts.paneTitle("Sizes"), sizesTable(),
                 ViewParts.paneTitle("Wraparound"), wraparoundTable(),
                 ViewParts.paneTitle("Checkpoints"), checkpointsTable());
         content.setPadding(new Insets(4, 0, 0, 0));
@@ -98,6 +100,7 @@ public final class HealthView extends BorderPane implements LiveView {
         tables.setAll(rows.tables());
         vacuums.setAll(rows.vacuums());
         wal.setAll(rows.wal());
+        sizes.setAll(rows.sizes());
     }
 
     private void showSummary(HealthRows rows, String cluster, String node) {
@@ -275,6 +278,20 @@ public final class HealthView extends BorderPane implements LiveView {
                         .map(x -> String.format(Locale.ROOT, "%.0f %% of records", x * 100)).orElse("–")),
                 ViewParts.column("position", 160, r -> r.now().position().toString())));
         table.setPrefHeight(130);
+        return table;
+    }
+
+    private Node sizesTable() {
+        TableView<HealthRows.SizeRow> table = table("health-sizes", sizes, "Not read yet (every five minutes).");
+        table.getColumns().setAll(List.of(
+                ViewParts.<HealthRows.SizeRow, String>column("node", 70, HealthRows.SizeRow::node),
+                ViewParts.column("what", 90, HealthRows.SizeRow::what),
+                ViewParts.column("name", 240, HealthRows.SizeRow::name),
+                ViewParts.column("size", 110, r -> Format.bytes(r.bytes())),
+                ViewParts.column("growth per hour", 150, r -> r.growth().map(g -> (g.bytesPerHour() >= 0 ? "+" : "-")
+                        + Format.bytes(Math.round(Math.abs(g.bytesPerHour())))).orElse("after 10 min")),
+                ViewParts.column("of which", 330, HealthRows.SizeRow::detail)));
+        table.setPrefHeight(220);
         return table;
     }
 

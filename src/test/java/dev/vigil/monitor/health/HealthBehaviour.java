@@ -232,6 +232,21 @@ abstract class HealthBehaviour {
     }
 
     @Test
+    void everyDatabaseIsSizedAndTheLargestTablesWithTheirIndexes() throws SQLException {
+        admin("CREATE TABLE IF NOT EXISTS public.sized (id int PRIMARY KEY, pad text)",
+                "INSERT INTO public.sized SELECT g, repeat('z', 500) FROM generate_series(1, 4000) g ON CONFLICT DO NOTHING");
+        SizeReading sizes = new SizeCollector().collect(monitor, versionNum, Optional.empty());
+        assertThat(sizes.now().databases()).extracting(SizeReading.Database::name).contains("shop", "postgres");
+        assertThat(sizes.now().databases()).allSatisfy(d -> assertThat(d.bytes()).isPositive());
+        assertThat(sizes.now().tables()).anySatisfy(t -> {
+            assertThat(t.schema() + "." + t.name()).isEqualTo("public.sized");
+            assertThat(t.tableBytes()).isGreaterThan(2_000_000);
+            assertThat(t.indexBytes()).isPositive();
+            assertThat(t.totalBytes()).isEqualTo(t.tableBytes() + t.indexBytes());
+        });
+    }
+
+    @Test
     void everyDatabasesWraparoundAgeIsReadAndAFreshLabIsFarFromIt() {
         WraparoundSnapshot w = read(new WraparoundCollector());
         assertThat(w.databases()).extracting(WraparoundSnapshot.Database::name).contains("shop", "postgres");

@@ -72,6 +72,9 @@ class HealthOnLabTest {
         assertThat(fx(() -> robot.lookup("#health-summary").queryAs(Label.class).getText())).contains("notice");
         TableView<HealthRows.WraparoundRow> wrap = robot.lookup("#health-wraparound").queryAs(TableView.class);
         waitFor(10, () -> fx(() -> wrap.getItems().stream().anyMatch(r -> r.database().name().equals("shop"))));
+        TableView<HealthRows.SizeRow> sizes = robot.lookup("#health-sizes").queryAs(TableView.class);
+        waitFor(10, () -> fx(() -> sizes.getItems().stream().anyMatch(r -> r.what().equals("database")
+                && r.name().equals("shop") && r.bytes() > 0)));
         Snapshots.save(window.scene, "health-1-demo");
         // the readings behind the problems, further down: WAL needs two reads five ticks apart
         TableView<HealthRows.WalRow> wal = robot.lookup("#health-wal").queryAs(TableView.class);
