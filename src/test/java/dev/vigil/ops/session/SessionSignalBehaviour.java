@@ -37,7 +37,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -518,21 +517,6 @@ abstract class SessionSignalBehaviour {
     }
 
     private Optional<SessionTarget> seen(int pid) {
-        try (Connection admin = node.connect("postgres"); PreparedStatement st = admin.prepareStatement(
-                "SELECT pid, backend_start, usename, application_name, state, query_start, query "
-                        + "FROM pg_catalog.pg_stat_activity WHERE pid = ?")) {
-            st.setInt(1, pid);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new SessionTarget(pid, rs.getObject("backend_start", OffsetDateTime.class).toInstant(),
-                        rs.getString("usename"), rs.getString("application_name"), rs.getString("state"),
-                        Optional.ofNullable(rs.getObject("query_start", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-                        rs.getString("query")));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return SessionTargets.seen(node, pid);
     }
 }

@@ -19,6 +19,7 @@ import dev.vigil.ops.workflow.StepResult;
 import dev.vigil.ops.workflow.WorkflowEngine;
 import dev.vigil.ops.session.SessionSignalWorkflow;
 import dev.vigil.ops.session.SessionTarget;
+import dev.vigil.ops.session.SessionTargets;
 import dev.vigil.ui.common.Snapshots;
 import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.UiThread;
@@ -27,12 +28,10 @@ import dev.vigil.ui.workflow.WorkflowDialogViewModel.StepStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -293,21 +292,6 @@ class WorkflowDialogTest {
     }
 
     private static Optional<SessionTarget> seen(int pid) {
-        try (Connection admin = node.connect("postgres"); PreparedStatement st = admin.prepareStatement(
-                "SELECT backend_start, usename, application_name, state, query_start, query "
-                        + "FROM pg_catalog.pg_stat_activity WHERE pid = ?")) {
-            st.setInt(1, pid);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new SessionTarget(pid, rs.getObject("backend_start", OffsetDateTime.class).toInstant(),
-                        rs.getString("usename"), rs.getString("application_name"), rs.getString("state"),
-                        Optional.ofNullable(rs.getObject("query_start", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-                        rs.getString("query")));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return SessionTargets.seen(node, pid);
     }
 }
