@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.journal.Journal;
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.lab.workload.Workload;
 import dev.vigil.migrate.history.MigrationStatus;
@@ -22,6 +19,7 @@ import dev.vigil.migrate.source.FlywayChecksum;
 import dev.vigil.migrate.source.FlywayFolder;
 import dev.vigil.migrate.source.MigrationVersion;
 import dev.vigil.ops.workflow.CheckResult;
+import dev.vigil.ops.workflow.EngineLab;
 import dev.vigil.ops.workflow.Confirmation;
 import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.ops.workflow.Proposal;
@@ -67,7 +65,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class MigrationBehaviour {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private Lab lab;
+    private EngineLab lab;
     private LabCluster labCluster;
     private LabNode node;
     private ClusterDefinition cluster;
@@ -80,20 +78,16 @@ abstract class MigrationBehaviour {
     @BeforeAll
     void startLab(@TempDir Path tmp) {
         dir = tmp;
-        lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin().orElse(null)));
-        labCluster = lab.createCluster("mig", 0);
-        node = labCluster.primary();
-        cluster = LabInventory.of(labCluster);
-        journal = Journal.open(tmp.resolve("journal.jsonl"));
-        engine = new WorkflowEngine(journal);
+        lab = EngineLab.open(pgBin(), "mig", tmp);
+        labCluster = lab.cluster;
+        node = lab.primary();
+        cluster = lab.definition;
+        journal = lab.journal;
+        engine = lab.engine;
     }
 
     @AfterAll
     void stopLab() {
-        if (engine != null) {
-            engine.close();
-            journal.close();
-        }
         if (lab != null) {
             lab.close();
         }

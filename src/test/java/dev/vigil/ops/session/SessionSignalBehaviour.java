@@ -10,13 +10,12 @@ import dev.vigil.cluster.NodeStatus;
 import dev.vigil.cluster.OperatorAccess;
 import dev.vigil.cluster.PasswordLookup;
 import dev.vigil.journal.Journal;
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.libpq.Pgpass;
+import dev.vigil.ops.workflow.EngineLab;
 import dev.vigil.ops.workflow.CheckResult;
 import dev.vigil.ops.workflow.Confirmation;
 import dev.vigil.ops.workflow.Outcome;
@@ -65,7 +64,7 @@ abstract class SessionSignalBehaviour {
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final List<Session> sessions = new ArrayList<>();
     private final String appPassword = UUID.randomUUID().toString();
-    private Lab lab;
+    private EngineLab lab;
     private LabNode node;
     private ClusterDefinition cluster;
     private Journal journal;
@@ -78,12 +77,11 @@ abstract class SessionSignalBehaviour {
 
     @BeforeAll
     void startLab(@TempDir Path dir) throws Exception {
-        lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin().orElse(null)));
-        LabCluster labCluster = lab.createCluster("ops", 0);
-        node = labCluster.primary();
-        cluster = LabInventory.of(labCluster);
-        journal = Journal.open(dir.resolve("journal.jsonl"));
-        engine = new WorkflowEngine(journal);
+        lab = EngineLab.open(pgBin(), "ops", dir);
+        node = lab.primary();
+        cluster = lab.definition;
+        journal = lab.journal;
+        engine = lab.engine;
         String juniorPassword = UUID.randomUUID().toString();
         String signallerPassword = UUID.randomUUID().toString();
         try (Connection admin = node.connect(LabCluster.DATABASE); Statement st = admin.createStatement()) {
@@ -120,10 +118,6 @@ abstract class SessionSignalBehaviour {
     @AfterAll
     void stopLab() throws Exception {
         pool.shutdownNow();
-        if (engine != null) {
-            engine.close();
-            journal.close();
-        }
         if (lab != null) {
             lab.close();
         }
@@ -274,7 +268,7 @@ abstract class SessionSignalBehaviour {
 
     @Test
     void aRunningLabFoundOnDiskActsAsItsSuperuserWithTheLabsPassword() throws Exception {
-        ClusterDefinition found = LabInventory.running(lab.dir().getParent()).clusters().stream()
+        ClusterDefinition found = LabInventory.running(lab.lab.dir().getParent()).clusters().stream()
                 .filter(c -> c.nodes().stream().anyMatch(n -> n.port() == node.port())).findFirst().orElseThrow();
         assertThat(found.name()).isEqualTo("lab:ops");
         assertThat(found.actions().orElseThrow().user()).isEqualTo("postgres");

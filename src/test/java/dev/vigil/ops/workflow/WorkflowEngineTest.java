@@ -30,20 +30,21 @@ class WorkflowEngineTest {
 
     @TempDir
     Path dir;
+    private JournalledEngine workflows;
     private Journal journal;
     private WorkflowEngine engine;
     private final List<WorkflowEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
-        journal = Journal.open(dir.resolve("journal.jsonl"));
-        engine = new WorkflowEngine(journal);
+        workflows = JournalledEngine.open(dir);
+        journal = workflows.journal;
+        engine = workflows.engine;
     }
 
     @AfterEach
     void close() {
-        engine.close();
-        journal.close();
+        workflows.close();
     }
 
     private Proposal prepare(Workflow w) throws Exception {

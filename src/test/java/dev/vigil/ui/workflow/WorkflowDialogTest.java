@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.journal.Journal;
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
 import dev.vigil.ops.workflow.CheckResult;
 import dev.vigil.ops.workflow.Command;
+import dev.vigil.ops.workflow.EngineLab;
 import dev.vigil.ops.workflow.FakeWorkflow;
 import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.ops.workflow.StepResult;
@@ -58,7 +56,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The workflow dialog, headless, on a real lab (cancel, decline) and on fake steps (typed confirmation, progress). */
 @ExtendWith(ApplicationExtension.class)
 class WorkflowDialogTest {
-    private static Lab lab;
+    private static EngineLab lab;
     private static LabNode node;
     private static ClusterDefinition cluster;
     private static Journal journal;
@@ -69,18 +67,15 @@ class WorkflowDialogTest {
 
     @BeforeAll
     static void startLab(@TempDir Path dir) {
-        lab = Lab.open(LabSettings.fromEnvironment());
-        LabCluster labCluster = lab.createCluster("dialog", 0);
-        node = labCluster.primary();
-        cluster = LabInventory.of(labCluster);
-        journal = Journal.open(dir.resolve("journal.jsonl"));
-        engine = new WorkflowEngine(journal);
+        lab = EngineLab.open(Optional.empty(), "dialog", dir);
+        node = lab.primary();
+        cluster = lab.definition;
+        journal = lab.journal;
+        engine = lab.engine;
     }
 
     @AfterAll
     static void stopLab() {
-        engine.close();
-        journal.close();
         lab.close();
     }
 

@@ -6,6 +6,7 @@ import dev.vigil.journal.Journal;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.ops.workflow.CheckResult;
 import dev.vigil.ops.workflow.FakeWorkflow;
+import dev.vigil.ops.workflow.JournalledEngine;
 import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.ops.workflow.StepResult;
 import dev.vigil.ops.workflow.WorkflowEngine;
@@ -25,19 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkflowDialogViewModelTest {
     @TempDir
     Path dir;
+    private JournalledEngine workflows;
     private Journal journal;
     private WorkflowEngine engine;
 
     @BeforeEach
     void open() {
-        journal = Journal.open(dir.resolve("journal.jsonl"));
-        engine = new WorkflowEngine(journal);
+        workflows = JournalledEngine.open(dir);
+        journal = workflows.journal;
+        engine = workflows.engine;
     }
 
     @AfterEach
     void close() {
-        engine.close();
-        journal.close();
+        workflows.close();
     }
 
     private WorkflowDialogViewModel vm(FakeWorkflow w) {
