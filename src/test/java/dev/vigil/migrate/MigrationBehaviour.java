@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
@@ -26,8 +24,6 @@ import dev.vigil.ops.workflow.Proposal;
 import dev.vigil.ops.workflow.StepOutcome;
 import dev.vigil.ops.workflow.StepRecord;
 import dev.vigil.ops.workflow.Workflow;
-import dev.vigil.ops.workflow.WorkflowEngine;
-import dev.vigil.ops.workflow.WorkflowListener;
 import dev.vigil.ops.workflow.WorkflowReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
@@ -64,13 +59,10 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MigrationBehaviour {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private EngineLab lab;
     private LabCluster labCluster;
     private LabNode node;
     private ClusterDefinition cluster;
-    private Journal journal;
-    private WorkflowEngine engine;
     private Path dir;
 
     abstract Optional<Path> pgBin();
@@ -79,11 +71,9 @@ abstract class MigrationBehaviour {
     void startLab(@TempDir Path tmp) {
         dir = tmp;
         lab = EngineLab.open(pgBin(), "mig", tmp);
-        labCluster = lab.cluster;
+        labCluster = lab.cluster();
         node = lab.primary();
-        cluster = lab.definition;
-        journal = lab.journal;
-        engine = lab.engine;
+        cluster = lab.definition();
     }
 
     @AfterAll
@@ -462,11 +452,11 @@ abstract class MigrationBehaviour {
     }
 
     private Proposal prepare(Workflow w) throws Exception {
-        return engine.prepare(w, WorkflowListener.NONE).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return lab.prepare(w, WAIT);
     }
 
     private WorkflowReport execute(Proposal p, Confirmation c) throws Exception {
-        return engine.execute(p, c, WorkflowListener.NONE).report().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return lab.execute(p, c, WAIT);
     }
 
     private static CheckResult check(Proposal p, String name) {
@@ -538,14 +528,7 @@ abstract class MigrationBehaviour {
     }
 
     private List<JsonNode> journalOf(String runId) throws Exception {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(journal.file())) {
-            JsonNode n = JSON.readTree(line);
-            if (runId.equals(n.get("evidence").path("run").asText())) {
-                lines.add(n);
-            }
-        }
-        return lines;
+        return lab.journalOf(runId);
     }
 
     /** Updates rows of blocked.accounts one statement at a time and keeps the slowest statement's time. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
 import dev.vigil.ops.workflow.CheckResult;
@@ -14,7 +13,6 @@ import dev.vigil.ops.workflow.EngineLab;
 import dev.vigil.ops.workflow.FakeWorkflow;
 import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.ops.workflow.StepResult;
-import dev.vigil.ops.workflow.WorkflowEngine;
 import dev.vigil.ops.session.SessionSignalWorkflow;
 import dev.vigil.ops.session.SessionTarget;
 import dev.vigil.ops.session.SessionTargets;
@@ -59,8 +57,6 @@ class WorkflowDialogTest {
     private static EngineLab lab;
     private static LabNode node;
     private static ClusterDefinition cluster;
-    private static Journal journal;
-    private static WorkflowEngine engine;
     private final List<Connection> sessions = new ArrayList<>();
     private Stage owner;
     private TaskExecutor tasks;
@@ -69,9 +65,7 @@ class WorkflowDialogTest {
     static void startLab(@TempDir Path dir) {
         lab = EngineLab.open(Optional.empty(), "dialog", dir);
         node = lab.primary();
-        cluster = lab.definition;
-        journal = lab.journal;
-        engine = lab.engine;
+        cluster = lab.definition();
     }
 
     @AfterAll
@@ -154,7 +148,7 @@ class WorkflowDialogTest {
         robot.clickOn("#wf-cancel");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialog.stage().isShowing());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readAllLines(journal.file()).stream()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readAllLines(lab.journal().file()).stream()
                 .anyMatch(l -> l.contains("\"kind\":\"action.outcome\"") && l.contains("\"outcome\":\"DECLINED\"")
                         && l.contains("Terminate pid " + pid)));
         assertThat(awaitSleeping(pid).queryStart()).isEqualTo(target.queryStart());
@@ -243,7 +237,7 @@ class WorkflowDialogTest {
     // --- helpers ------------------------------------------------------------------------------------------
 
     private WorkflowDialog open(FxRobot robot, dev.vigil.ops.workflow.Workflow workflow) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> WorkflowDialog.open(owner, engine, workflow, tasks)).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(() -> WorkflowDialog.open(owner, lab.engine(), workflow, tasks)).get(10, TimeUnit.SECONDS);
     }
 
     private static void awaitPhase(WorkflowDialogViewModel vm, Phase phase) throws Exception {
