@@ -9,21 +9,12 @@ import java.util.List;
 /**
  * A lab cluster this JVM runs for a command-line test, which `vigil` finds on disk as {@code lab:<name>} like a
  * lab from `vigil lab up`, with an inventory file that does not exist (so the lab is all it finds). Open it in
- * {@code @BeforeAll}, close it in {@code @AfterAll}.
+ * {@code @BeforeAll}, close it in {@code @AfterAll}. {@code config} is the inventory every command is given: absent.
  */
-public final class CliLab implements AutoCloseable {
-    public final Lab lab;
-    public final LabCluster cluster;
+public record CliLab(Lab lab, LabCluster cluster, Path config) implements AutoCloseable {
     /** {@code lab:<name>}, as a command names the cluster. */
-    public final String name;
-    /** The inventory file every command is given: absent. */
-    public final Path config;
-
-    private CliLab(Lab lab, LabCluster cluster, Path config) {
-        this.lab = lab;
-        this.cluster = cluster;
-        this.name = "lab:" + cluster.name();
-        this.config = config;
+    public String name() {
+        return "lab:" + cluster.name();
     }
 
     /** A lab cluster {@code name} of a primary and {@code standbys} standbys; the absent inventory is in {@code dir}. */
@@ -43,7 +34,7 @@ public final class CliLab implements AutoCloseable {
      */
     public CliRun vigil(List<String> before, List<String> after) {
         List<String> all = new ArrayList<>(before);
-        all.addAll(List.of("--cluster", name, "--config", config.toString()));
+        all.addAll(List.of("--cluster", name(), "--config", config.toString()));
         all.addAll(after);
         CliRun run = CliRun.vigil(all);
         System.out.println("[cli] vigil " + String.join(" ", all) + " -> " + run.exit() + "\n" + run.out() + run.err());

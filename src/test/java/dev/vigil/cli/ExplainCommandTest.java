@@ -29,7 +29,7 @@ class ExplainCommandTest {
     @BeforeAll
     void start(@TempDir Path dir) {
         lab = CliLab.open("cliexplain", 0, dir);
-        cluster = lab.cluster;
+        cluster = lab.cluster();
     }
 
     @AfterAll

@@ -41,9 +41,9 @@ class FailoverCommandsTest {
     void start(@TempDir Path dir) {
         // Two standbys: a rejoin copies its primary_conninfo from a standby that follows the new primary.
         lab = CliLab.open("clifail", 2, dir);
-        cluster = lab.cluster;
+        cluster = lab.cluster();
         journal = dir.resolve("journal.jsonl");
-        config = lab.config;
+        config = lab.config();
     }
 
     @AfterAll

@@ -14,17 +14,7 @@ import java.util.Optional;
  * settings. The monitor is not started, so the test subscribes first and misses no sample; closing stops the
  * monitor, then the lab. Open it in {@code @BeforeAll}, close it in {@code @AfterAll}.
  */
-final class MonitoredLab implements AutoCloseable {
-    final Lab lab;
-    final LabCluster cluster;
-    final ClusterMonitor monitor;
-
-    private MonitoredLab(Lab lab, LabCluster cluster, ClusterMonitor monitor) {
-        this.lab = lab;
-        this.cluster = cluster;
-        this.monitor = monitor;
-    }
-
+record MonitoredLab(Lab lab, LabCluster cluster, ClusterMonitor monitor) implements AutoCloseable {
     /** Cluster {@code name} of a primary and {@code standbys} standbys on {@code pgBin} (empty: the lab's default). */
     static MonitoredLab open(Optional<Path> pgBin, String name, int standbys, List<Collector<?>> collectors) {
         Lab lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin.orElse(null)));

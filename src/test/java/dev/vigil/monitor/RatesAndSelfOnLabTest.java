@@ -65,8 +65,8 @@ class RatesAndSelfOnLabTest {
         lab = MonitoredLab.open(PgBinaries.systemInstallation(), "rates", 1,
                 List.of(new ActivityCollector(), new DatabaseCollector(), new ReplicationCollector(),
                         new LockWaitCollector(), new StatementsCollector(2)));
-        cluster = lab.cluster;
-        monitor = lab.monitor;
+        cluster = lab.cluster();
+        monitor = lab.monitor();
         monitor.subscribeSamples(sample -> ticks.update(sample).stream().filter(n -> n.node().equals("pg1"))
                 .forEach(pg1Ticks::add));
         monitor.start();
@@ -262,7 +262,7 @@ class RatesAndSelfOnLabTest {
     private Process process(List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("PGPASSFILE", lab.lab.pgpassFile().toString());
+        builder.environment().put("PGPASSFILE", lab.lab().pgpassFile().toString());
         return builder.start();
     }
 

@@ -90,8 +90,8 @@ abstract class SamplerBehaviour {
     void start() {
         lab = MonitoredLab.open(pgBin(), "sampled", 1,
                 List.of(ACTIVITY, DATABASE, REPLICATION, new LockWaitCollector(), NEEDS_SUPERUSER));
-        cluster = lab.cluster;
-        monitor = lab.monitor;
+        cluster = lab.cluster();
+        monitor = lab.monitor();
         monitor.subscribeSamples(samples::add);
         history = new ClusterHistory(monitor, ClusterHistory.DEFAULT_SPAN);
         history.start();

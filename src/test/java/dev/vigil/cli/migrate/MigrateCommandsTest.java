@@ -49,7 +49,7 @@ class MigrateCommandsTest {
     void start(@TempDir Path tmp) throws Exception {
         dir = tmp;
         lab = CliLab.open("climig", 1, tmp);
-        cluster = lab.cluster;
+        cluster = lab.cluster();
         folder = Files.createDirectory(tmp.resolve("db"));
         write("V1__create_items.sql", "CREATE TABLE public.items (id int PRIMARY KEY, name text NOT NULL);\n"
                 + "INSERT INTO public.items SELECT g, 'item ' || g FROM generate_series(1, 50) g;\n");

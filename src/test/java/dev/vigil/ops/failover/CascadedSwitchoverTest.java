@@ -16,9 +16,8 @@ import org.junit.jupiter.api.Test;
  * confirmed, so the cluster is not changed).
  */
 class CascadedSwitchoverTest extends OnFailoverLab {
-    @Override
-    String clusterName() {
-        return "cascade";
+    CascadedSwitchoverTest() {
+        super("cascade");
     }
 
     @BeforeAll

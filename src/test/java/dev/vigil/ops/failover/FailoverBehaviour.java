@@ -27,9 +27,8 @@ abstract class FailoverBehaviour extends OnFailoverLab {
     @Override
     abstract Optional<Path> pgBin();
 
-    @Override
-    String clusterName() {
-        return "fo";
+    FailoverBehaviour() {
+        super("fo");
     }
 
     @Test

@@ -30,9 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailureHalfwayTest extends OnFailoverLab {
-    @Override
-    String clusterName() {
-        return "fail";
+    FailureHalfwayTest() {
+        super("fail");
     }
 
     private WorkflowReport run(Workflow workflow, String stepStartingWith, Consumer<String> inject) throws Exception {

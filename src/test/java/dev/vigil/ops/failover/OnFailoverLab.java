@@ -14,16 +14,19 @@ import org.junit.jupiter.api.io.TempDir;
  * What the failover tests on a real lab share: one {@link FailoverLab} per test class with a primary and two
  * standbys, started before the first test and closed after the last (so a class's tests run on one cluster,
  * in the order it gives), a switchover to a node, and a precheck found by name. Subclasses name the cluster
- * and, for the embedded/system pairs, the binaries; a class that needs more setup adds its own
+ * (its constructor) and, for the embedded/system pairs, the binaries; a class that needs more setup adds its own
  * {@code @BeforeAll}, which JUnit runs after this one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OnFailoverLab {
     static final Duration WAIT = Duration.ofSeconds(30);
+    private final String clusterName;
     FailoverLab lab;
 
-    /** The lab cluster's name: each class its own. */
-    abstract String clusterName();
+    /** {@code clusterName}: the lab cluster's, each class its own. */
+    OnFailoverLab(String clusterName) {
+        this.clusterName = clusterName;
+    }
 
     /** The PostgreSQL binaries to run; empty for the embedded ones. */
     Optional<Path> pgBin() {
@@ -32,7 +35,7 @@ abstract class OnFailoverLab {
 
     @BeforeAll
     void startLab(@TempDir Path dir) {
-        lab = new FailoverLab(pgBin(), dir).withCluster(clusterName(), 2);
+        lab = new FailoverLab(pgBin(), dir).withCluster(clusterName, 2);
     }
 
     @AfterAll

@@ -30,9 +30,8 @@ abstract class SwitchoverBehaviour extends OnFailoverLab {
     @Override
     abstract Optional<Path> pgBin();
 
-    @Override
-    String clusterName() {
-        return "so";
+    SwitchoverBehaviour() {
+        super("so");
     }
 
     @Test
