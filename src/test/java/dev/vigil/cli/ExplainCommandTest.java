@@ -2,13 +2,11 @@ package dev.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,15 +23,13 @@ class ExplainCommandTest {
     private static final String NAME = "lab:cliexplain";
     private static final String JOIN = "SELECT c.country, count(*) FROM shop.customers c JOIN shop.orders o "
             + "ON o.customer_id = c.id WHERE c.country = 'DE' GROUP BY c.country";
-    private Lab lab;
+    private CliLab lab;
     private LabCluster cluster;
-    private Path config;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        lab = Lab.open();
-        cluster = lab.createCluster("cliexplain", 0);
-        config = dir.resolve("none.yaml");
+        lab = CliLab.open("cliexplain", 0, dir);
+        cluster = lab.cluster();
     }
 
     @AfterAll
@@ -44,11 +40,7 @@ class ExplainCommandTest {
     }
 
     private CliRun vigil(String... args) {
-        List<String> all = new ArrayList<>(List.of("explain", "--cluster", NAME, "--config", config.toString()));
-        all.addAll(List.of(args));
-        CliRun run = CliRun.vigil(all.toArray(String[]::new));
-        System.out.println("[cli] vigil explain " + String.join(" ", args) + " -> " + run.exit() + "\n" + run.out() + run.err());
-        return run;
+        return lab.vigil(List.of("explain"), List.of(args));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.host.Waits;
@@ -33,18 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailoverCommandsTest {
     private static final String NAME = "lab:clifail";
-    private Lab lab;
+    private CliLab lab;
     private LabCluster cluster;
     private Path journal;
     private Path config;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        lab = Lab.open();
         // Two standbys: a rejoin copies its primary_conninfo from a standby that follows the new primary.
-        cluster = lab.createCluster("clifail", 2);
+        lab = CliLab.open("clifail", 2, dir);
+        cluster = lab.cluster();
         journal = dir.resolve("journal.jsonl");
-        config = dir.resolve("none.yaml");
+        config = lab.config();
     }
 
     @AfterAll
@@ -59,11 +58,7 @@ class FailoverCommandsTest {
     }
 
     private CliRun vigilWith(Path journalFile, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--cluster", NAME, "--config", config.toString(), "--journal", journalFile.toString()));
-        CliRun run = CliRun.vigil(all.toArray(String[]::new));
-        System.out.println("[cli] vigil " + String.join(" ", args) + " -> " + run.exit() + "\n" + run.out() + run.err());
-        return run;
+        return lab.vigil(List.of(args), List.of("--journal", journalFile.toString()));
     }
 
     private List<String> writable() {

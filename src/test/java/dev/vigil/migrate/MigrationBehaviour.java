@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.LabInventory;
-import dev.vigil.journal.Journal;
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.lab.workload.Workload;
 import dev.vigil.migrate.history.MigrationStatus;
@@ -22,14 +17,13 @@ import dev.vigil.migrate.source.FlywayChecksum;
 import dev.vigil.migrate.source.FlywayFolder;
 import dev.vigil.migrate.source.MigrationVersion;
 import dev.vigil.ops.workflow.CheckResult;
+import dev.vigil.ops.workflow.EngineLab;
 import dev.vigil.ops.workflow.Confirmation;
 import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.ops.workflow.Proposal;
 import dev.vigil.ops.workflow.StepOutcome;
 import dev.vigil.ops.workflow.StepRecord;
 import dev.vigil.ops.workflow.Workflow;
-import dev.vigil.ops.workflow.WorkflowEngine;
-import dev.vigil.ops.workflow.WorkflowListener;
 import dev.vigil.ops.workflow.WorkflowReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
@@ -66,13 +59,10 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MigrationBehaviour {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private Lab lab;
+    private EngineLab lab;
     private LabCluster labCluster;
     private LabNode node;
     private ClusterDefinition cluster;
-    private Journal journal;
-    private WorkflowEngine engine;
     private Path dir;
 
     abstract Optional<Path> pgBin();
@@ -80,20 +70,14 @@ abstract class MigrationBehaviour {
     @BeforeAll
     void startLab(@TempDir Path tmp) {
         dir = tmp;
-        lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin().orElse(null)));
-        labCluster = lab.createCluster("mig", 0);
-        node = labCluster.primary();
-        cluster = LabInventory.of(labCluster);
-        journal = Journal.open(tmp.resolve("journal.jsonl"));
-        engine = new WorkflowEngine(journal);
+        lab = EngineLab.open(pgBin(), "mig", tmp);
+        labCluster = lab.cluster();
+        node = lab.primary();
+        cluster = lab.definition();
     }
 
     @AfterAll
     void stopLab() {
-        if (engine != null) {
-            engine.close();
-            journal.close();
-        }
         if (lab != null) {
             lab.close();
         }
@@ -468,11 +452,11 @@ abstract class MigrationBehaviour {
     }
 
     private Proposal prepare(Workflow w) throws Exception {
-        return engine.prepare(w, WorkflowListener.NONE).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return lab.prepare(w, WAIT);
     }
 
     private WorkflowReport execute(Proposal p, Confirmation c) throws Exception {
-        return engine.execute(p, c, WorkflowListener.NONE).report().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return lab.execute(p, c, WAIT);
     }
 
     private static CheckResult check(Proposal p, String name) {
@@ -544,14 +528,7 @@ abstract class MigrationBehaviour {
     }
 
     private List<JsonNode> journalOf(String runId) throws Exception {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(journal.file())) {
-            JsonNode n = JSON.readTree(line);
-            if (runId.equals(n.get("evidence").path("run").asText())) {
-                lines.add(n);
-            }
-        }
-        return lines;
+        return lab.journalOf(runId);
     }
 
     /** Updates rows of blocked.accounts one statement at a time and keeps the slowest statement's time. */

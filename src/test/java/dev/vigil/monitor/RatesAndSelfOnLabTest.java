@@ -7,10 +7,8 @@ import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.VigilApplications;
 import dev.vigil.cluster.inventory.LabInventory;
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;
-import dev.vigil.lab.LabSettings;
 import dev.vigil.lab.host.PgBinaries;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.lab.workload.Workload;
@@ -55,7 +53,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RatesAndSelfOnLabTest {
     private static final double RATE = 400;
     private static final Duration MEASURED = Duration.ofSeconds(30);
-    private Lab lab;
+    private MonitoredLab lab;
     private LabCluster cluster;
     private ClusterMonitor monitor;
     private final NodeTicks ticks = new NodeTicks();
@@ -63,12 +61,12 @@ class RatesAndSelfOnLabTest {
 
     @BeforeAll
     void start() {
-        lab = Lab.open(LabSettings.fromEnvironment().withPgBin(PgBinaries.systemInstallation().orElse(null)));
-        cluster = lab.createCluster("rates", 1);
         // Statements every 2 ticks, so the test sees intervals soon; everything else at the default cadence.
-        monitor = new ClusterMonitor(LabInventory.of(cluster), MonitorConnectionSettings.defaults(),
+        lab = MonitoredLab.open(PgBinaries.systemInstallation(), "rates", 1,
                 List.of(new ActivityCollector(), new DatabaseCollector(), new ReplicationCollector(),
                         new LockWaitCollector(), new StatementsCollector(2)));
+        cluster = lab.cluster();
+        monitor = lab.monitor();
         monitor.subscribeSamples(sample -> ticks.update(sample).stream().filter(n -> n.node().equals("pg1"))
                 .forEach(pg1Ticks::add));
         monitor.start();
@@ -76,9 +74,6 @@ class RatesAndSelfOnLabTest {
 
     @AfterAll
     void stop() {
-        if (monitor != null) {
-            monitor.close();
-        }
         if (lab != null) {
             lab.close();
         }
@@ -267,7 +262,7 @@ class RatesAndSelfOnLabTest {
     private Process process(List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("PGPASSFILE", lab.pgpassFile().toString());
+        builder.environment().put("PGPASSFILE", lab.lab().pgpassFile().toString());
         return builder.start();
     }
 

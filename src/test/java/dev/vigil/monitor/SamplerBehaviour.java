@@ -2,13 +2,9 @@ package dev.vigil.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeStatus;
-import dev.vigil.cluster.inventory.LabInventory;
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.lab.workload.Workload;
 import dev.vigil.monitor.activity.ActivityCollector;
@@ -82,7 +78,7 @@ abstract class SamplerBehaviour {
         }
     };
 
-    private Lab lab;
+    private MonitoredLab lab;
     private LabCluster cluster;
     private ClusterMonitor monitor;
     private ClusterHistory history;
@@ -92,10 +88,10 @@ abstract class SamplerBehaviour {
 
     @BeforeAll
     void start() {
-        lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin().orElse(null)));
-        cluster = lab.createCluster("sampled", 1);
-        monitor = new ClusterMonitor(LabInventory.of(cluster), MonitorConnectionSettings.defaults(),
+        lab = MonitoredLab.open(pgBin(), "sampled", 1,
                 List.of(ACTIVITY, DATABASE, REPLICATION, new LockWaitCollector(), NEEDS_SUPERUSER));
+        cluster = lab.cluster();
+        monitor = lab.monitor();
         monitor.subscribeSamples(samples::add);
         history = new ClusterHistory(monitor, ClusterHistory.DEFAULT_SPAN);
         history.start();
@@ -104,9 +100,6 @@ abstract class SamplerBehaviour {
 
     @AfterAll
     void stop() {
-        if (monitor != null) {
-            monitor.close();
-        }
         if (lab != null) {
             lab.close();
         }

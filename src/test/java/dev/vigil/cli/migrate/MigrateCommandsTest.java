@@ -1,12 +1,12 @@
 package dev.vigil.cli.migrate;
 
+import dev.vigil.cli.CliLab;
 import dev.vigil.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.cli.Json;
 import dev.vigil.cli.VigilCli;
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.host.Waits;
 import java.io.PrintWriter;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MigrateCommandsTest {
     private static final String NAME = "lab:climig";
-    private Lab lab;
+    private CliLab lab;
     private LabCluster cluster;
     private Path dir;
     private Path folder;
@@ -48,8 +48,8 @@ class MigrateCommandsTest {
     @BeforeAll
     void start(@TempDir Path tmp) throws Exception {
         dir = tmp;
-        lab = Lab.open();
-        cluster = lab.createCluster("climig", 1);
+        lab = CliLab.open("climig", 1, tmp);
+        cluster = lab.cluster();
         folder = Files.createDirectory(tmp.resolve("db"));
         write("V1__create_items.sql", "CREATE TABLE public.items (id int PRIMARY KEY, name text NOT NULL);\n"
                 + "INSERT INTO public.items SELECT g, 'item ' || g FROM generate_series(1, 50) g;\n");
@@ -73,17 +73,14 @@ class MigrateCommandsTest {
     }
 
     private CliRun vigil(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--cluster", NAME, "--config", dir.resolve("none.yaml").toString()));
+        List<String> more = new ArrayList<>();
         if (!args[1].equals("status")) {
-            all.addAll(List.of("--journal", dir.resolve("journal.jsonl").toString()));
+            more.addAll(List.of("--journal", dir.resolve("journal.jsonl").toString()));
         }
-        if (all.stream().noneMatch(a -> a.equals("--folder")) && !args[1].equals("stop")) {
-            all.addAll(List.of("--folder", folder.toString()));
+        if (List.of(args).stream().noneMatch(a -> a.equals("--folder")) && !args[1].equals("stop")) {
+            more.addAll(List.of("--folder", folder.toString()));
         }
-        CliRun run = CliRun.vigil(all.toArray(String[]::new));
-        System.out.println("[cli] vigil " + String.join(" ", args) + " -> " + run.exit() + "\n" + run.out() + run.err());
-        return run;
+        return lab.vigil(List.of(args), more);
     }
 
     private String scalar(String sql) throws SQLException {

@@ -45,6 +45,22 @@ class ControlInventoryTest {
         return hits.get(0);
     }
 
+    /**
+     * A clusters.yaml of one cluster 'c' with one node 'a' whose command control is {@code commandsOfA}, a flow
+     * mapping that stands on line 7.
+     */
+    private static String oneNodeControl(String commandsOfA) {
+        return """
+                clusters:
+                  - name: c
+                    nodes: [{name: a, host: a}]
+                    control:
+                      type: command
+                      nodes:
+                        a: %s
+                """.formatted(commandsOfA);
+    }
+
     @Test
     void aCommandClusterGetsItsArgumentVectorsAsWritten() throws Exception {
         Inventory inv = load("""
@@ -243,15 +259,7 @@ class ControlInventoryTest {
 
     @Test
     void anUnquotedPlaceholderInsideAFlowListIsAYamlErrorThatSaysWhatToQuote() throws Exception {
-        Inventory inv = load("""
-                clusters:
-                  - name: c
-                    nodes: [{name: a, host: a}]
-                    control:
-                      type: command
-                      nodes:
-                        a: {rewind: [pg_rewind, --source-server=host={upstream_host}]}
-                """);
+        Inventory inv = load(oneNodeControl("{rewind: [pg_rewind, --source-server=host={upstream_host}]}"));
         assertThat(inv.clusters()).isEmpty();
         assertThat(errors(inv)).singleElement().asString().contains(":7: error: not valid YAML")
                 .contains("quote each argument that holds a placeholder: \"--x={node}\"");
@@ -273,15 +281,7 @@ class ControlInventoryTest {
 
     @Test
     void theDefaultsAreNoControlAndTheDefaultTimeout() throws Exception {
-        Inventory inv = load("""
-                clusters:
-                  - name: c
-                    nodes: [{name: a, host: a}]
-                    control:
-                      type: command
-                      nodes:
-                        a: {status: [pg_ctl, status, -D, /data]}
-                """);
+        Inventory inv = load(oneNodeControl("{status: [pg_ctl, status, -D, /data]}"));
         ControlSettings c = inv.clusters().get(0).control();
         assertThat(c.timeout()).isEqualTo(ControlSettings.DEFAULT_TIMEOUT);
         assertThat(c.node("a").flatMap(NodeCommands::status)).isEqualTo(Optional.of(List.of("pg_ctl", "status", "-D", "/data")));

@@ -7,50 +7,27 @@ import dev.vigil.ops.workflow.CheckResult;
 import dev.vigil.ops.workflow.Proposal;
 import dev.vigil.ops.workflow.Topology;
 import dev.vigil.ops.workflow.TopologyNode;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real cascade, pg1 → pg2 → pg3: the switchover's prechecks and "after" picture, dry runs only (nothing is
  * confirmed, so the cluster is not changed).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CascadedSwitchoverTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    FailoverLab lab;
+class CascadedSwitchoverTest extends OnFailoverLab {
+    CascadedSwitchoverTest() {
+        super("cascade");
+    }
 
     @BeforeAll
-    void start(@TempDir Path dir) {
-        lab = new FailoverLab(Optional.empty(), dir).withCluster("cascade", 2);
+    void cascade() {
         LabNode pg1 = lab.cluster.node("pg1");
         LabNode pg2 = lab.cluster.node("pg2");
         LabNode pg3 = lab.cluster.node("pg3");
         lab.cluster.awaitStreaming(pg1, List.of(pg2, pg3), WAIT);
         lab.cluster.repoint(pg3, pg2);
         lab.cluster.awaitStreaming(pg2, List.of(pg3), WAIT);
-    }
-
-    @AfterAll
-    void stop() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
-    private SwitchoverWorkflow switchover(String to) {
-        return new SwitchoverWorkflow(lab.definition, to, lab.control, FailoverSettings.defaults(), lab.fences);
-    }
-
-    private static CheckResult check(Proposal p, String namePart) {
-        return p.prechecks().stream().filter(c -> c.name().contains(namePart)).findFirst()
-                .orElseThrow(() -> new AssertionError("no precheck named like '" + namePart + "' in " + p.prechecks()));
     }
 
     private static TopologyNode node(Topology t, String name) {

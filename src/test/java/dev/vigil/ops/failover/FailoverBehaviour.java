@@ -13,43 +13,22 @@ import dev.vigil.ops.workflow.WorkflowReport;
 import dev.vigil.sql.Lsn;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A failover after kill -9 of the primary's postmaster, under a write workload, then the rejoin of the old
  * primary (pg_rewind where the binaries have it, else a re-clone). Subclasses choose the binaries.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class FailoverBehaviour {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    FailoverLab lab;
-
+abstract class FailoverBehaviour extends OnFailoverLab {
+    @Override
     abstract Optional<Path> pgBin();
 
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        lab = new FailoverLab(pgBin(), dir).withCluster("fo", 2);
-    }
-
-    @AfterAll
-    void stop() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
-    private static CheckResult check(Proposal p, String namePart) {
-        return p.prechecks().stream().filter(c -> c.name().contains(namePart)).findFirst()
-                .orElseThrow(() -> new AssertionError("no precheck like '" + namePart + "' in " + p.prechecks()));
+    FailoverBehaviour() {
+        super("fo");
     }
 
     @Test

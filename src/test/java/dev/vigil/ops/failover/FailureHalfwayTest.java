@@ -13,19 +13,14 @@ import dev.vigil.ops.workflow.Workflow;
 import dev.vigil.ops.workflow.WorkflowEvent;
 import dev.vigil.ops.workflow.WorkflowListener;
 import dev.vigil.ops.workflow.WorkflowReport;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A failure injected at each step of a switchover (and at the promotion of a failover) on a real lab: the
@@ -33,22 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * primaries there are and which, and that is never two. Each test brings the cluster back for the next one,
  * through the rejoin workflow where that is the way back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FailureHalfwayTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    FailoverLab lab;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        lab = new FailoverLab(Optional.empty(), dir).withCluster("fail", 2);
-    }
-
-    @AfterAll
-    void stop() {
-        if (lab != null) {
-            lab.close();
-        }
+class FailureHalfwayTest extends OnFailoverLab {
+    FailureHalfwayTest() {
+        super("fail");
     }
 
     private WorkflowReport run(Workflow workflow, String stepStartingWith, Consumer<String> inject) throws Exception {

@@ -10,48 +10,28 @@ import dev.vigil.lab.workload.WriteOutage;
 import dev.vigil.ops.workflow.CheckResult;
 import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.ops.workflow.Proposal;
-import dev.vigil.ops.workflow.StepRecord;
 import dev.vigil.ops.workflow.WorkflowReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Guided switchovers on a real 3-node lab under a write workload: five in alternate directions, each losing no
  * acknowledged commit, re-pointing every standby and rejoining the old primary, with every step journaled.
  * Subclasses choose the binaries.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class SwitchoverBehaviour {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    FailoverLab lab;
-
+abstract class SwitchoverBehaviour extends OnFailoverLab {
+    @Override
     abstract Optional<Path> pgBin();
 
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        lab = new FailoverLab(pgBin(), dir).withCluster("so", 2);
-    }
-
-    @AfterAll
-    void stop() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
-    SwitchoverWorkflow switchover(String to) {
-        return new SwitchoverWorkflow(lab.definition, to, lab.control, FailoverSettings.defaults(), lab.fences);
+    SwitchoverBehaviour() {
+        super("so");
     }
 
     @Test
@@ -92,11 +72,6 @@ abstract class SwitchoverBehaviour {
                                 .map(s -> s.number() + " " + s.took().toMillis() + "ms").toList());
             }
         }
-    }
-
-    private static CheckResult check(Proposal p, String namePart) {
-        return p.prechecks().stream().filter(c -> c.name().contains(namePart)).findFirst()
-                .orElseThrow(() -> new AssertionError("no precheck named like '" + namePart + "' in " + p.prechecks()));
     }
 
     private String standbyNotCandidate() {

@@ -3,31 +3,26 @@ package dev.vigil.ops.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.cluster.OperatorAccess;
 import dev.vigil.cluster.PasswordLookup;
 import dev.vigil.cluster.inventory.LabInventory;
-import dev.vigil.journal.Journal;
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.libpq.Pgpass;
 import dev.vigil.ops.workflow.CheckResult;
 import dev.vigil.ops.workflow.Confirmation;
+import dev.vigil.ops.workflow.EngineLab;
 import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.ops.workflow.Proposal;
 import dev.vigil.ops.workflow.StepOutcome;
 import dev.vigil.ops.workflow.StepRecord;
 import dev.vigil.ops.workflow.Workflow;
-import dev.vigil.ops.workflow.WorkflowEngine;
 import dev.vigil.ops.workflow.WorkflowListener;
 import dev.vigil.ops.workflow.WorkflowReport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,7 +32,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,16 +55,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SessionSignalBehaviour {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APP_ROLE = "shop_app";
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final List<Session> sessions = new ArrayList<>();
     private final String appPassword = UUID.randomUUID().toString();
-    private Lab lab;
+    private EngineLab lab;
     private LabNode node;
     private ClusterDefinition cluster;
-    private Journal journal;
-    private WorkflowEngine engine;
     private PasswordLookup operatorPasswords;
 
     abstract Optional<Path> pgBin();
@@ -79,12 +70,9 @@ abstract class SessionSignalBehaviour {
 
     @BeforeAll
     void startLab(@TempDir Path dir) throws Exception {
-        lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin().orElse(null)));
-        LabCluster labCluster = lab.createCluster("ops", 0);
-        node = labCluster.primary();
-        cluster = LabInventory.of(labCluster);
-        journal = Journal.open(dir.resolve("journal.jsonl"));
-        engine = new WorkflowEngine(journal);
+        lab = EngineLab.open(pgBin(), "ops", dir);
+        node = lab.primary();
+        cluster = lab.definition();
         String juniorPassword = UUID.randomUUID().toString();
         String signallerPassword = UUID.randomUUID().toString();
         try (Connection admin = node.connect(LabCluster.DATABASE); Statement st = admin.createStatement()) {
@@ -121,10 +109,6 @@ abstract class SessionSignalBehaviour {
     @AfterAll
     void stopLab() throws Exception {
         pool.shutdownNow();
-        if (engine != null) {
-            engine.close();
-            journal.close();
-        }
         if (lab != null) {
             lab.close();
         }
@@ -275,7 +259,7 @@ abstract class SessionSignalBehaviour {
 
     @Test
     void aRunningLabFoundOnDiskActsAsItsSuperuserWithTheLabsPassword() throws Exception {
-        ClusterDefinition found = LabInventory.running(lab.dir().getParent()).clusters().stream()
+        ClusterDefinition found = LabInventory.running(lab.lab().dir().getParent()).clusters().stream()
                 .filter(c -> c.nodes().stream().anyMatch(n -> n.port() == node.port())).findFirst().orElseThrow();
         assertThat(found.name()).isEqualTo("lab:ops");
         assertThat(found.actions().orElseThrow().user()).isEqualTo("postgres");
@@ -297,7 +281,7 @@ abstract class SessionSignalBehaviour {
         CompletableFuture<Void> sleeping = sleep(s);
         SessionTarget target = activeInSleep(s);
 
-        WorkflowReport report = engine.dryRun(SessionSignalWorkflow.terminate(cluster, "pg1", List.of(target)),
+        WorkflowReport report = lab.engine().dryRun(SessionSignalWorkflow.terminate(cluster, "pg1", List.of(target)),
                 WorkflowListener.NONE).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(report.outcome()).isEqualTo(Outcome.DRY_RUN);
@@ -451,11 +435,11 @@ abstract class SessionSignalBehaviour {
     }
 
     private Proposal prepare(Workflow w) throws Exception {
-        return engine.prepare(w, WorkflowListener.NONE).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return lab.prepare(w, WAIT);
     }
 
     private WorkflowReport execute(Proposal p, Confirmation c) throws Exception {
-        return engine.execute(p, c, WorkflowListener.NONE).report().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return lab.execute(p, c, WAIT);
     }
 
     private static CheckResult check(Proposal p, String name) {
@@ -464,14 +448,7 @@ abstract class SessionSignalBehaviour {
     }
 
     private List<JsonNode> journalOf(String runId) throws Exception {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(journal.file())) {
-            JsonNode n = JSON.readTree(line);
-            if (runId.equals(n.get("evidence").path("run").asText())) {
-                lines.add(n);
-            }
-        }
-        return lines;
+        return lab.journalOf(runId);
     }
 
     private Session session(String applicationName) throws SQLException {
@@ -518,21 +495,6 @@ abstract class SessionSignalBehaviour {
     }
 
     private Optional<SessionTarget> seen(int pid) {
-        try (Connection admin = node.connect("postgres"); PreparedStatement st = admin.prepareStatement(
-                "SELECT pid, backend_start, usename, application_name, state, query_start, query "
-                        + "FROM pg_catalog.pg_stat_activity WHERE pid = ?")) {
-            st.setInt(1, pid);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new SessionTarget(pid, rs.getObject("backend_start", OffsetDateTime.class).toInstant(),
-                        rs.getString("usename"), rs.getString("application_name"), rs.getString("state"),
-                        Optional.ofNullable(rs.getObject("query_start", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-                        rs.getString("query")));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return SessionTargets.seen(node, pid);
     }
 }

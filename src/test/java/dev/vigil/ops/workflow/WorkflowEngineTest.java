@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.journal.Journal;
 import dev.vigil.lab.host.Waits;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,45 +16,29 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The engine's rules with fake steps: order, journal, dry run, confirmation, one per cluster, timeouts, cancel. */
 class WorkflowEngineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long WAIT_S = 10;
 
-    @TempDir
-    Path dir;
-    private Journal journal;
-    private WorkflowEngine engine;
+    @RegisterExtension
+    final JournalledEngine workflows = new JournalledEngine();
     private final List<WorkflowEvent> events = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void open() {
-        journal = Journal.open(dir.resolve("journal.jsonl"));
-        engine = new WorkflowEngine(journal);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        journal.close();
-    }
-
     private Proposal prepare(Workflow w) throws Exception {
-        return engine.prepare(w, events::add).get(WAIT_S, TimeUnit.SECONDS);
+        return workflows.engine().prepare(w, events::add).get(WAIT_S, TimeUnit.SECONDS);
     }
 
     private WorkflowReport run(Proposal p, Confirmation c) throws Exception {
-        return engine.execute(p, c, events::add).report().get(WAIT_S, TimeUnit.SECONDS);
+        return workflows.engine().execute(p, c, events::add).report().get(WAIT_S, TimeUnit.SECONDS);
     }
 
     private List<JsonNode> journalLines() throws IOException {
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(journal.file())) {
+        for (String line : Files.readAllLines(workflows.journal().file())) {
             lines.add(JSON.readTree(line));
         }
         return lines;
@@ -146,7 +128,7 @@ class WorkflowEngineTest {
     void aDryRunStopsAfterThePrechecksAndRunsNoStep() throws Exception {
         FakeWorkflow w = new FakeWorkflow("c1", "Fake").doneSteps(2).precheck(() -> CheckResult.pass("check 1", "ok"));
 
-        WorkflowReport report = engine.dryRun(w, events::add).get(WAIT_S, TimeUnit.SECONDS);
+        WorkflowReport report = workflows.engine().dryRun(w, events::add).get(WAIT_S, TimeUnit.SECONDS);
 
         assertThat(report.outcome()).isEqualTo(Outcome.DRY_RUN);
         assertThat(w.ran).containsExactly("topology", "plan", "precheck 1");
@@ -231,10 +213,10 @@ class WorkflowEngineTest {
         FakeWorkflow elsewhere = new FakeWorkflow("c2", "Fake on c2").doneSteps(1);
         Proposal secondProposal = prepare(second);
 
-        WorkflowRun first = engine.execute(prepare(slow), Confirmation.confirm(), events::add);
+        WorkflowRun first = workflows.engine().execute(prepare(slow), Confirmation.confirm(), events::add);
         assertThat(entered.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(engine.running("c1")).hasValueSatisfying(r -> assertThat(r.title()).isEqualTo("Slow fake on c1"));
+        assertThat(workflows.engine().running("c1")).hasValueSatisfying(r -> assertThat(r.title()).isEqualTo("Slow fake on c1"));
         WorkflowReport refused = run(secondProposal, Confirmation.confirm());
         assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(refused.summary()).contains("cluster c1 is busy with 'Slow fake on c1'").contains(first.runId());
@@ -248,7 +230,7 @@ class WorkflowEngineTest {
 
         release.countDown();
         assertThat(first.report().get(WAIT_S, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(engine.running("c1")).isEmpty();
+        assertThat(workflows.engine().running("c1")).isEmpty();
         assertThat(run(prepare(second), Confirmation.confirm()).outcome()).isEqualTo(Outcome.SUCCEEDED);
     }
 
@@ -283,7 +265,7 @@ class WorkflowEngineTest {
         assertThat(w.ran).doesNotContain("step 3").contains("verify 1", "verify 2");
         assertThat(aborted).isTrue();
         Waits.until(Duration.ofSeconds(WAIT_S), "the hung step's thread interrupted and the cluster free",
-                () -> interrupted.get() && engine.running("c1").isEmpty());
+                () -> interrupted.get() && workflows.engine().running("c1").isEmpty());
         List<JsonNode> stepLines = journalLines().stream()
                 .filter(n -> n.get("kind").asText().equals("action.step")).toList();
         assertThat(stepLines).extracting(n -> n.get("evidence").get("outcome").asText())
@@ -302,7 +284,7 @@ class WorkflowEngineTest {
                 })
                 .doneSteps(2);
 
-        WorkflowRun run = engine.execute(prepare(w), Confirmation.confirm(), events::add);
+        WorkflowRun run = workflows.engine().execute(prepare(w), Confirmation.confirm(), events::add);
         assertThat(entered.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
         run.cancel();
         release.countDown();
@@ -349,7 +331,7 @@ class WorkflowEngineTest {
                 .doneSteps(1)
                 .uninterruptible(2, 3);
 
-        WorkflowReport report = stop.cancelIn(engine, prepare(w), events::add);
+        WorkflowReport report = stop.cancelIn(workflows.engine(), prepare(w), events::add);
 
         assertThat(report.outcome()).isEqualTo(Outcome.CANCELLED);
         assertThat(report.done()).extracting(StepRecord::number).containsExactly(1, 2, 3);
@@ -365,7 +347,7 @@ class WorkflowEngineTest {
         FakeWorkflow w = new FakeWorkflow("c1", "Fake").step("checkpoint", checkpoint::run).doneSteps(3)
                 .uninterruptible(2, 3);
 
-        WorkflowReport report = checkpoint.cancelIn(engine, prepare(w), events::add);
+        WorkflowReport report = checkpoint.cancelIn(workflows.engine(), prepare(w), events::add);
 
         assertThat(report.outcome()).isEqualTo(Outcome.CANCELLED);
         assertThat(report.done()).extracting(StepRecord::number).containsExactly(1);
@@ -378,7 +360,7 @@ class WorkflowEngineTest {
         FakeWorkflow w = new FakeWorkflow("c1", "Fake").doneSteps(2).step("re-point", last::run).doneSteps(1)
                 .uninterruptible(1, 2);
 
-        WorkflowReport report = last.cancelIn(engine, prepare(w), events::add);
+        WorkflowReport report = last.cancelIn(workflows.engine(), prepare(w), events::add);
 
         assertThat(report.outcome()).isEqualTo(Outcome.CANCELLED);
         assertThat(report.done()).extracting(StepRecord::number).containsExactly(1, 2, 3);
@@ -389,12 +371,12 @@ class WorkflowEngineTest {
     void theRunsInProgressAreListedByTitleUntilTheyEnd() throws Exception {
         CancelledWhileRunning step = new CancelledWhileRunning();
         FakeWorkflow w = new FakeWorkflow("c1", "Fake switchover").step("stop", step::run);
-        WorkflowRun run = engine.execute(prepare(w), Confirmation.confirm(), events::add);
+        WorkflowRun run = workflows.engine().execute(prepare(w), Confirmation.confirm(), events::add);
         assertThat(step.entered.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
-        assertThat(engine.inProgress()).containsExactly("Fake switchover");
+        assertThat(workflows.engine().inProgress()).containsExactly("Fake switchover");
         step.release.countDown();
         run.report().get(WAIT_S, TimeUnit.SECONDS);
-        Waits.until(Duration.ofSeconds(WAIT_S), "the run to leave the list", () -> engine.inProgress().isEmpty());
+        Waits.until(Duration.ofSeconds(WAIT_S), "the run to leave the list", () -> workflows.engine().inProgress().isEmpty());
     }
 
     @Test
@@ -447,8 +429,8 @@ class WorkflowEngineTest {
         WorkflowListener broken = e -> {
             throw new IllegalStateException("listener bug");
         };
-        Proposal p = engine.prepare(w, broken).get(WAIT_S, TimeUnit.SECONDS);
-        WorkflowReport report = engine.execute(p, Confirmation.confirm(), broken).report().get(WAIT_S, TimeUnit.SECONDS);
+        Proposal p = workflows.engine().prepare(w, broken).get(WAIT_S, TimeUnit.SECONDS);
+        WorkflowReport report = workflows.engine().execute(p, Confirmation.confirm(), broken).report().get(WAIT_S, TimeUnit.SECONDS);
         assertThat(report.outcome()).isEqualTo(Outcome.SUCCEEDED);
     }
 

@@ -2,9 +2,8 @@ package dev.vigil.ui.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.vigil.ui.common.Snapshots;
+import dev.vigil.ui.common.Themes;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Files;
@@ -16,14 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -37,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * series cut to about the plot width with the spikes kept, labels far enough apart, one redraw per tick, colours
  * following the theme.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, Themes.DarkAgain.class})
 class OverviewChartsTest {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
@@ -46,13 +43,7 @@ class OverviewChartsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-    }
-
-    @AfterEach
-    void darkAgain() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()))
-                .get(5, TimeUnit.SECONDS);
+        Themes.dark();
     }
 
     @Test
@@ -90,7 +81,7 @@ class OverviewChartsTest {
                 "pg3 · seconds");
         assertThat(countNaN(grid.lag.primaryData(), "pg2")).as("pg2's restart is a break in its line").isOne();
 
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        robot.interact(Themes::light);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> grid.charts().stream().allMatch(c -> c.theme() == ChartTheme.PRIMER_LIGHT));
         WaitForAsyncUtils.waitForFxEvents();
@@ -118,7 +109,7 @@ class OverviewChartsTest {
             }
         }
         assertThat(((DateAxis) plot(grid.waits).getDomainAxis()).getTickUnit().getSize()).isLessThan(60_000);
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        robot.interact(Themes::light);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> grid.tps.theme() == ChartTheme.PRIMER_LIGHT);
         Snapshots.save(stage.getScene(), "charts-overview-5min-light");
     }
@@ -191,7 +182,7 @@ class OverviewChartsTest {
         charts.forEach(OverviewChartsTest::assertReadable);
         assertThat(standby.primaryData().keys()).containsExactly("write", "flush", "replay");
         assertThat(legendLabels(statement)).containsExactly("calls", "mean time");
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        robot.interact(Themes::light);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tps.theme() == ChartTheme.PRIMER_LIGHT);
         Snapshots.save(stage.getScene(), "charts-narrow-light");
     }

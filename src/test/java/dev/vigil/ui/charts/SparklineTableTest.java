@@ -2,13 +2,11 @@ package dev.vigil.ui.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.vigil.ui.common.Snapshots;
+import dev.vigil.ui.common.Themes;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import javafx.application.Application;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -20,7 +18,6 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -29,7 +26,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A statements table with a sparkline per row, as the Queries view will have; PNGs on both themes. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, Themes.DarkAgain.class})
 class SparklineTableTest {
     private Stage stage;
 
@@ -38,13 +35,7 @@ class SparklineTableTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-    }
-
-    @AfterEach
-    void darkAgain() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()))
-                .get(5, TimeUnit.SECONDS);
+        Themes.dark();
     }
 
     @Test
@@ -105,7 +96,7 @@ class SparklineTableTest {
         }
         assertThat(cells.get(0).sparkline().getWidth()).isGreaterThan(60);
 
-        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        robot.interact(Themes::light);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> cells.stream().allMatch(c -> c.sparkline().theme() == ChartTheme.PRIMER_LIGHT));
         WaitForAsyncUtils.waitForFxEvents();

@@ -5,20 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.journal.Journal;
-import dev.vigil.ops.control.NodeControls;
 import dev.vigil.ops.failover.FailoverWorkflow;
 import dev.vigil.ops.failover.NodeFences;
 import dev.vigil.ops.failover.RejoinWorkflow;
 import dev.vigil.ops.failover.SwitchoverWorkflow;
 import dev.vigil.ops.workflow.Workflow;
 import dev.vigil.sql.Lsn;
-import dev.vigil.ui.common.ClusterSource;
 import dev.vigil.ui.common.ClusterViewModel;
 import dev.vigil.ui.common.RoleAction;
 import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.UiThread;
+import dev.vigil.ui.shell.FakeFeed;
+import dev.vigil.ui.shell.FakeSource;
 import dev.vigil.ui.shell.MainViewModel;
-import dev.vigil.ui.shell.MainViewModelTest;
 import dev.vigil.ui.shell.RoleChanges;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,11 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the window hands the role-change workflows, with fakes (no toolkit, no threads, no servers): the fenced
- * nodes read beside the journal, the last WAL position seen on the primary, the source's node control.
+ * nodes read beside the journal, the last WAL position seen on the primary, the source's node control. The
+ * source is ui.shell's {@link FakeSource}: a fake feed with a node control of its own, as a lab source has.
  */
 class RoleChangeWiringTest {
-    private static final NodeEndpoint PG1 = new NodeEndpoint("pg1", "127.0.0.1", 1, "postgres", "m", "p");
-    private static final NodeEndpoint PG2 = new NodeEndpoint("pg2", "127.0.0.1", 2, "postgres", "m", "p");
+    private static final NodeEndpoint PG1 = FakeFeed.PG1;
+    private static final NodeEndpoint PG2 = FakeFeed.PG2;
 
     @TempDir
     Path dir;
@@ -55,39 +55,7 @@ class RoleChangeWiringTest {
         journal.close();
     }
 
-    /** MainViewModelTest's fake feed, with a lab-like node control of its own and, optionally, a fresh cluster. */
-    static final class Source implements ClusterSource {
-        final MainViewModelTest.FakeFeed feed = new MainViewModelTest.FakeFeed();
-        final NodeControls controls = new NodeControls();
-        List<String> created = List.of();
-
-        @Override
-        public List<dev.vigil.monitor.SampleFeed> open() {
-            return List.of(feed);
-        }
-
-        @Override
-        public String description() {
-            return "fake";
-        }
-
-        @Override
-        public void close() {
-            // nothing to release
-        }
-
-        @Override
-        public NodeControls nodeControls() {
-            return controls;
-        }
-
-        @Override
-        public List<String> createdClusters() {
-            return created;
-        }
-    }
-
-    private MainViewModel start(Source source) {
+    private MainViewModel start(FakeSource source) {
         MainViewModel vm = new MainViewModel(UiThread.immediate(), TaskExecutor.sameThread(), source, journal);
         vm.start("starting");
         return vm;
@@ -96,7 +64,7 @@ class RoleChangeWiringTest {
     @Test
     void fencedNodesAreReadAtStartAndAgainWhenAWorkflowEnds() {
         fences.mark("demo", "pg2", "fenced by a failover");
-        Source source = new Source();
+        FakeSource source = new FakeSource();
         MainViewModel vm = start(source);
         ClusterViewModel cluster = vm.clusters().get(0);
         source.feed.publishUp(true);
@@ -117,7 +85,7 @@ class RoleChangeWiringTest {
     void aClusterTheSourceCreatedForgetsTheMarksOfAnEarlierNamesake() {
         fences.mark("demo", "pg1", "from yesterday's demo");
         fences.mark("other", "pg1", "another cluster");
-        Source source = new Source();
+        FakeSource source = new FakeSource();
         source.created = List.of("demo");
         MainViewModel vm = start(source);
 
@@ -129,14 +97,14 @@ class RoleChangeWiringTest {
 
     @Test
     void eachRoleActionBuildsItsWorkflowWithTheLastWalPositionSeenOnThePrimary() {
-        Source source = new Source();
+        FakeSource source = new FakeSource();
         MainViewModel vm = start(source);
         ClusterViewModel cluster = vm.clusters().get(0);
         Instant at = Instant.parse("2025-01-01T10:00:00Z");
         NodeStatus primary = new NodeStatus("pg1", PG1.address(), NodeStatus.Reachability.UP, "", "17.6", 170006, false,
                 Optional.empty(), Optional.empty(), Optional.of(1), Optional.empty(), Optional.of(Lsn.parse("0/3000060")),
                 Optional.of(at), at, Duration.ofMillis(1));
-        source.feed.publish(MainViewModelTest.sample(at, 1, primary, MainViewModelTest.up(PG2, at)));
+        source.feed.publish(FakeFeed.sample(at, 1, primary, FakeFeed.up(PG2, at)));
 
         assertThat(cluster.lastSeen()).hasValueSatisfying(l -> {
             assertThat(l.node()).isEqualTo("pg1");

@@ -20,12 +20,14 @@ import javafx.stage.Stage;
  */
 public final class ConsoleWindow implements AutoCloseable {
     public final MainViewModel vm;
+    public final MainView view;
     public final Scene scene;
     public final Journal journal;
 
-    private ConsoleWindow(MainViewModel vm, Scene scene, Journal journal) {
+    private ConsoleWindow(MainViewModel vm, MainView view, Journal journal) {
         this.vm = vm;
-        this.scene = scene;
+        this.view = view;
+        this.scene = view.getScene();
         this.journal = journal;
     }
 
@@ -44,9 +46,9 @@ public final class ConsoleWindow implements AutoCloseable {
         Files.deleteIfExists(file);
         Journal journal = Journal.open(file);
         MainViewModel vm = new MainViewModel(ui, TaskExecutor.background(ui), source, journal);
-        Scene scene = VigilApp.show(stage, vm, () -> { }, state).getScene();
+        MainView view = VigilApp.show(stage, vm, () -> { }, state);
         vm.start("Starting " + source.description() + "…");
-        return new ConsoleWindow(vm, scene, journal);
+        return new ConsoleWindow(vm, view, journal);
     }
 
     @Override

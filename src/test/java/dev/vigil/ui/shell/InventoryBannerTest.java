@@ -2,19 +2,14 @@ package dev.vigil.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
-import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabSettings;
 import dev.vigil.ui.common.Snapshots;
-import dev.vigil.ui.common.TaskExecutor;
-import dev.vigil.ui.common.UiThread;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -51,32 +46,24 @@ class InventoryBannerTest {
             """;
     private Path dir;
     private Path config;
-    private MainViewModel vm;
+    private ConsoleWindow window;
     private Scene scene;
-    private Journal journal;
 
     @Start
     void start(Stage stage) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         dir = Files.createTempDirectory("vigil-banner");
         Path labs = Files.createDirectories(dir.resolve("labs"));
         Files.setPosixFilePermissions(labs, PosixFilePermissions.fromString("rwxr-xr-x"));
         config = Files.writeString(dir.resolve("clusters.yaml"), GOOD.formatted("hots"));
-        UiThread ui = UiThread.fx();
-        journal = Journal.open(dir.resolve("journal.jsonl"));
-        vm = new MainViewModel(ui, TaskExecutor.background(ui), new StartupSource(config, new LabSettings(labs,
-                Optional.empty())), journal);
-        scene = VigilApp.show(stage, vm, () -> { }, WindowState.DEFAULT).getScene();
-        vm.start("Loading clusters");
+        window = ConsoleWindow.open(stage, new StartupSource(config, new LabSettings(labs, Optional.empty())),
+                "inventory-banner", WindowState.DEFAULT);
+        scene = window.scene;
     }
 
     @AfterEach
     void stop() {
-        if (vm != null) {
-            vm.close();
-        }
-        if (journal != null) {
-            journal.close();
+        if (window != null) {
+            window.close();
         }
     }
 

@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 public final class LabWindowFixture implements AutoCloseable {
     public final DemoLabSource source;
     public final MainViewModel vm;
+    public final MainView view;
     public final Scene scene;
     private final ConsoleWindow window;
 
@@ -21,6 +22,7 @@ public final class LabWindowFixture implements AutoCloseable {
         this.source = source;
         this.window = window;
         this.vm = window.vm;
+        this.view = window.view;
         this.scene = window.scene;
     }
 

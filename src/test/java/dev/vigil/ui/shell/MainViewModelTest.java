@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.alert.Severity;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.NodeStatus;
 import dev.vigil.journal.Journal;
@@ -24,16 +23,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The view-model with fakes: no toolkit, no threads, no servers. */
+/** The view-model with fakes ({@link FakeSource}, {@link FakeFeed}): no toolkit, no threads, no servers. */
 public class MainViewModelTest {
-    private static final NodeEndpoint PG1 = new NodeEndpoint("pg1", "127.0.0.1", 1, "postgres", "m", "p");
-    private static final NodeEndpoint PG2 = new NodeEndpoint("pg2", "127.0.0.1", 2, "postgres", "m", "p");
+    private static final NodeEndpoint PG1 = FakeFeed.PG1;
 
     @TempDir
     Path dir;
@@ -47,88 +44,6 @@ public class MainViewModelTest {
     @AfterEach
     void closeJournal() {
         journal.close();
-    }
-
-    /** A feed the test drives by hand; it delivers on the caller's thread, which is fine without a toolkit. */
-    public static final class FakeFeed implements SampleFeed {
-        final List<Consumer<ClusterSample>> subscribers = new CopyOnWriteArrayList<>();
-        ClusterDefinition definition = new ClusterDefinition("demo", List.of(PG1, PG2));
-        long tick;
-        ClusterSample current = MainViewModelTest.sample(Instant.EPOCH, 0, NodeStatus.connecting(PG1), NodeStatus.connecting(PG2));
-
-        public void publish(ClusterSample next) {
-            current = next;
-            subscribers.forEach(s -> s.accept(next));
-        }
-
-        public void publishUp(boolean pg2Up) {
-            Instant at = Instant.now();
-            tick++;
-            publish(MainViewModelTest.sample(at, tick, up(PG1, at), pg2Up ? up(PG2, at) : NodeStatus.down(PG2, "Connection refused", at, Duration.ZERO)));
-        }
-
-        @Override
-        public ClusterDefinition cluster() {
-            return definition;
-        }
-
-        @Override
-        public MonitorConnectionSettings settings() {
-            return definition.monitorSettings();
-        }
-
-        @Override
-        public ClusterSample sample() {
-            return current;
-        }
-
-        @Override
-        public void subscribeSamples(Consumer<ClusterSample> subscriber) {
-            subscribers.add(subscriber);
-            subscriber.accept(current);
-        }
-
-        @Override
-        public void unsubscribeSamples(Consumer<ClusterSample> subscriber) {
-            subscribers.remove(subscriber);
-        }
-    }
-
-    public static NodeStatus up(NodeEndpoint node, Instant at) {
-        return new NodeStatus(node.name(), node.address(), NodeStatus.Reachability.UP, "", "17.6", 170006,
-                !node.name().equals("pg1"), node.name().equals("pg1") ? java.util.Optional.empty()
-                : java.util.Optional.of(PG1.address()), node.name().equals("pg1") ? java.util.Optional.empty()
-                : java.util.Optional.of("streaming"), java.util.Optional.of(1), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.of(at), at, Duration.ofMillis(2));
-    }
-
-    public static ClusterSample sample(Instant at, long tick, NodeStatus... nodes) {
-        return new ClusterSample("demo", java.util.Arrays.stream(nodes)
-                .map(n -> new NodeSample("demo", n.node(), tick, at, n, Map.of())).toList(), at);
-    }
-
-    static final class FakeSource implements ClusterSource {
-        final FakeFeed feed = new FakeFeed();
-        RuntimeException failure;
-        boolean closed;
-
-        @Override
-        public List<SampleFeed> open() {
-            if (failure != null) {
-                throw failure;
-            }
-            return List.of(feed);
-        }
-
-        @Override
-        public String description() {
-            return "fake";
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
     }
 
     private MainViewModel viewModel(FakeSource source) {

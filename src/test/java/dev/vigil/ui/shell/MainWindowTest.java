@@ -2,16 +2,11 @@ package dev.vigil.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.vigil.cluster.NodeStatus;
-import dev.vigil.journal.Journal;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
 import dev.vigil.ui.common.ConsoleView;
 import dev.vigil.ui.common.Snapshots;
-import dev.vigil.ui.common.TaskExecutor;
-import dev.vigil.ui.common.UiThread;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,33 +29,26 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real window, headless, on the real demo lab: three nodes with the right roles, live. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
+    private LabWindowFixture window;
     private MainViewModel vm;
     private DemoLabSource source;
     private Scene scene;
-    private Journal journal;
     private WindowStateStore layoutStore;
 
     @Start
-    void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        UiThread ui = UiThread.fx();
-        source = new DemoLabSource(LabSettings.fromEnvironment());
-        journal = Journal.open(Path.of("target", "test-journals", "main-window.jsonl"));
-        vm = new MainViewModel(ui, TaskExecutor.background(ui), source, journal);
+    void start(Stage stage) throws Exception {
+        window = LabWindowFixture.open(stage, "main-window", WindowState.DEFAULT);
+        vm = window.vm;
+        source = window.source;
+        scene = window.scene;
         layoutStore = new WindowStateStore(Path.of("target", "test-window", "window-" + ProcessHandle.current().pid() + ".properties"));
-        MainView view = VigilApp.show(stage, vm, () -> { }, WindowState.DEFAULT);
-        view.rememberLayoutIn(layoutStore);
-        scene = view.getScene();
-        vm.start("Starting the demo lab…");
+        window.view.rememberLayoutIn(layoutStore);
     }
 
     @AfterEach
     void stop() {
-        if (vm != null) {
-            vm.close();
-        }
-        if (journal != null) {
-            journal.close();
+        if (window != null) {
+            window.close();
         }
     }
 

@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.vigil.cluster.ClusterDefinition;
-import dev.vigil.cluster.inventory.LabInventory;
-import dev.vigil.journal.Journal;
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
 import dev.vigil.ops.session.SessionSignalWorkflow;
 import dev.vigil.ops.session.SessionTarget;
+import dev.vigil.ops.session.SessionTargets;
 import dev.vigil.ops.workflow.CheckResult;
 import dev.vigil.ops.workflow.Command;
+import dev.vigil.ops.workflow.EngineLab;
 import dev.vigil.ops.workflow.FakeWorkflow;
 import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.ops.workflow.StepResult;
-import dev.vigil.ops.workflow.WorkflowEngine;
 import dev.vigil.ui.common.Snapshots;
 import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.UiThread;
@@ -27,12 +24,10 @@ import dev.vigil.ui.workflow.WorkflowDialogViewModel.StepStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,29 +54,22 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The workflow dialog, headless, on a real lab (cancel, decline) and on fake steps (typed confirmation, progress). */
 @ExtendWith(ApplicationExtension.class)
 class WorkflowDialogTest {
-    private static Lab lab;
+    private static EngineLab lab;
     private static LabNode node;
     private static ClusterDefinition cluster;
-    private static Journal journal;
-    private static WorkflowEngine engine;
     private final List<Connection> sessions = new ArrayList<>();
     private Stage owner;
     private TaskExecutor tasks;
 
     @BeforeAll
     static void startLab(@TempDir Path dir) {
-        lab = Lab.open(LabSettings.fromEnvironment());
-        LabCluster labCluster = lab.createCluster("dialog", 0);
-        node = labCluster.primary();
-        cluster = LabInventory.of(labCluster);
-        journal = Journal.open(dir.resolve("journal.jsonl"));
-        engine = new WorkflowEngine(journal);
+        lab = EngineLab.open(Optional.empty(), "dialog", dir);
+        node = lab.primary();
+        cluster = lab.definition();
     }
 
     @AfterAll
     static void stopLab() {
-        engine.close();
-        journal.close();
         lab.close();
     }
 
@@ -160,7 +148,7 @@ class WorkflowDialogTest {
         robot.clickOn("#wf-cancel");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialog.stage().isShowing());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readAllLines(journal.file()).stream()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readAllLines(lab.journal().file()).stream()
                 .anyMatch(l -> l.contains("\"kind\":\"action.outcome\"") && l.contains("\"outcome\":\"DECLINED\"")
                         && l.contains("Terminate pid " + pid)));
         assertThat(awaitSleeping(pid).queryStart()).isEqualTo(target.queryStart());
@@ -249,7 +237,7 @@ class WorkflowDialogTest {
     // --- helpers ------------------------------------------------------------------------------------------
 
     private WorkflowDialog open(FxRobot robot, dev.vigil.ops.workflow.Workflow workflow) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> WorkflowDialog.open(owner, engine, workflow, tasks)).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(() -> WorkflowDialog.open(owner, lab.engine(), workflow, tasks)).get(10, TimeUnit.SECONDS);
     }
 
     private static void awaitPhase(WorkflowDialogViewModel vm, Phase phase) throws Exception {
@@ -293,21 +281,6 @@ class WorkflowDialogTest {
     }
 
     private static Optional<SessionTarget> seen(int pid) {
-        try (Connection admin = node.connect("postgres"); PreparedStatement st = admin.prepareStatement(
-                "SELECT backend_start, usename, application_name, state, query_start, query "
-                        + "FROM pg_catalog.pg_stat_activity WHERE pid = ?")) {
-            st.setInt(1, pid);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new SessionTarget(pid, rs.getObject("backend_start", OffsetDateTime.class).toInstant(),
-                        rs.getString("usename"), rs.getString("application_name"), rs.getString("state"),
-                        Optional.ofNullable(rs.getObject("query_start", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-                        rs.getString("query")));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return SessionTargets.seen(node, pid);
     }
 }

@@ -2,46 +2,28 @@ package dev.vigil.ui.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.journal.Journal;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.ops.workflow.CheckResult;
 import dev.vigil.ops.workflow.FakeWorkflow;
+import dev.vigil.ops.workflow.JournalledEngine;
 import dev.vigil.ops.workflow.Outcome;
 import dev.vigil.ops.workflow.StepResult;
-import dev.vigil.ops.workflow.WorkflowEngine;
 import dev.vigil.ui.common.TaskExecutor;
 import dev.vigil.ui.common.UiThread;
 import dev.vigil.ui.workflow.WorkflowDialogViewModel.Phase;
 import dev.vigil.ui.workflow.WorkflowDialogViewModel.StepStatus;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dialog's state through the real engine and fake steps, on the calling thread. */
 class WorkflowDialogViewModelTest {
-    @TempDir
-    Path dir;
-    private Journal journal;
-    private WorkflowEngine engine;
-
-    @BeforeEach
-    void open() {
-        journal = Journal.open(dir.resolve("journal.jsonl"));
-        engine = new WorkflowEngine(journal);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        journal.close();
-    }
+    @RegisterExtension
+    final JournalledEngine workflows = new JournalledEngine();
 
     private WorkflowDialogViewModel vm(FakeWorkflow w) {
-        return new WorkflowDialogViewModel(engine, w, TaskExecutor.sameThread(), UiThread.immediate());
+        return new WorkflowDialogViewModel(workflows.engine(), w, TaskExecutor.sameThread(), UiThread.immediate());
     }
 
     @Test
@@ -103,7 +85,7 @@ class WorkflowDialogViewModelTest {
                     return StepResult.done("stopped");
                 })
                 .doneSteps(2).uninterruptible(2, 3);
-        WorkflowDialogViewModel vm = new WorkflowDialogViewModel(engine, w,
+        WorkflowDialogViewModel vm = new WorkflowDialogViewModel(workflows.engine(), w,
                 TaskExecutor.background(UiThread.immediate()), UiThread.immediate());
         vm.start();
         Waits.until(Duration.ofSeconds(10), "the proposal", () -> vm.phaseProperty().get() == Phase.CONFIRMING);
@@ -146,7 +128,7 @@ class WorkflowDialogViewModelTest {
 
         Waits.until(Duration.ofSeconds(10), "the declined outcome in the journal", () -> {
             try {
-                return Files.readString(journal.file()).contains("\"outcome\":\"DECLINED\"");
+                return Files.readString(workflows.journal().file()).contains("\"outcome\":\"DECLINED\"");
             } catch (java.io.IOException e) {
                 return false;
             }
