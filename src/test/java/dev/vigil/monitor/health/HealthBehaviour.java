@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
-import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
+import dev.vigil.lab.MonitorLogin;
 import dev.vigil.lab.host.Waits;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,15 +41,8 @@ abstract class HealthBehaviour {
         lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin().orElse(null)));
         LabCluster cluster = lab.createCluster("health", 0);
         node = cluster.primary();
-        Properties props = new Properties();
-        props.setProperty("user", LabCredentials.MONITOR_USER);
-        props.setProperty("password", cluster.credentials().monitorPassword());
-        props.setProperty("ApplicationName", "vigil-monitor");
-        monitor = DriverManager.getConnection(node.jdbcUrl(LabCluster.DATABASE), props);
-        try (Statement st = monitor.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version_num")) {
-            rs.next();
-            versionNum = rs.getInt(1);
-        }
+        monitor = MonitorLogin.open(cluster, node, LabCluster.DATABASE);
+        versionNum = MonitorLogin.versionNum(monitor);
     }
 
     @AfterAll
@@ -222,7 +213,13 @@ abstract class HealthBehaviour {
         WalReading first = collector.collect(monitor, versionNum, Optional.empty());
         admin("CREATE TABLE IF NOT EXISTS public.wal_rate (id int, pad text)",
                 "INSERT INTO public.wal_rate SELECT g, repeat('y', 200) FROM generate_series(1, 20000) g");
-        WalReading second = collector.collect(monitor, versionNum, Optional.of(first));
+        // the position moves at once; pg_stat_wal's counters when the writer flushes them (about a second later)
+        WalReading[] latest = new WalReading[1];
+        Waits.until(WAIT, "pg_stat_wal flushed", () -> {
+            latest[0] = read(c -> collector.collect(c, versionNum, Optional.of(first)));
+            return latest[0].rate().flatMap(WalReading.Rate::fullPageImageShare).isPresent();
+        });
+        WalReading second = latest[0];
         assertThat(second.rate()).hasValueSatisfying(r -> {
             assertThat(r.bytesPerSecond() * r.over().toMillis() / 1000.0).as("bytes written between the reads")
                     .isGreaterThan(4_000_000);
@@ -257,6 +254,18 @@ abstract class HealthBehaviour {
 
     private void show(HealthFinding f) {
         System.out.println("[health] PostgreSQL " + versionNum + ": " + f.line() + " Fix: " + f.fixSql().orElse("-"));
+    }
+
+    private interface Read<T> {
+        T from(Connection c) throws SQLException;
+    }
+
+    private <T> T read(Read<T> read) {
+        try {
+            return read.from(monitor);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private <T> T read(dev.vigil.monitor.Collector<T> collector) {

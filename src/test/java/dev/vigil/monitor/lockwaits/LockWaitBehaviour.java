@@ -7,6 +7,7 @@ import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
+import dev.vigil.lab.MonitorLogin;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.locks.RootBlocker;
 import dev.vigil.locks.WaitEdge;
@@ -14,7 +15,6 @@ import dev.vigil.locks.WaitForGraph;
 import dev.vigil.monitor.OtherDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -61,19 +60,12 @@ abstract class LockWaitBehaviour {
         LabCluster cluster = lab.createCluster("locks", 0);
         node = cluster.primary();
         monitorPassword = cluster.credentials().monitorPassword();
-        Properties props = new Properties();
-        props.setProperty("user", LabCredentials.MONITOR_USER);
-        props.setProperty("password", cluster.credentials().monitorPassword());
-        props.setProperty("ApplicationName", "vigil-monitor");
-        monitor = DriverManager.getConnection(node.jdbcUrl(LabCluster.DATABASE), props);
-        monitorOfOtherDatabase = DriverManager.getConnection(node.jdbcUrl("postgres"), props);
+        monitor = MonitorLogin.open(cluster, node, LabCluster.DATABASE);
+        monitorOfOtherDatabase = MonitorLogin.open(cluster, node, "postgres");
         namesFromPostgres = RelationNameCache.of(dev.vigil.cluster.MonitorConnectionSettings.defaults(),
                 new dev.vigil.cluster.NodeEndpoint(node.name(), "127.0.0.1", node.port(), "postgres",
                         LabCredentials.MONITOR_USER, cluster.credentials().monitorPassword()));
-        try (Statement st = monitor.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version_num")) {
-            rs.next();
-            versionNum = rs.getInt(1);
-        }
+        versionNum = MonitorLogin.versionNum(monitor);
     }
 
     /** Closing a connection does not end a backend stuck in a wait or a sleep: terminate them, then close. */

@@ -9,9 +9,9 @@ import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.inventory.LabInventory;
 import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
-import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
 import dev.vigil.lab.LabSettings;
+import dev.vigil.lab.MonitorLogin;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.Metric;
@@ -22,13 +22,11 @@ import dev.vigil.monitor.lockwaits.LockWaitCollector;
 import dev.vigil.monitor.replication.ReplicationCollector;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,14 +58,8 @@ abstract class StatementsBehaviour {
     }
 
     private Connection monitor(String database) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", LabCredentials.MONITOR_USER);
-        props.setProperty("password", cluster.credentials().monitorPassword());
-        Connection c = DriverManager.getConnection(node.jdbcUrl(database), props);
-        try (Statement st = c.createStatement(); var rs = st.executeQuery("SHOW server_version_num")) {
-            rs.next();
-            versionNum = rs.getInt(1);
-        }
+        Connection c = MonitorLogin.open(cluster, node, database);
+        versionNum = MonitorLogin.versionNum(c);
         return c;
     }
 
