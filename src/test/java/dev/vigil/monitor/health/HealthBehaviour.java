@@ -2,11 +2,9 @@ package dev.vigil.monitor.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
-import dev.vigil.lab.MonitorLogin;
+import dev.vigil.lab.OneNodeLab;
 import dev.vigil.lab.host.Waits;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class HealthBehaviour {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private Lab lab;
+    private OneNodeLab lab;
     private LabNode node;
     private Connection monitor;
     private int versionNum;
@@ -38,11 +36,10 @@ abstract class HealthBehaviour {
 
     @BeforeAll
     void startNode() throws SQLException {
-        lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin().orElse(null)));
-        LabCluster cluster = lab.createCluster("health", 0);
-        node = cluster.primary();
-        monitor = MonitorLogin.open(cluster, node, LabCluster.DATABASE);
-        versionNum = MonitorLogin.versionNum(monitor);
+        lab = OneNodeLab.open(pgBin(), "health");
+        node = lab.node();
+        monitor = lab.monitor(LabCluster.DATABASE);
+        versionNum = OneNodeLab.versionNum(monitor);
     }
 
     @AfterAll

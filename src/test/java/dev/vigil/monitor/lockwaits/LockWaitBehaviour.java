@@ -2,12 +2,10 @@ package dev.vigil.monitor.lockwaits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabCredentials;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
-import dev.vigil.lab.MonitorLogin;
+import dev.vigil.lab.OneNodeLab;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.locks.RootBlocker;
 import dev.vigil.locks.WaitEdge;
@@ -40,7 +38,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LockWaitBehaviour {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private Lab lab;
+    private OneNodeLab lab;
     private LabNode node;
     private Connection monitor;
     private Connection monitorOfOtherDatabase;
@@ -56,16 +54,16 @@ abstract class LockWaitBehaviour {
 
     @BeforeAll
     void startNode() throws SQLException {
-        lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin().orElse(null)));
-        LabCluster cluster = lab.createCluster("locks", 0);
-        node = cluster.primary();
+        lab = OneNodeLab.open(pgBin(), "locks");
+        LabCluster cluster = lab.cluster();
+        node = lab.node();
         monitorPassword = cluster.credentials().monitorPassword();
-        monitor = MonitorLogin.open(cluster, node, LabCluster.DATABASE);
-        monitorOfOtherDatabase = MonitorLogin.open(cluster, node, "postgres");
+        monitor = lab.monitor(LabCluster.DATABASE);
+        monitorOfOtherDatabase = lab.monitor("postgres");
         namesFromPostgres = RelationNameCache.of(dev.vigil.cluster.MonitorConnectionSettings.defaults(),
                 new dev.vigil.cluster.NodeEndpoint(node.name(), "127.0.0.1", node.port(), "postgres",
                         LabCredentials.MONITOR_USER, cluster.credentials().monitorPassword()));
-        versionNum = MonitorLogin.versionNum(monitor);
+        versionNum = OneNodeLab.versionNum(monitor);
     }
 
     /** Closing a connection does not end a backend stuck in a wait or a sleep: terminate them, then close. */

@@ -7,11 +7,9 @@ import dev.vigil.cluster.ClusterDefinition;
 import dev.vigil.cluster.MonitorConnectionSettings;
 import dev.vigil.cluster.NodeEndpoint;
 import dev.vigil.cluster.inventory.LabInventory;
-import dev.vigil.lab.Lab;
 import dev.vigil.lab.LabCluster;
 import dev.vigil.lab.LabNode;
-import dev.vigil.lab.LabSettings;
-import dev.vigil.lab.MonitorLogin;
+import dev.vigil.lab.OneNodeLab;
 import dev.vigil.lab.host.Waits;
 import dev.vigil.monitor.ClusterMonitor;
 import dev.vigil.monitor.Metric;
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StatementsBehaviour {
     private static final String KNOWN = "SELECT count(*) AS vigil_statements_test FROM shop.orders WHERE status = 'x'";
-    private Lab lab;
+    private OneNodeLab lab;
     private LabCluster cluster;
     private LabNode node;
     private int versionNum;
@@ -45,9 +43,9 @@ abstract class StatementsBehaviour {
 
     @BeforeAll
     void start() {
-        lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin().orElse(null)));
-        cluster = lab.createCluster("stmts", 0);
-        node = cluster.primary();
+        lab = OneNodeLab.open(pgBin(), "stmts");
+        cluster = lab.cluster();
+        node = lab.node();
     }
 
     @AfterAll
@@ -58,8 +56,8 @@ abstract class StatementsBehaviour {
     }
 
     private Connection monitor(String database) throws SQLException {
-        Connection c = MonitorLogin.open(cluster, node, database);
-        versionNum = MonitorLogin.versionNum(c);
+        Connection c = lab.monitor(database);
+        versionNum = OneNodeLab.versionNum(c);
         return c;
     }
 

@@ -1,20 +1,28 @@
 package dev.vigil.lab;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * A collector test's connection: the lab's least-privileged monitoring role (pg_monitor only), named as Vigil's
- * monitor names itself, so the test reads what a real sampler would and no more.
+ * A collector test's lab: one server (a primary, no standby) on the given binaries, and connections as the
+ * lab's least-privileged monitoring role (pg_monitor only), named as Vigil's monitor names itself, so the test
+ * reads what a real sampler would and no more.
  */
-public final class MonitorLogin {
-    private MonitorLogin() {}
+public record OneNodeLab(Lab lab, LabCluster cluster, LabNode node) implements AutoCloseable {
 
-    public static Connection open(LabCluster cluster, LabNode node, String database) throws SQLException {
+    public static OneNodeLab open(Optional<Path> pgBin, String name) {
+        Lab lab = Lab.open(LabSettings.fromEnvironment().withPgBin(pgBin.orElse(null)));
+        LabCluster cluster = lab.createCluster(name, 0);
+        return new OneNodeLab(lab, cluster, cluster.primary());
+    }
+
+    public Connection monitor(String database) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", LabCredentials.MONITOR_USER);
         props.setProperty("password", cluster.credentials().monitorPassword());
@@ -28,5 +36,10 @@ public final class MonitorLogin {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    @Override
+    public void close() {
+        lab.close();
     }
 }
