@@ -1,9 +1,8 @@
 package dev.vigil.monitor.activity;
 
-import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.BatchedCollector;
 import dev.vigil.monitor.Columns;
 import dev.vigil.monitor.MonitorSql;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,15 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads {@code pg_stat_activity} every tick: sessions, and from them the active-session wait profile. */
-public final class ActivityCollector implements Collector<ActivitySnapshot> {
-    @Override
-    public String name() {
-        return "activity";
-    }
-
-    @Override
-    public List<String> batchable(int serverVersionNum) {
-        return List.of(MonitorSql.ACTIVITY.sql(serverVersionNum));
+public final class ActivityCollector extends BatchedCollector<ActivitySnapshot> {
+    public ActivityCollector() {
+        super("activity", 1, MonitorSql.ACTIVITY);
     }
 
     @Override

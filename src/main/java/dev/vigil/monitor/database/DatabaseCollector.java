@@ -1,23 +1,15 @@
 package dev.vigil.monitor.database;
 
-import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.BatchedCollector;
 import dev.vigil.monitor.MonitorSql;
-import dev.vigil.monitor.activity.ActivityCollector;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
 /** Reads the {@code pg_stat_database} counters; {@link DatabaseRates#between} turns two reads into rates. */
-public final class DatabaseCollector implements Collector<DatabaseCounters> {
-    @Override
-    public String name() {
-        return "database";
-    }
-
-    @Override
-    public List<String> batchable(int serverVersionNum) {
-        return List.of(MonitorSql.DATABASE.sql(serverVersionNum));
+public final class DatabaseCollector extends BatchedCollector<DatabaseCounters> {
+    public DatabaseCollector() {
+        super("database", 1, MonitorSql.DATABASE);
     }
 
     @Override

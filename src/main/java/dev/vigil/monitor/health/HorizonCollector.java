@@ -2,30 +2,19 @@ package dev.vigil.monitor.health;
 
 import static dev.vigil.monitor.Columns.text;
 
-import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.BatchedCollector;
 import dev.vigil.monitor.MonitorSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
 /** Reads who holds the xmin horizon back: cheap (three small views), so every few ticks. */
-public final class HorizonCollector implements Collector<HorizonSnapshot> {
+public final class HorizonCollector extends BatchedCollector<HorizonSnapshot> {
     /** Every 5 ticks (5 s at the default interval): a long transaction matters in minutes, not seconds. */
     static final int EVERY_TICKS = 5;
 
-    @Override
-    public String name() {
-        return "health.horizon";
-    }
-
-    @Override
-    public int everyTicks() {
-        return EVERY_TICKS;
-    }
-
-    @Override
-    public List<String> batchable(int serverVersionNum) {
-        return List.of(MonitorSql.HEALTH_HORIZON.sql(serverVersionNum));
+    public HorizonCollector() {
+        super("health.horizon", EVERY_TICKS, MonitorSql.HEALTH_HORIZON);
     }
 
     @Override

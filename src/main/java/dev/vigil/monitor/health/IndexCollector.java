@@ -3,7 +3,7 @@ package dev.vigil.monitor.health;
 import static dev.vigil.monitor.Columns.text;
 import static dev.vigil.monitor.Columns.time;
 
-import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.BatchedCollector;
 import dev.vigil.monitor.MonitorSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,24 +13,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads unused, invalid and redundant indexes of the monitored database: catalog joins, so every five minutes. */
-public final class IndexCollector implements Collector<IndexSnapshot> {
+public final class IndexCollector extends BatchedCollector<IndexSnapshot> {
     /** Every 300 ticks (five minutes at the default interval): usage changes over days. */
     static final int EVERY_TICKS = 300;
 
-    @Override
-    public String name() {
-        return "health.indexes";
-    }
-
-    @Override
-    public int everyTicks() {
-        return EVERY_TICKS;
-    }
-
-    @Override
-    public List<String> batchable(int serverVersionNum) {
-        return List.of(MonitorSql.HEALTH_INDEXES.sql(serverVersionNum),
-                MonitorSql.HEALTH_REDUNDANT_INDEXES.sql(serverVersionNum));
+    public IndexCollector() {
+        super("health.indexes", EVERY_TICKS, MonitorSql.HEALTH_INDEXES, MonitorSql.HEALTH_REDUNDANT_INDEXES);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.vigil.monitor.health;
 
 import static dev.vigil.monitor.Columns.text;
 
-import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.BatchedCollector;
 import dev.vigil.monitor.MonitorSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,23 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads every sequence's position in its range: one function call per sequence, so every five minutes. */
-public final class SequenceCollector implements Collector<SequenceSnapshot> {
+public final class SequenceCollector extends BatchedCollector<SequenceSnapshot> {
     /** Every 300 ticks (five minutes at the default interval): a sequence runs out over weeks. */
     static final int EVERY_TICKS = 300;
 
-    @Override
-    public String name() {
-        return "health.sequences";
-    }
-
-    @Override
-    public int everyTicks() {
-        return EVERY_TICKS;
-    }
-
-    @Override
-    public List<String> batchable(int serverVersionNum) {
-        return List.of(MonitorSql.HEALTH_SEQUENCES.sql(serverVersionNum));
+    public SequenceCollector() {
+        super("health.sequences", EVERY_TICKS, MonitorSql.HEALTH_SEQUENCES);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.vigil.monitor.health;
 import static dev.vigil.monitor.Columns.text;
 import static dev.vigil.monitor.Columns.time;
 
-import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.BatchedCollector;
 import dev.vigil.monitor.MonitorSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,24 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads dead rows per table, the vacuums running now and autovacuum's busy workers: every ten ticks. */
-public final class VacuumCollector implements Collector<VacuumSnapshot> {
+public final class VacuumCollector extends BatchedCollector<VacuumSnapshot> {
     /** Every 10 ticks (10 s at the default interval): often enough to follow a running vacuum's progress. */
     static final int EVERY_TICKS = 10;
 
-    @Override
-    public String name() {
-        return "health.vacuum";
-    }
-
-    @Override
-    public int everyTicks() {
-        return EVERY_TICKS;
-    }
-
-    @Override
-    public List<String> batchable(int serverVersionNum) {
-        return List.of(MonitorSql.HEALTH_VACUUM_TABLES.sql(serverVersionNum),
-                MonitorSql.HEALTH_VACUUM_PROGRESS.sql(serverVersionNum));
+    public VacuumCollector() {
+        super("health.vacuum", EVERY_TICKS, MonitorSql.HEALTH_VACUUM_TABLES, MonitorSql.HEALTH_VACUUM_PROGRESS);
     }
 
     @Override

@@ -2,30 +2,19 @@ package dev.vigil.monitor.health;
 
 import static dev.vigil.monitor.Columns.text;
 
-import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.BatchedCollector;
 import dev.vigil.monitor.MonitorSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
 /** Reads each database's freeze age from pg_database: one row per database, once a minute. */
-public final class WraparoundCollector implements Collector<WraparoundSnapshot> {
+public final class WraparoundCollector extends BatchedCollector<WraparoundSnapshot> {
     /** Every 60 ticks (a minute at the default interval): ages grow by transactions, slowly. */
     static final int EVERY_TICKS = 60;
 
-    @Override
-    public String name() {
-        return "health.wraparound";
-    }
-
-    @Override
-    public int everyTicks() {
-        return EVERY_TICKS;
-    }
-
-    @Override
-    public List<String> batchable(int serverVersionNum) {
-        return List.of(MonitorSql.HEALTH_WRAPAROUND.sql(serverVersionNum));
+    public WraparoundCollector() {
+        super("health.wraparound", EVERY_TICKS, MonitorSql.HEALTH_WRAPAROUND);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.vigil.monitor.lockwaits;
 
-import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.BatchedCollector;
 import dev.vigil.monitor.MonitorSql;
 import dev.vigil.monitor.OtherDatabases;
 import java.sql.Array;
@@ -21,15 +21,9 @@ import java.util.stream.Collectors;
  * nobody waits: {@code pg_blocking_pids()} runs only for sessions whose wait event type is {@code Lock}. Tables
  * of other databases come back as oids, and {@link #complete} names them through {@link OtherDatabases}.
  */
-public final class LockWaitCollector implements Collector<LockSnapshot> {
-    @Override
-    public String name() {
-        return "locks";
-    }
-
-    @Override
-    public List<String> batchable(int serverVersionNum) {
-        return List.of(MonitorSql.LOCK_WAITS.sql(serverVersionNum));
+public final class LockWaitCollector extends BatchedCollector<LockSnapshot> {
+    public LockWaitCollector() {
+        super("locks", 1, MonitorSql.LOCK_WAITS);
     }
 
     @Override

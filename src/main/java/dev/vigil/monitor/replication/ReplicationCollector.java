@@ -3,10 +3,9 @@ package dev.vigil.monitor.replication;
 import static dev.vigil.monitor.Columns.text;
 import static dev.vigil.monitor.Columns.time;
 
-import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.BatchedCollector;
 import dev.vigil.monitor.MonitorSql;
 import dev.vigil.sql.Lsn;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,16 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads replication from both ends: downstream standbys and slots, and this node's own receiver. */
-public final class ReplicationCollector implements Collector<ReplicationSnapshot> {
-    @Override
-    public String name() {
-        return "replication";
-    }
-
-    @Override
-    public List<String> batchable(int serverVersionNum) {
-        return List.of(MonitorSql.REPLICATION_RECEIVER.sql(serverVersionNum),
-                MonitorSql.REPLICATION_DOWNSTREAM.sql(serverVersionNum), MonitorSql.REPLICATION_SLOTS.sql(serverVersionNum));
+public final class ReplicationCollector extends BatchedCollector<ReplicationSnapshot> {
+    public ReplicationCollector() {
+        super("replication", 1, MonitorSql.REPLICATION_RECEIVER, MonitorSql.REPLICATION_DOWNSTREAM, MonitorSql.REPLICATION_SLOTS);
     }
 
     @Override
