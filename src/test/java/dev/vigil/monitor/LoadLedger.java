@@ -19,24 +19,32 @@ import java.util.regex.Pattern;
  * right reading of a slower load is still right).
  */
 final class LoadLedger {
-    private static final Pattern PROGRESS = Pattern.compile("^progress: [0-9.]+ s, ([0-9.]+) tps");
+    /** With {@code --progress-timestamp} each line starts with the Unix time its second ended at. */
+    private static final Pattern PROGRESS = Pattern.compile("^progress: ([0-9.]+) s, ([0-9.]+) tps");
 
     private record Entry(Instant at, double committed) {}
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
-    /** A ledger fed by pgbench's {@code -P 1} lines on its stderr: each says the transactions of the last second. */
+    /**
+     * A ledger fed by pgbench's {@code -P 1 --progress-timestamp} lines on its stderr: each says the transactions
+     * of the second that ended at its timestamp. The timestamp, not the time the line arrives, places it: on a
+     * saturated machine the lines arrive seconds late.
+     */
     static LoadLedger ofPgbenchProgress(InputStream stderr) {
         LoadLedger ledger = new LoadLedger();
-        ledger.record(0);
         Thread reader = new Thread(() -> {
             double total = 0;
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     Matcher m = PROGRESS.matcher(line);
                     if (m.find()) {
-                        total += Double.parseDouble(m.group(1));
-                        ledger.record(total);
+                        Instant end = Instant.ofEpochMilli(Math.round(Double.parseDouble(m.group(1)) * 1000));
+                        if (ledger.entries.isEmpty()) {
+                            ledger.entries.add(new Entry(end.minusSeconds(1), 0));
+                        }
+                        total += Double.parseDouble(m.group(2));
+                        ledger.entries.add(new Entry(end, total));
                     }
                 }
             } catch (IOException e) {
