@@ -3,6 +3,7 @@ package dev.vigil.monitor.health;
 import static dev.vigil.monitor.Columns.text;
 
 import dev.vigil.monitor.BatchedCollector;
+import dev.vigil.monitor.Columns;
 import dev.vigil.monitor.MonitorSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,10 +20,10 @@ public final class HorizonCollector extends BatchedCollector<HorizonSnapshot> {
 
     @Override
     public HorizonSnapshot read(List<ResultSet> results, int serverVersionNum) throws SQLException {
-        return new HorizonSnapshot(Rows.all(results.get(0), rs -> new HorizonSnapshot.Holder(
+        return new HorizonSnapshot(Columns.rows(results.get(0), rs -> new HorizonSnapshot.Holder(
                 HorizonSnapshot.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
-                Rows.optionalInt(rs, "pid"), text(rs, "holder_user"), text(rs, "application"), text(rs, "database"),
-                text(rs, "state"), rs.getLong("xmin_age"), Rows.optionalDouble(rs, "held_seconds"), text(rs, "name"),
+                Columns.optionalInt(rs, "pid"), text(rs, "holder_user"), text(rs, "application"), text(rs, "database"),
+                text(rs, "state"), rs.getLong("xmin_age"), Columns.optionalDouble(rs, "held_seconds"), text(rs, "name"),
                 text(rs, "query"))));
     }
 }

@@ -4,6 +4,7 @@ import static dev.vigil.monitor.Columns.text;
 import static dev.vigil.monitor.Columns.time;
 
 import dev.vigil.monitor.BatchedCollector;
+import dev.vigil.monitor.Columns;
 import dev.vigil.monitor.MonitorSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +37,7 @@ public final class IndexCollector extends BatchedCollector<IndexSnapshot> {
                         rs.getBoolean("is_unique"), rs.getBoolean("is_valid"), rs.getBoolean("backs_constraint")));
             }
         }
-        List<IndexSnapshot.Redundant> redundant = Rows.all(results.get(1), r -> new IndexSnapshot.Redundant(
+        List<IndexSnapshot.Redundant> redundant = Columns.rows(results.get(1), r -> new IndexSnapshot.Redundant(
                 text(r, "schema_name"), text(r, "table_name"), text(r, "index_name"), text(r, "covered_by"),
                 r.getLong("index_bytes"), text(r, "index_def"), text(r, "covering_def")));
         return new IndexSnapshot(database, reset, indexes, redundant);

@@ -3,6 +3,7 @@ package dev.vigil.monitor.health;
 import static dev.vigil.monitor.Columns.text;
 
 import dev.vigil.monitor.BatchedCollector;
+import dev.vigil.monitor.Columns;
 import dev.vigil.monitor.MonitorSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +31,7 @@ public final class SequenceCollector extends BatchedCollector<SequenceSnapshot> 
             if (rs.getString("sequence_name") != null) {
                 sequences.add(new SequenceSnapshot.Sequence(text(rs, "schema_name"), text(rs, "sequence_name"),
                         text(rs, "data_type"), rs.getLong("min_value"), rs.getLong("max_value"),
-                        rs.getLong("increment_by"), rs.getBoolean("cycle"), Rows.optionalLong(rs, "last_value"),
+                        rs.getLong("increment_by"), rs.getBoolean("cycle"), Columns.optionalLong(rs, "last_value"),
                         rs.getBoolean("readable")));
             }
         }

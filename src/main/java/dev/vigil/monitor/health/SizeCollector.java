@@ -40,22 +40,21 @@ public final class SizeCollector implements Collector<SizeReading> {
             throws SQLException {
         List<SizeReading.Database> databases = new ArrayList<>();
         List<SizeReading.Table> tables = new ArrayList<>();
-        java.time.Instant at;
-        try (Statement st = connection.createStatement()) {
-            try (ResultSet now = st.executeQuery("SELECT pg_catalog.now()")) {
-                now.next();
-                at = now.getTimestamp(1).toInstant();
-            }
-            try (ResultSet rs = st.executeQuery(MonitorSql.HEALTH_SIZES.sql(serverVersionNum))) {
-                while (rs.next()) {
-                    if (rs.getString("kind").equals("database")) {
-                        databases.add(new SizeReading.Database(text(rs, "name"), rs.getLong("total_bytes")));
-                    } else {
-                        tables.add(new SizeReading.Table(text(rs, "schema_name"), text(rs, "name"),
-                                rs.getLong("total_bytes"), rs.getLong("table_bytes"), rs.getLong("index_bytes")));
-                    }
+        java.time.Instant at = null;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery(MonitorSql.HEALTH_SIZES.sql(serverVersionNum))) {
+            while (rs.next()) {
+                at = rs.getTimestamp("server_now").toInstant();
+                if (rs.getString("kind").equals("database")) {
+                    databases.add(new SizeReading.Database(text(rs, "name"), rs.getLong("total_bytes")));
+                } else {
+                    tables.add(new SizeReading.Table(text(rs, "schema_name"), text(rs, "name"),
+                            rs.getLong("total_bytes"), rs.getLong("table_bytes"), rs.getLong("index_bytes")));
                 }
             }
+        }
+        if (at == null) {
+            throw new SQLException("the sizes query returned no row, not even the monitored database", "02000");
         }
         return SizeReading.next(previous, new SizeReading.Sizes(at, databases, tables));
     }

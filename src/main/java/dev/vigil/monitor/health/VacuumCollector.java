@@ -4,6 +4,7 @@ import static dev.vigil.monitor.Columns.text;
 import static dev.vigil.monitor.Columns.time;
 
 import dev.vigil.monitor.BatchedCollector;
+import dev.vigil.monitor.Columns;
 import dev.vigil.monitor.MonitorSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,10 +36,10 @@ public final class VacuumCollector extends BatchedCollector<VacuumSnapshot> {
                         time(rs, "last_autoanalyze"), rs.getLong("autovacuum_count")));
             }
         }
-        List<VacuumSnapshot.Running> running = Rows.all(results.get(1), r -> new VacuumSnapshot.Running(
+        List<VacuumSnapshot.Running> running = Columns.rows(results.get(1), r -> new VacuumSnapshot.Running(
                 r.getInt("pid"), text(r, "database"), text(r, "table_name"), text(r, "phase"),
                 r.getLong("heap_blks_total"), r.getLong("heap_blks_scanned"), r.getLong("heap_blks_vacuumed"),
-                r.getLong("index_vacuum_count"), r.getBoolean("is_autovacuum"), Rows.optionalDouble(r, "running_seconds")));
+                r.getLong("index_vacuum_count"), r.getBoolean("is_autovacuum"), Columns.optionalDouble(r, "running_seconds")));
         return new VacuumSnapshot(busy, max, tables, running);
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.monitor.health;
 
 
 import dev.vigil.monitor.Collector;
+import dev.vigil.monitor.Columns;
 import dev.vigil.monitor.MonitorSql;
 import dev.vigil.sql.Lsn;
 import java.sql.Connection;
@@ -39,8 +40,8 @@ public final class WalCollector implements Collector<WalReading> {
             String position = rs.getString("position");
             return WalReading.next(previous, new WalReading.Counters(rs.getTimestamp("server_now").toInstant(),
                     rs.getBoolean("in_recovery"), position == null ? new Lsn(0) : Lsn.parse(position),
-                    Rows.optionalLong(rs, "wal_records"), Rows.optionalLong(rs, "wal_fpi"),
-                    Rows.optionalLong(rs, "wal_bytes")));
+                    Columns.optionalLong(rs, "wal_records"), Columns.optionalLong(rs, "wal_fpi"),
+                    Columns.optionalLong(rs, "wal_bytes")));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.vigil.monitor.health;
 import static dev.vigil.monitor.Columns.text;
 
 import dev.vigil.monitor.BatchedCollector;
+import dev.vigil.monitor.Columns;
 import dev.vigil.monitor.MonitorSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +20,7 @@ public final class WraparoundCollector extends BatchedCollector<WraparoundSnapsh
 
     @Override
     public WraparoundSnapshot read(List<ResultSet> results, int serverVersionNum) throws SQLException {
-        return new WraparoundSnapshot(Rows.all(results.get(0), rs -> new WraparoundSnapshot.Database(
+        return new WraparoundSnapshot(Columns.rows(results.get(0), rs -> new WraparoundSnapshot.Database(
                 text(rs, "database"), rs.getLong("xid_age"), rs.getLong("mxid_age"), rs.getLong("freeze_max_age"),
                 rs.getLong("multixact_freeze_max_age"))));
     }
